@@ -1,0 +1,62 @@
+# Two entry points do all the set-up on a fresh Debian machine:
+#   make video   renders the explainer into media/
+#   make test    runs ruff and the test suite
+# Set-up runs once: stamps in .venv/ make the second run skip it.
+
+PYTHON  ?= python3
+VENV    := .venv
+BIN     := $(VENV)/bin
+QUALITY ?= high
+JOBS    ?=
+ARGS    ?=
+
+# What pycairo and manimpango build against.
+SYSTEM_PACKAGES := libcairo2-dev libpango1.0-dev pkg-config
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: video test lint format bench setup system-deps clean
+
+video: $(VENV)/.installed
+	$(BIN)/explainer render --quality $(QUALITY) $(if $(JOBS),--jobs $(JOBS)) $(ARGS)
+
+test: $(VENV)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python -m pytest
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+bench: $(VENV)/.installed
+	$(BIN)/python tests/benchmarks/bench_infotheory.py
+
+setup: $(VENV)/.installed
+
+# System libraries: installed only when dpkg says one is missing.
+$(VENV)/.system-deps:
+	@missing=""; for p in $(SYSTEM_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
+	done; \
+	if ! $(PYTHON) -c 'import ensurepip' 2>/dev/null; then missing="$$missing python3-venv"; fi; \
+	if ! command -v cc >/dev/null; then missing="$$missing gcc"; fi; \
+	if ! $(PYTHON) -c 'import sysconfig, os, sys; sys.exit(not os.path.exists(os.path.join(sysconfig.get_paths()["include"], "Python.h")))'; then \
+	  missing="$$missing python3-dev"; fi; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing system packages:$$missing"; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+	@mkdir -p $(VENV) && touch $@
+
+$(VENV)/bin/python: $(VENV)/.system-deps
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+# Re-installs only when pyproject.toml changes.
+$(VENV)/.installed: pyproject.toml $(VENV)/bin/python
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	@touch $@
+
+clean:
+	rm -rf $(VENV) build *.egg-info
