@@ -1,0 +1,73 @@
+"""Play a scene without drawing a frame: for tests, section counts and transcripts.
+
+A dry run executes ``construct()`` with animations skipped, so every beat, read-out
+and layout check happens exactly as in a render, in a fraction of the time.
+"""
+
+from __future__ import annotations
+
+import os
+from contextlib import contextmanager
+from pathlib import Path
+
+from manim import tempconfig
+
+from scenes.kit.base import ExplainerScene, SceneParams
+
+__all__ = ["dry_run", "typst_cache_dir"]
+
+
+def typst_cache_dir() -> Path:
+    """Where compiled formulas are cached between runs, under ``$XDG_CACHE_HOME``."""
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "infotheory-explainer" / "typst"
+
+
+@contextmanager
+def _layout(mode: str | None):
+    if mode is None:
+        yield
+        return
+    before = os.environ.get("EXPLAINER_LAYOUT")
+    os.environ["EXPLAINER_LAYOUT"] = mode
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["EXPLAINER_LAYOUT"]
+        else:
+            os.environ["EXPLAINER_LAYOUT"] = before
+
+
+def dry_run(
+    scene_class: type[ExplainerScene],
+    params: SceneParams | None = None,
+    *,
+    layout: str | None = "error",
+    cache_dir: Path | None = None,
+) -> ExplainerScene:
+    """Play ``scene_class`` at low resolution with animations skipped; return the scene.
+
+    The returned scene's ``beats`` hold each section's narration, timing,
+    read-outs and layout problems. ``layout="error"`` (the default) raises
+    :class:`~scenes.kit.layout.LayoutError` at the first section that breaks
+    the layout rules.
+    """
+    cache = cache_dir or typst_cache_dir()
+    cache.mkdir(parents=True, exist_ok=True)
+    settings = {
+        "quality": "low_quality",
+        "dry_run": True,
+        "skip_animations": True,
+        "disable_caching": True,
+        "media_dir": str(cache.parent),
+        "tex_dir": str(cache),
+        "verbosity": "WARNING",
+        "progress_bar": "none",
+    }
+    with tempconfig(settings), _layout(layout):
+        scene = scene_class()
+        if params is not None:
+            scene.params = params
+        scene.render()
+    return scene

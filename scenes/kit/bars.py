@@ -1,0 +1,331 @@
+"""Distributions as pictures: bars of probability, and strips whose area is entropy."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+from manim import (
+    DOWN,
+    LEFT,
+    UP,
+    Animation,
+    Line,
+    ManimColor,
+    Rectangle,
+    VGroup,
+    smooth,
+)
+
+import infotheory as it
+from scenes.kit.text import Readout, Txt, escape, resolve_color
+from scenes.theme import current_theme
+
+__all__ = ["AverageStrip", "DistributionBars"]
+
+
+def _probs_and_labels(dist, labels: Sequence[str] | None) -> tuple[np.ndarray, list[str]]:
+    probs = it.as_distribution(np.asarray(dist, dtype=float), name="probabilities")
+    if labels is None:
+        labels = list(getattr(dist, "outcomes", [str(i + 1) for i in range(len(probs))]))
+    if len(labels) != len(probs):
+        raise ValueError(f"{len(labels)} labels for {len(probs)} probabilities")
+    return probs, list(labels)
+
+
+class DistributionBars(VGroup):
+    """A bar per outcome: height is probability, with the outcome below and p above.
+
+    ``dist`` is an :class:`infotheory.Distribution` or any valid probability
+    vector (it is validated, never normalised). ``role`` is the palette role of
+    the bars (``"p"`` for reality, ``"q"`` for a model). ``height`` is the height
+    of a bar of probability 1. Read-outs are keyed ``"{key}[{outcome}]"``.
+
+    :meth:`morph_to` animates to another distribution (every frame in between
+    is a distribution too); :meth:`surprises` labels each bar with its surprise.
+    """
+
+    def __init__(
+        self,
+        dist,
+        labels: Sequence[str] | None = None,
+        *,
+        role: str = "p",
+        key: str = "p",
+        height: float = 3.0,
+        bar_width: float = 0.8,
+        spacing: float = 0.35,
+        decimals: int = 2,
+        show_values: bool = True,
+        label_size: str | float = "label",
+    ):
+        super().__init__()
+        self.probs, self.outcomes = _probs_and_labels(dist, labels)
+        self.role = role
+        self.key = key
+        self.unit_height = height
+        self.bar_width = bar_width
+        theme = current_theme()
+        color = resolve_color(role)
+
+        n = len(self.probs)
+        xs = (np.arange(n) - (n - 1) / 2) * (bar_width + spacing)
+        self.baseline = Line(
+            [xs[0] - bar_width / 2 - 0.15, 0, 0],
+            [xs[-1] + bar_width / 2 + 0.15, 0, 0],
+            color=theme.color.muted,
+            stroke_width=2,
+        )
+        self.bars = VGroup(
+            *(
+                Rectangle(
+                    width=bar_width,
+                    height=1,
+                    fill_color=color,
+                    fill_opacity=0.85,
+                    stroke_width=0,
+                ).move_to([x, 0.5, 0])
+                for x in xs
+            )
+        )
+        self.labels = VGroup(
+            *(
+                Txt(escape(name), label_size, "muted").next_to([x, 0, 0], DOWN, buff=0.2)
+                for name, x in zip(self.outcomes, xs, strict=True)
+            )
+        )
+        self.values = VGroup(
+            *(
+                Readout(
+                    None,
+                    p,
+                    unit=None,
+                    decimals=decimals,
+                    key=f"{key}[{name}]",
+                    color=role,
+                    size=label_size,
+                )
+                for name, p in zip(self.outcomes, self.probs, strict=True)
+            )
+        )
+        self.add(self.baseline, self.bars, self.labels)
+        if show_values:
+            self.add(self.values)
+        self._set_heights(self.probs)
+
+    # -- geometry --------------------------------------------------------------
+
+    @property
+    def base_y(self) -> float:
+        return self.baseline.get_center()[1]
+
+    def bar_top(self, i: int) -> np.ndarray:
+        return self.bars[i].get_top()
+
+    def _set_heights(self, probs: np.ndarray) -> None:
+        base = self.base_y
+        for bar, value, p in zip(self.bars, self.values, probs, strict=True):
+            height = max(p * self.unit_height, 1e-3)
+            bar.stretch_to_fit_height(height)
+            bar.move_to([bar.get_center()[0], base + height / 2, 0])
+            value.set_value(p)
+            value.next_to(bar, UP, buff=0.12)
+
+    def set_probs(self, dist) -> DistributionBars:
+        """Jump to another distribution over the same outcomes."""
+        probs, _ = _probs_and_labels(dist, self.outcomes)
+        self.probs = probs
+        self._set_heights(probs)
+        return self
+
+    def morph_to(self, dist, **kwargs) -> Animation:
+        """Animate the bars (and their read-outs) to another distribution."""
+        target, _ = _probs_and_labels(dist, self.outcomes)
+        return _MorphBars(self, target, **kwargs)
+
+    def recolor(self, role: str) -> DistributionBars:
+        """Switch the bars and read-outs to another palette role (p to q, say)."""
+        self.role = role
+        color = resolve_color(role)
+        self.bars.set_fill(color)
+        for v in self.values:
+            v.number.set_color(color)
+            v._color = color
+        return self
+
+    # -- overlays ----------------------------------------------------------------
+
+    def surprises(
+        self,
+        *,
+        unit: str = "bits",
+        decimals: int = 2,
+        key: str = "surprise",
+        size: str | float = "label",
+    ) -> VGroup:
+        """Each outcome's surprise, log 1/p, as a read-out above its bar.
+
+        Not added to the chart: place and animate it yourself (it starts above
+        the probability read-outs). Keyed ``"{key}[{outcome}]"``.
+        """
+        values = it.surprisal(self.probs, unit=unit)
+        group = VGroup()
+        for i, (name, s) in enumerate(zip(self.outcomes, values, strict=True)):
+            r = Readout(
+                None,
+                float(s),
+                unit=None,
+                decimals=decimals,
+                key=f"{key}[{name}]",
+                color="surprise",
+                size=size,
+            )
+            anchor = self.values[i] if self.values in self.submobjects else self.bars[i]
+            r.next_to(anchor, UP, buff=0.15)
+            group.add(r)
+        return group
+
+
+class _MorphBars(Animation):
+    def __init__(self, chart: DistributionBars, target: np.ndarray, rate_func=smooth, **kwargs):
+        self.start_probs = chart.probs.copy()
+        self.target = target
+        super().__init__(chart, rate_func=rate_func, **kwargs)
+
+    def interpolate_mobject(self, alpha: float) -> None:
+        # A mixture of two distributions is a distribution: the bars always sum to 1.
+        probs = (1 - alpha) * self.start_probs + alpha * self.target
+        self.mobject.probs = probs
+        self.mobject._set_heights(probs)
+
+    def finish(self) -> None:
+        super().finish()
+        self.mobject.probs = self.target.copy()
+        self.mobject._set_heights(self.target)
+
+
+class AverageStrip(VGroup):
+    """Average surprise as an area: one block per outcome, side by side.
+
+    Block *i* is ``p_i`` wide and ``log 1/q_i`` tall (``q = p`` for entropy), so
+    the total area over a strip of width one is the average surprise:
+    H(p) when ``q`` is ``p``, the cross-entropy H(p, q) otherwise.
+    :meth:`level` animates the blocks into one bar of the same area, whose
+    height *is* the average. ``width`` is the strip's width on screen and
+    ``unit_height`` the height of one bit.
+    """
+
+    def __init__(
+        self,
+        p,
+        q=None,
+        *,
+        unit: str = "bits",
+        width: float = 6.0,
+        unit_height: float = 1.0,
+        labels: Sequence[str] | None = None,
+        role: str = "surprise",
+        average_role: str | None = None,
+        label_size: str | float = "label",
+    ):
+        super().__init__()
+        self.p, self.outcomes = _probs_and_labels(p, labels)
+        self.q = self.p if q is None else _probs_and_labels(q, self.outcomes)[0]
+        self.unit = unit
+        self.heights = np.asarray(it.surprisal(self.q, unit=unit), dtype=float)
+        if not np.all(np.isfinite(self.heights[self.p > 0])):
+            raise ValueError(
+                "the model gives probability 0 to an outcome that happens: "
+                "its surprise is infinite and the strip cannot be drawn"
+            )
+        self.average = (
+            it.entropy(self.p, unit=unit)
+            if q is None
+            else it.cross_entropy(self.p, self.q, unit=unit)
+        )
+        self.strip_width = width
+        self.unit_height = unit_height
+        self.average_role = average_role or ("entropy" if q is None else "cross_entropy")
+        color = resolve_color(role)
+        theme = current_theme()
+
+        self.blocks = VGroup()
+        x = -width / 2
+        for pi, h in zip(self.p, self.heights, strict=True):
+            w = pi * width
+            block = Rectangle(
+                width=max(w, 1e-3),
+                height=max(h * unit_height, 1e-3),
+                fill_color=color,
+                fill_opacity=0.75,
+                stroke_color=theme.color.background,
+                stroke_width=2,
+            )
+            block.move_to([x + w / 2, block.height / 2, 0])
+            self.blocks.add(block)
+            x += w
+        self.baseline = Line(
+            [-width / 2 - 0.1, 0, 0],
+            [width / 2 + 0.1, 0, 0],
+            color=theme.color.muted,
+            stroke_width=2,
+        )
+        self.labels = VGroup(
+            *(
+                Txt(escape(name), label_size, "muted").next_to(block, DOWN, buff=0.2)
+                for name, block, pi in zip(self.outcomes, self.blocks, self.p, strict=True)
+                if pi > 0
+            )
+        )
+        self.add(self.baseline, self.blocks, self.labels)
+
+    def level_target(self) -> Rectangle:
+        """The single bar, as wide as the strip, whose area equals the blocks'."""
+        bar = Rectangle(
+            width=self.strip_width,
+            height=self.average * self.unit_height,
+            fill_color=resolve_color(self.average_role),
+            fill_opacity=0.75,
+            stroke_width=0,
+        )
+        bar.next_to(self.baseline, UP, buff=0).align_to(self.blocks, LEFT)
+        return bar
+
+    def level(self, **kwargs) -> Animation:
+        """Pour the blocks into one bar of the same area: its height is the average."""
+        from manim import ReplacementTransform
+
+        return ReplacementTransform(self.blocks, self.level_target(), **kwargs)
+
+    def average_line(self, color: str | ManimColor | None = None) -> Line:
+        """A dashed line at the height of the average, across the strip."""
+        from manim import DashedLine
+
+        y = self.baseline.get_center()[1] + self.average * self.unit_height
+        return DashedLine(
+            [self.baseline.get_left()[0], y, 0],
+            [self.baseline.get_right()[0], y, 0],
+            color=resolve_color(color or self.average_role),
+            stroke_width=3,
+        )
+
+    def block_readouts(self, decimals: int = 2, key: str = "surprise") -> VGroup:
+        """Each block's height (its surprise), as a read-out above it."""
+        group = VGroup()
+        for name, block, h, pi in zip(
+            self.outcomes, self.blocks, self.heights, self.p, strict=True
+        ):
+            if pi == 0:
+                continue
+            r = Readout(
+                None,
+                float(h),
+                unit=None,
+                decimals=decimals,
+                key=f"{key}[{name}]",
+                color="surprise",
+                size="label",
+            )
+            r.next_to(block, UP, buff=0.12)
+            group.add(r)
+        return group

@@ -1,0 +1,59 @@
+"""Narration lines into caption cues: short, readable, timed by length."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["MAX_CUE_CHARS", "READING_RATE", "reading_time", "split_cues", "time_cues"]
+
+# Two caption lines of about 42 characters: the usual broadcast limit.
+MAX_CUE_CHARS = 84
+# Characters per second a viewer comfortably reads (subtitle guidelines: 15-17).
+READING_RATE = 15.0
+
+
+def reading_time(text: str) -> float:
+    """Seconds a viewer needs to read ``text`` as captions."""
+    return len(text) / READING_RATE
+
+
+def split_cues(narration: str, limit: int = MAX_CUE_CHARS) -> list[str]:
+    """Split a narration line into cues of at most ``limit`` characters.
+
+    Breaks at sentence ends first, then at clause punctuation, then between
+    words, so each cue reads as a unit.
+    """
+    text = " ".join(narration.split())
+    if not text:
+        return []
+    cues: list[str] = []
+    for sentence in re.split(r"(?<=[.!?])\s+", text):
+        cues.extend(_split_long(sentence, limit))
+    return cues
+
+
+def _split_long(text: str, limit: int) -> list[str]:
+    if len(text) <= limit:
+        return [text]
+    # Prefer a clause break nearest the middle, else a space nearest the middle.
+    middle = len(text) / 2
+    for pattern in (r"[,;:—–]\s+", r"\s+"):
+        breaks = [m.end() for m in re.finditer(pattern, text) if 0 < m.end() < len(text)]
+        if breaks:
+            cut = min(breaks, key=lambda i: abs(i - middle))
+            head, tail = text[:cut].rstrip(), text[cut:].lstrip()
+            if head and tail:
+                return _split_long(head, limit) + _split_long(tail, limit)
+    return [text]
+
+
+def time_cues(cues: list[str], start: float, end: float) -> list[tuple[str, float, float]]:
+    """Share ``[start, end]`` among ``cues`` in proportion to their length."""
+    total = sum(len(c) for c in cues)
+    timed: list[tuple[str, float, float]] = []
+    t = start
+    for i, cue in enumerate(cues):
+        stop = end if i == len(cues) - 1 else t + (end - start) * len(cue) / total
+        timed.append((cue, t, stop))
+        t = stop
+    return timed

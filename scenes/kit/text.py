@@ -1,0 +1,368 @@
+"""Text, formulas and number read-outs, all typeset by Typst in the theme's font.
+
+Everything on screen that reads as words or maths goes through these three
+classes, so one type scale and one font run through every scene, and the layout
+check can find every piece of text by its type.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from typing import ClassVar
+
+import numpy as np
+from manim import (
+    DL,
+    DOWN,
+    RIGHT,
+    Animation,
+    ManimColor,
+    MathTypst,
+    Typst,
+    VGroup,
+    VMobject,
+    smooth,
+)
+
+from scenes.theme import current_theme
+
+__all__ = [
+    "Formula",
+    "NumberText",
+    "Readout",
+    "Txt",
+    "escape",
+    "format_value",
+    "log_symbol",
+    "readouts_in",
+    "resolve_color",
+    "size_of",
+    "tinted",
+    "unit_word",
+]
+
+# manim compiles Typst at 10 pt and then scales: 1 pt = font_size / 960 units.
+_UNITS_PER_PT_PER_FONT_SIZE = 1 / 960
+
+_TYPST_SPECIALS = re.compile(r"([\\#$*_`<>@\[\]~=\-+/\"'])")
+
+
+def escape(text: str) -> str:
+    """Escape Typst markup so ``text`` shows literally."""
+    return _TYPST_SPECIALS.sub(r"\\\1", text)
+
+
+def size_of(size: str | float) -> float:
+    """A type-scale role (``"body"``) or an explicit font size, as a font size."""
+    if isinstance(size, str):
+        try:
+            return getattr(current_theme().size, size)
+        except AttributeError:
+            raise ValueError(f"unknown type-scale role {size!r}") from None
+    return float(size)
+
+
+def resolve_color(color: str | ManimColor | None, default: str = "text") -> ManimColor:
+    """A palette role (``"p"``, ``"surprise"``) or a manim colour, as a colour."""
+    palette = current_theme().color
+    if color is None:
+        return palette[default]
+    if isinstance(color, str) and color in palette.__dataclass_fields__:
+        return palette[color]
+    return ManimColor(color)
+
+
+def tinted(markup: str, color: str | ManimColor) -> str:
+    """Typst markup (text or ``$maths$``) drawn in a palette role or colour."""
+    return f'#text(fill: rgb("{resolve_color(color).to_hex()}"))[{markup}]'
+
+
+def _preamble(width: float | None, font_size: float, align: str) -> str:
+    theme = current_theme()
+    lines = [
+        f'#set text(font: "{theme.font}")',
+        f'#show math.equation: set text(font: "{theme.math_font}")',
+        "#set par(justify: false, leading: 0.55em)",
+        f"#set align({align})",
+    ]
+    if width is not None:
+        # Wrap at `width` manim units: convert to the points Typst lays out in.
+        pts = width / (font_size * _UNITS_PER_PT_PER_FONT_SIZE)
+        lines.append(f"#set page(width: {pts:.1f}pt)")
+    return "\n".join(lines)
+
+
+class Txt(Typst):
+    """Words in the theme font.
+
+    ``markup`` is Typst markup: ``*bold*``, ``_italic_`` and inline maths
+    ``$p = 1/2$`` work; pass a string through :func:`escape` to show it
+    literally (a bare ``+`` or ``-`` would start a Typst list). ``size`` is a
+    type-scale role or a font size, ``color`` a palette role or a colour.
+    With ``width`` (manim units) the text wraps.
+    """
+
+    def __init__(
+        self,
+        markup: str,
+        size: str | float = "body",
+        color: str | ManimColor | None = None,
+        *,
+        width: float | None = None,
+        align: str = "left",
+        **kwargs,
+    ):
+        font_size = size_of(size)
+        self.markup = markup
+        super().__init__(
+            markup,
+            font_size=font_size,
+            color=resolve_color(color),
+            typst_preamble=_preamble(width, font_size, align),
+            **kwargs,
+        )
+
+
+class Formula(MathTypst):
+    """Display maths whose parts are coloured by meaning.
+
+    Mark a part with manim's group syntax and name its palette role as the
+    label: ``Formula("{{ H(p) : entropy }} = sum_x {{ p(x) : p }} "
+    "{{ log_2 1/p(x) : surprise }}")``. Every labelled part takes that role's
+    colour; ``formula.part("surprise")`` returns it for animation. Labels that
+    are not palette roles are allowed and stay in the text colour. A role used
+    twice gets a suffix: ``{{ p(x) : p_1 }}`` is coloured as ``p``.
+    """
+
+    def __init__(
+        self,
+        expression: str,
+        size: str | float = "formula",
+        color: str | ManimColor | None = None,
+        **kwargs,
+    ):
+        font_size = size_of(size)
+        self.expression = expression
+        super().__init__(
+            expression,
+            font_size=font_size,
+            color=resolve_color(color),
+            typst_preamble=_preamble(None, font_size, "center"),
+            **kwargs,
+        )
+        palette = current_theme().color
+        for label in self._user_label_keys():
+            role = re.sub(r"_\d+$", "", label)
+            if role in palette.__dataclass_fields__:
+                self.select(label).set_color(palette[role])
+
+    def part(self, label: str) -> VGroup:
+        """The sub-formula labelled ``label``."""
+        return self.select(label)
+
+
+def unit_word(unit: str, value: float | None = None) -> str:
+    """The unit as a word: ``bits`` (``bit`` for exactly one), ``nats``, ``base-10 units``."""
+    if unit in ("bits", "nats"):
+        return unit[:-1] if value is not None and round(value, 12) == 1 else unit
+    return f"base-{unit:g} units" if isinstance(unit, int | float) else str(unit)
+
+
+def log_symbol(unit: str | float) -> str:
+    """Typst maths for the logarithm that matches ``unit``: log_2, ln or log_b."""
+    if unit == "bits":
+        return "log_2"
+    if unit == "nats":
+        return "ln"
+    return f"log_({unit:g})"
+
+
+def format_value(value: float, decimals: int = 3) -> str:
+    """How a read-out prints a number: fixed decimals, ``∞`` for infinity."""
+    if np.isinf(value):
+        return "∞"
+    return f"{value:.{decimals}f}"
+
+
+class Readout(VGroup):
+    """A labelled number, e.g. ``H(p) = 1.369 bits``, that always shows a computed value.
+
+    ``label`` is Typst maths (or ``None`` for a bare number). ``value`` must come
+    from :mod:`infotheory`; ``key`` names the read-out so tests can find it and
+    compare what it shows with the maths. Change the number with
+    :meth:`set_value` or animate it with :meth:`animate_to`; :meth:`track`
+    keeps it following a function (a tracker dot, a slider).
+    """
+
+    def __init__(
+        self,
+        label: str | None,
+        value: float,
+        *,
+        unit: str | None = "bits",
+        decimals: int = 3,
+        key: str | None = None,
+        color: str | ManimColor | None = None,
+        label_color: str | ManimColor | None = None,
+        size: str | float = "body",
+    ):
+        super().__init__()
+        font_size = size_of(size)
+        self.key = key
+        self.unit = unit
+        self.decimals = decimals
+        self.value = float(value)
+        self._color = resolve_color(color)
+        self.number = NumberText(0.0, decimals=decimals, size=font_size, color=self._color)
+        self.label = None
+        if label is not None:
+            # Typeset "label = 0" and drop the 0: what is left is the label, and the
+            # 0 tells where the number starts and where the baseline runs.
+            self.label = Formula(f"{label} = 0", size=font_size, color=label_color)
+            zero = max(self.label.submobjects, key=lambda m: m.get_right()[0])
+            self.label.remove(zero)
+            self._anchor = np.array([zero.get_left()[0], zero.get_bottom()[1], 0.0])
+            self.add(self.label)
+        else:
+            self._anchor = np.zeros(3)
+        self.add(self.number)
+        self.unit_text = None
+        if unit is not None:
+            self.unit_text = Txt(unit_word(unit, value), size=font_size, color="muted")
+            self.add(self.unit_text)
+        self.set_value(value)
+
+    @property
+    def shown(self) -> str:
+        """The number as printed on screen."""
+        return format_value(self.value, self.decimals)
+
+    @property
+    def _baseline_left(self) -> np.ndarray:
+        # Where the number starts, on the baseline; follows the group when it moves.
+        if self.label is not None:
+            return self.label.get_corner(DL) + self._anchor_offset
+        return self.number.get_corner(DL)
+
+    def set_value(self, value: float) -> Readout:
+        """Show ``value`` (and the singular or plural unit that goes with it)."""
+        if not hasattr(self, "_anchor_offset"):
+            corner = self.label.get_corner(DL) if self.label is not None else np.zeros(3)
+            self._anchor_offset = self._anchor - corner
+        anchor = self._baseline_left
+        self.value = float(value)
+        self.number.set_value(self.value)
+        self.number.shift(anchor - self.number.get_corner(DL))
+        if self.unit_text is not None:
+            word = unit_word(self.unit, self.value)
+            if word != self.unit_text.markup:
+                self.unit_text.become(Txt(word, size=self.number.font_size, color="muted"))
+                self.unit_text.markup = word
+            self.unit_text.next_to(self.number, RIGHT, buff=0.18)
+            self.unit_text.align_to(self.number, DOWN)
+        return self
+
+    def track(self, value_of: Callable[[], float]) -> Readout:
+        """Keep showing ``value_of()`` on every frame (until :meth:`untrack`)."""
+        self.add_updater(lambda m: m.set_value(value_of()))
+        return self
+
+    def untrack(self) -> Readout:
+        self.clear_updaters()
+        return self
+
+    def animate_to(self, value: float, **kwargs) -> Animation:
+        """Count the number from its current value to ``value``."""
+        return _CountTo(self, value, **kwargs)
+
+
+class NumberText(VMobject):
+    """A number typeset in the theme font that changes value cheaply, every frame if need be.
+
+    Each glyph is typeset by Typst once per size and cached as bare outlines;
+    :meth:`set_value` only copies those outlines into place. (Manim's
+    ``DecimalNumber`` deep-copies a whole mobject per glyph per frame, which made
+    live read-outs the slowest thing in a scene.) A new value keeps the
+    bottom-left corner, which for digits is the left end of the baseline.
+    """
+
+    _glyphs: ClassVar[dict[tuple[str, float, str], tuple[np.ndarray, float]]] = {}
+
+    def __init__(
+        self,
+        value: float,
+        *,
+        decimals: int = 3,
+        size: str | float = "body",
+        color: str | ManimColor | None = None,
+    ):
+        super().__init__(fill_opacity=1, stroke_width=0)
+        self.decimals = decimals
+        self.font_size = size_of(size)
+        self.text = ""
+        self.set_fill(resolve_color(color), opacity=1)
+        self.set_value(value)
+
+    @classmethod
+    def _glyph(cls, char: str, font_size: float) -> tuple[np.ndarray, float]:
+        """Outline points of ``char`` relative to its baseline-left point, and its width."""
+        key = (char, font_size, current_theme().font)
+        if key not in cls._glyphs:
+            # Typeset next to a zero, whose bottom is the baseline.
+            pair = Typst(
+                f"0{escape(char)}",
+                font_size=font_size,
+                typst_preamble=_preamble(None, font_size, "left"),
+            )
+            zero, *rest = sorted(pair.submobjects, key=lambda m: m.get_left()[0])
+            points = np.concatenate(
+                [m.points for g in rest for m in g.get_family() if m.has_points()]
+            )
+            baseline_left = np.array([points[:, 0].min(), zero.get_bottom()[1], 0.0])
+            cls._glyphs[key] = (points - baseline_left, float(np.ptp(points[:, 0])))
+        return cls._glyphs[key]
+
+    def set_value(self, value: float) -> NumberText:
+        self.value = float(value)
+        self.text = format_value(self.value, self.decimals)
+        gap = 0.06 * self.font_size / 48
+        x = 0.0
+        outlines = []
+        for char in self.text:
+            points, width = self._glyph(char, self.font_size)
+            outlines.append(points + np.array([x, 0.0, 0.0]))
+            x += width + gap
+        corner = self.get_corner(DL) if self.has_points() else np.zeros(3)
+        self.set_points(np.concatenate(outlines))
+        self.shift(corner - self.get_corner(DL))
+        return self
+
+    def scale(self, factor: float, **kwargs) -> NumberText:
+        super().scale(factor, **kwargs)
+        self.font_size *= factor  # later values are typeset at the new size
+        return self
+
+
+class _CountTo(Animation):
+    def __init__(self, readout: Readout, target: float, rate_func=smooth, **kwargs):
+        self.start_value = readout.value
+        self.target = float(target)
+        super().__init__(readout, rate_func=rate_func, **kwargs)
+
+    def interpolate_mobject(self, alpha: float) -> None:
+        if np.isinf(self.target):
+            value = self.target if alpha >= 1 else self.start_value
+        else:
+            value = self.start_value + (self.target - self.start_value) * alpha
+        self.mobject.set_value(value)
+
+
+def readouts_in(mobjects) -> Mapping[str, Readout]:
+    """Every keyed :class:`Readout` among ``mobjects`` and their descendants."""
+    found: dict[str, Readout] = {}
+    for mob in mobjects:
+        for sub in mob.get_family():
+            if isinstance(sub, Readout) and sub.key is not None:
+                found[sub.key] = sub
+    return found

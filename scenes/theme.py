@@ -1,0 +1,156 @@
+"""One palette and one type scale for every scene.
+
+Scenes and components never write a hex colour or a font size: they ask the
+current theme for a *role* (``theme.color.p``, ``theme.size.body``). Swapping the
+theme object (``use_theme("light")``) re-skins every scene without touching it.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+from manim import ManimColor
+
+__all__ = [
+    "THEMES",
+    "Palette",
+    "Theme",
+    "TypeScale",
+    "current_theme",
+    "use_theme",
+]
+
+
+@dataclass(frozen=True)
+class Palette:
+    """Colours by meaning. The same quantity keeps the same colour in every scene."""
+
+    background: ManimColor
+    text: ManimColor
+    muted: ManimColor  # secondary text, axes, neutral shapes
+    faint: ManimColor  # grid lines, inactive outlines
+    panel: ManimColor  # fill behind grouped content
+    p: ManimColor  # the true distribution ("reality")
+    q: ManimColor  # the model
+    surprise: ManimColor
+    entropy: ManimColor
+    cross_entropy: ManimColor
+    kl: ManimColor
+    highlight: ManimColor
+    object: ManimColor  # physical props: coins, dice
+    good: ManimColor
+    bad: ManimColor
+
+    @classmethod
+    def from_hex(cls, **roles: str) -> Palette:
+        return cls(**{role: ManimColor(value) for role, value in roles.items()})
+
+    def __getitem__(self, role: str) -> ManimColor:
+        """Look a role up by name, e.g. ``palette["surprise"]``."""
+        if role not in self.__dataclass_fields__:
+            roles = ", ".join(self.__dataclass_fields__)
+            raise KeyError(f"unknown colour role {role!r}; roles are: {roles}")
+        return getattr(self, role)
+
+
+@dataclass(frozen=True)
+class TypeScale:
+    """Font sizes in manim units (``font_size``), largest to smallest.
+
+    ``minimum`` is the smallest size that stays legible at 480p; the layout check
+    rejects anything smaller.
+    """
+
+    title: float = 60
+    heading: float = 44
+    formula: float = 44
+    body: float = 34
+    label: float = 28
+    small: float = 24
+    minimum: float = 22
+
+
+@dataclass(frozen=True)
+class Theme:
+    """Everything visual that is shared: palette, type scale, font, spacing."""
+
+    name: str
+    color: Palette
+    size: TypeScale = field(default_factory=TypeScale)
+    # Typst ships this font inside the `typst` wheel, so text looks the same on
+    # every machine with no system fonts or TeX installed.
+    font: str = "New Computer Modern"
+    math_font: str = "New Computer Modern Math"
+    # Nothing may come closer than this to the frame edge (manim units).
+    margin: float = 0.35
+    # Default gap between neighbouring elements.
+    gap: float = 0.3
+    stroke: float = 3.0
+
+
+DARK = Theme(
+    name="dark",
+    color=Palette.from_hex(
+        background="#0E1117",
+        text="#ECEFF4",
+        muted="#9AA4B5",
+        faint="#3B4252",
+        panel="#1A1F2B",
+        p="#58C4DD",  # blue: reality
+        q="#F5A55A",  # orange: our model
+        surprise="#F06292",  # magenta
+        entropy="#7BD389",  # green
+        cross_entropy="#B39DDB",  # violet
+        kl="#EF5350",  # red: the extra cost of a wrong model
+        highlight="#FFE066",
+        object="#D9B36C",
+        good="#7BD389",
+        bad="#EF5350",
+    ),
+)
+
+LIGHT = Theme(
+    name="light",
+    color=Palette.from_hex(
+        background="#FFFFFF",
+        text="#1B1F27",
+        muted="#5B6475",
+        faint="#D5D9E0",
+        panel="#F1F3F7",
+        p="#1F6FB2",
+        q="#C25A00",
+        surprise="#B0245E",
+        entropy="#2E7D32",
+        cross_entropy="#5E35B1",
+        kl="#C62828",
+        highlight="#B58900",
+        object="#A8782A",
+        good="#2E7D32",
+        bad="#C62828",
+    ),
+)
+
+THEMES: dict[str, Theme] = {t.name: t for t in (DARK, LIGHT)}
+
+
+def _theme_named(name: str) -> Theme:
+    if name not in THEMES:
+        raise ValueError(f"unknown theme {name!r}; choose one of: {', '.join(THEMES)}")
+    return THEMES[name]
+
+
+# Worker processes and plain `manim` runs pick the theme up from the environment.
+_current: Theme = _theme_named(os.environ.get("EXPLAINER_THEME", "dark"))
+
+
+def current_theme() -> Theme:
+    """The theme new mobjects are built with."""
+    return _current
+
+
+def use_theme(name: str | Theme) -> Theme:
+    """Switch the theme for everything built from now on; returns it."""
+    global _current
+    _current = name if isinstance(name, Theme) else _theme_named(name)
+    return _current

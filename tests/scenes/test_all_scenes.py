@@ -1,0 +1,44 @@
+"""Every registered scene plays through, passes the layout check and captions every beat."""
+
+from __future__ import annotations
+
+import pytest
+
+from scenes.kit.base import ExplainerScene
+from scenes.registry import EXTRAS, SCENES, find
+
+ENTRIES = SCENES + EXTRAS
+
+
+def test_registry_lists_the_twelve_parts_in_order():
+    assert [e.part for e in SCENES] == list(range(1, 13))
+    slugs = [e.slug for e in ENTRIES]
+    assert len(set(slugs)) == len(slugs)
+    names = [e.class_name for e in ENTRIES]
+    assert len(set(names)) == len(names)
+
+
+@pytest.mark.parametrize("entry", ENTRIES, ids=lambda e: e.stem)
+def test_entry_loads_an_explainer_scene(entry):
+    cls = entry.load()
+    assert issubclass(cls, ExplainerScene)
+    assert find(entry.slug) is entry
+    assert cls.hook and cls.takeaway, "every scene needs a hook and a takeaway line"
+
+
+@pytest.mark.parametrize("entry", ENTRIES, ids=lambda e: e.stem)
+def test_scene_plays_with_clean_layout_and_captions(entry, play):
+    scene = play(entry.load())
+    names = [b.name for b in scene.beats]
+    assert names[0] == "opening" and names[-1] == "takeaway"
+    assert len(names) >= 4, "a scene has at least two beats of its own"
+    cues = scene.renderer.file_writer.subcaptions
+    for record in scene.beats:
+        assert not record.problems
+        inside = [
+            c for c in cues if record.start - 1e-6 <= c.start.total_seconds() < record.end + 1e-6
+        ]
+        assert inside, f"beat {record.name!r} has no caption"
+        assert " ".join(c.content for c in inside) == record.narration
+    duration = scene.beats[-1].end
+    assert 20 <= duration <= 60, f"{entry.stem} lasts {duration:.1f} s"
