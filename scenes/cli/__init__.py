@@ -1,4 +1,4 @@
-"""The `explainer` command line."""
+"""The `explainer` command line: one module per command, registered here."""
 
 import click
 
