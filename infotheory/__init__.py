@@ -1,0 +1,64 @@
+"""Information-theory numerics for the explainer videos: pure numpy + scipy, never manim.
+
+Surprisal, entropy, cross-entropy and KL divergence with strict validation, named
+distributions, curves for plotting and a softmax gradient-descent fit. Results are in bits
+by default (``unit="nats"`` or any log base also work).
+"""
+
+from infotheory.curves import (
+    RunningAverage,
+    binary_entropy_curve,
+    coin_cross_entropy_curve,
+    running_average_surprise,
+    surprise_curve,
+)
+from infotheory.distributions import (
+    Distribution,
+    categorical,
+    fair_coin,
+    fair_die,
+    rigged_coin,
+    thick_coin,
+    uniform,
+)
+from infotheory.fit import FitTrajectory, OptimalModel, fit_softmax, optimal_model, softmax
+from infotheory.measures import (
+    binary_entropy,
+    cross_entropy,
+    entropy,
+    kl_divergence,
+    surprisal,
+)
+from infotheory.units import Unit, log_factor
+from infotheory.validation import DEFAULT_ATOL, as_distribution, as_probability, normalize
+
+__all__ = [
+    "DEFAULT_ATOL",
+    "Distribution",
+    "FitTrajectory",
+    "OptimalModel",
+    "RunningAverage",
+    "Unit",
+    "as_distribution",
+    "as_probability",
+    "binary_entropy",
+    "binary_entropy_curve",
+    "categorical",
+    "coin_cross_entropy_curve",
+    "cross_entropy",
+    "entropy",
+    "fair_coin",
+    "fair_die",
+    "fit_softmax",
+    "kl_divergence",
+    "log_factor",
+    "normalize",
+    "optimal_model",
+    "rigged_coin",
+    "running_average_surprise",
+    "softmax",
+    "surprisal",
+    "surprise_curve",
+    "thick_coin",
+    "uniform",
+]
