@@ -194,6 +194,7 @@ class _MorphBars(Animation):
 
     def interpolate_mobject(self, alpha: float) -> None:
         # A mixture of two distributions is a distribution: the bars always sum to 1.
+        alpha = self.rate_func(alpha)  # Animation hands over raw time, not eased time
         probs = (1 - alpha) * self.start_probs + alpha * self.target
         self.mobject.probs = probs
         self.mobject._set_heights(probs)

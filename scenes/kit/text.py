@@ -351,6 +351,7 @@ class _CountTo(Animation):
         super().__init__(readout, rate_func=rate_func, **kwargs)
 
     def interpolate_mobject(self, alpha: float) -> None:
+        alpha = self.rate_func(alpha)  # Animation hands over raw time, not eased time
         if np.isinf(self.target):
             value = self.target if alpha >= 1 else self.start_value
         else:
