@@ -13,13 +13,16 @@ ARGS    ?=
 # What pycairo and manimpango build against.
 SYSTEM_PACKAGES := libcairo2-dev libpango1.0-dev pkg-config
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# Only `make test` needs these: the browser the lecture-kit tests drive through
+# Playwright (Debian's chromium; Playwright never downloads a browser here).
+TEST_SYSTEM_PACKAGES := chromium
 
-.PHONY: video test lint format bench setup system-deps clean
+.PHONY: video test lint format bench setup system-deps test-system-deps clean
 
 video: $(VENV)/.installed
 	$(BIN)/explainer render --quality $(QUALITY) $(if $(JOBS),--jobs $(JOBS)) $(ARGS)
 
-test: $(VENV)/.installed
+test: $(VENV)/.installed test-system-deps
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
@@ -48,6 +51,18 @@ $(VENV)/.system-deps:
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
 	@mkdir -p $(VENV) && touch $@
+
+# Test-only system packages: checked on every `make test`, installed only when missing.
+test-system-deps:
+	@command -v dpkg-query >/dev/null || exit 0; \
+	missing=""; for p in $(TEST_SYSTEM_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing test system packages:$$missing"; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
 
 $(VENV)/bin/python: $(VENV)/.system-deps
 	$(PYTHON) -m venv $(VENV)
