@@ -1,0 +1,363 @@
+"""The lecture kit folder, from rendered scenes.
+
+:func:`build_kit` takes what the renderer produced for each scene (its mp4,
+manim's ``.srt`` of subcaptions and the sections JSON of ``--save_sections``) and
+writes::
+
+    DIR/index.html                       the page (works from file:// and any server)
+    DIR/assets/lecture.css, lecture.js   its only style sheet and script
+    DIR/scenes/NN-slug.mp4 / .webm       each scene, with its sections as chapters
+    DIR/scenes/NN-slug.png               its poster (the title card)
+    DIR/scenes/NN-slug.srt / .vtt        its captions
+    DIR/scenes/NN-slug.chapters.vtt      its sections as a WebVTT chapters track
+    DIR/scenes/NN-slug.txt               its narration, with times
+    DIR/formulas/NN-slug-K.png           its key formulas
+    DIR/full/<name>.mp4 (+ .srt .vtt .chapters.vtt .txt .png)
+                                         every scene joined, one chapter per scene
+
+The folder is rebuilt from scratch on every run; a folder that is not empty and
+was not written by this function is never touched.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from fractions import Fraction
+from pathlib import Path
+
+from webvtt import WebVTT
+
+from scenes.lecture import captions as cap
+from scenes.lecture import media
+from scenes.lecture.chapters import (
+    Chapter,
+    Section,
+    chapters_vtt,
+    read_sections_json,
+    scene_chapters,
+    section_chapters,
+    section_title,
+)
+from scenes.lecture.notes import SceneNotes
+from scenes.lecture.timing import clock, offsets_ms, to_ms
+from scenes.registry import SCENES, SceneEntry
+
+__all__ = [
+    "FULL_NAME",
+    "KIT_TITLE",
+    "MARKER",
+    "FullKit",
+    "Kit",
+    "KitError",
+    "SceneKit",
+    "SceneRender",
+    "build_kit",
+]
+
+KIT_TITLE = "Information theory, animated"
+FULL_NAME = "information-theory-animated"
+MARKER = ".explainer-lecture-kit"
+MANAGED = ("index.html", "assets", "scenes", "full", "formulas", MARKER)
+
+
+class KitError(RuntimeError):
+    """The kit cannot be built from what was given."""
+
+
+@dataclass(frozen=True)
+class SceneRender:
+    """One rendered scene, as the renderer hands it over."""
+
+    entry: SceneEntry
+    video: Path  # the scene's mp4
+    captions: Path | None = None  # manim's .srt of the subcaptions
+    sections: Path | None = None  # manim's sections JSON (--save_sections)
+
+
+@dataclass
+class SceneKit:
+    """What the kit holds for one scene: the page is written from these."""
+
+    entry: SceneEntry
+    notes: SceneNotes
+    info: media.VideoInfo
+    sections: list[Section]
+    chapters: list[Chapter]
+    captions: WebVTT
+    chapter_track: WebVTT
+    files: dict[str, str] = field(default_factory=dict)  # kind -> path in the kit
+    formulas: list[tuple[str, str]] = field(default_factory=list)  # (plain text, png path)
+
+    @property
+    def heading(self) -> str:
+        part = self.entry.part
+        return f"Part {part}: {self.entry.title}" if part is not None else self.entry.title
+
+    def description(self, chapter: Chapter, index: int) -> str:
+        """A chapter's narration (its beat's line), for the page's chapter list."""
+        name = self.sections[index].name if index < len(self.sections) else None
+        beat = self.notes.beat(name) if name else None
+        return beat.narration if beat else ""
+
+
+@dataclass
+class FullKit:
+    """The joined explainer: one chapter per scene, and the scenes' sections within."""
+
+    title: str
+    duration_ms: int
+    chapters: list[Chapter]
+    sections: list[list[Chapter]]  # per scene, in the full video's time
+    captions: WebVTT
+    chapter_track: WebVTT
+    fps: Fraction
+    width: int
+    height: int
+    files: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Kit:
+    out: Path
+    scenes: list[SceneKit]
+    full: FullKit | None
+
+    @property
+    def index(self) -> Path:
+        return self.out / "index.html"
+
+
+NotesFor = Callable[[SceneEntry], SceneNotes]
+
+
+def _default_notes(entry: SceneEntry) -> SceneNotes:
+    from scenes.lecture.notes import collect_notes
+
+    return collect_notes(entry)
+
+
+def _default_formula(expression: str, dst: Path) -> Path:
+    from scenes.lecture.notes import render_formula
+
+    return render_formula(expression, dst)
+
+
+def prepare_out(out: Path) -> None:
+    """Empty ``out`` of a previous kit; refuse a folder that holds anything else."""
+    out = Path(out)
+    if out.exists() and not out.is_dir():
+        raise KitError(f"{out} exists and is not a folder")
+    if out.exists() and any(out.iterdir()):
+        if not (out / MARKER).exists():
+            raise KitError(
+                f"{out} is not empty and holds no lecture kit; give an empty or new folder"
+            )
+        for name in MANAGED:
+            target = out / name
+            if target.is_dir():
+                shutil.rmtree(target)
+            elif target.exists():
+                target.unlink()
+    out.mkdir(parents=True, exist_ok=True)
+    (out / MARKER).write_text("Written by `explainer lecture`; rebuilt from scratch each run.\n")
+
+
+def _sections_for(render: SceneRender, notes: SceneNotes, info: media.VideoInfo) -> list[Section]:
+    """The scene's sections in frames: from manim's JSON, else from the dry run's beats."""
+    if render.sections is not None and Path(render.sections).exists():
+        sections, fps = read_sections_json(render.sections)
+        if fps == info.fps and sum(s.frames for s in sections) == info.frames:
+            return sections
+    if notes.beats:
+        bounds = [round(Fraction(b.start) * info.fps) for b in notes.beats] + [info.frames]
+        bounds[0] = 0
+        return [
+            Section(b.name, max(0, stop - start))
+            for b, start, stop in zip(notes.beats, bounds, bounds[1:], strict=False)
+        ]
+    return [Section(render.entry.slug, info.frames)]
+
+
+def _captions_for(render: SceneRender, notes: SceneNotes, info: media.VideoInfo) -> WebVTT:
+    """manim's subcaptions, clamped to the video; one cue per beat if there are none."""
+    if render.captions is not None and Path(render.captions).exists():
+        return cap.clamp(cap.read_srt(render.captions), info.duration_ms)
+    from webvtt import Caption
+    from webvtt.models import Timestamp
+
+    cues = [
+        Caption(
+            str(Timestamp.from_seconds(to_ms(Fraction(b.start)) / 1000)),
+            str(Timestamp.from_seconds(to_ms(Fraction(b.end)) / 1000)),
+            b.narration,
+        )
+        for b in notes.beats
+    ]
+    return cap.clamp(WebVTT(captions=cues), info.duration_ms)
+
+
+def _transcript(heading: str, lines: Sequence[tuple[int, str, str]], duration_ms: int) -> str:
+    """Plain text: a heading, then each section's time, title and narration."""
+    out = [heading, f"Length {clock(duration_ms)}", ""]
+    for start_ms, title, text in lines:
+        out.append(f"[{clock(start_ms)}] {title}")
+        if text:
+            out.append(text)
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _scene_transcript(kit: SceneKit, offset_ms: int = 0) -> list[tuple[int, str, str]]:
+    return [
+        (offset_ms + c.start_ms, c.title, kit.description(c, i)) for i, c in enumerate(kit.chapters)
+    ]
+
+
+def _build_scene(
+    render: SceneRender,
+    notes: SceneNotes,
+    out: Path,
+    *,
+    webm: bool,
+    formula: Callable[[str, Path], Path],
+) -> SceneKit:
+    entry = render.entry
+    info = media.probe(render.video)
+    sections = _sections_for(render, notes, info)
+    titles = {b.name: _beat_title(b.name, entry) for b in notes.beats}
+    chapters = section_chapters(sections, info.fps, titles)
+    captions = _captions_for(render, notes, info)
+    kit = SceneKit(entry, notes, info, sections, chapters, captions, chapters_vtt(chapters))
+    folder, stem = out / "scenes", entry.stem
+    folder.mkdir(parents=True, exist_ok=True)
+    title = f"{kit.heading} — {KIT_TITLE}"
+
+    media.remux(render.video, folder / f"{stem}.mp4", chapters, title)
+    kit.files["mp4"] = f"scenes/{stem}.mp4"
+    if webm:
+        media.encode_webm(render.video, folder / f"{stem}.webm", chapters, title)
+        kit.files["webm"] = f"scenes/{stem}.webm"
+    # The poster is the title card, fully drawn: the last frame of the first section.
+    first_end = Fraction(sum(s.frames for s in sections[:1])) / info.fps
+    media.poster(render.video, first_end - 1 / (2 * info.fps), folder / f"{stem}.png")
+    kit.files["poster"] = f"scenes/{stem}.png"
+    cap.write_pair(captions, folder / stem)
+    kit.files["srt"], kit.files["vtt"] = f"scenes/{stem}.srt", f"scenes/{stem}.vtt"
+    kit.chapter_track.save(str(folder / f"{stem}.chapters.vtt"))
+    kit.files["chapters"] = f"scenes/{stem}.chapters.vtt"
+    (folder / f"{stem}.txt").write_text(
+        _transcript(kit.heading, _scene_transcript(kit), info.duration_ms), encoding="utf-8"
+    )
+    kit.files["transcript"] = f"scenes/{stem}.txt"
+    for k, note in enumerate(notes.formulas, start=1):
+        path = f"formulas/{stem}-{k}.png"
+        formula(note.expression, out / path)
+        kit.formulas.append((note.text, path))
+    return kit
+
+
+def _beat_title(name: str, entry: SceneEntry) -> str:
+    """A beat's chapter title; the opening names the scene."""
+    if name == "opening":
+        return f"Opening: {entry.title}"
+    return section_title(name)
+
+
+def _build_full(renders: Sequence[SceneRender], kits: Sequence[SceneKit], out: Path) -> FullKit:
+    durations = [k.info.duration for k in kits]
+    starts = offsets_ms(durations)
+    total_ms = to_ms(sum(durations, Fraction(0)))
+    ends = [*starts[1:], total_ms]
+    chapters = scene_chapters(durations, [k.heading for k in kits])
+    # Every section of every scene, placed in the full video's time from exact frame counts.
+    fps = kits[0].info.fps
+    flat = section_chapters([s for k in kits for s in k.sections], fps)
+    nested, i = [], 0
+    for k in kits:
+        nested.append(
+            [
+                Chapter(f.start_ms, f.end_ms, c.title)
+                for f, c in zip(flat[i : i + len(k.chapters)], k.chapters, strict=True)
+            ]
+        )
+        i += len(k.chapters)
+    captions = cap.join(
+        (k.captions, start, end) for k, start, end in zip(kits, starts, ends, strict=True)
+    )
+    full = FullKit(
+        KIT_TITLE,
+        total_ms,
+        chapters,
+        nested,
+        captions,
+        chapters_vtt(chapters),
+        fps,
+        kits[0].info.width,
+        kits[0].info.height,
+    )
+    folder = out / "full"
+    folder.mkdir(parents=True, exist_ok=True)
+    media.concat([r.video for r in renders], folder / f"{FULL_NAME}.mp4", chapters, KIT_TITLE)
+    full.files["mp4"] = f"full/{FULL_NAME}.mp4"
+    shutil.copyfile(out / kits[0].files["poster"], folder / f"{FULL_NAME}.png")
+    full.files["poster"] = f"full/{FULL_NAME}.png"
+    cap.write_pair(captions, folder / FULL_NAME)
+    full.files["srt"], full.files["vtt"] = f"full/{FULL_NAME}.srt", f"full/{FULL_NAME}.vtt"
+    full.chapter_track.save(str(folder / f"{FULL_NAME}.chapters.vtt"))
+    full.files["chapters"] = f"full/{FULL_NAME}.chapters.vtt"
+    lines = []
+    for k, start, sections in zip(kits, starts, nested, strict=True):
+        lines.append((start, k.heading.upper(), ""))
+        lines += [
+            (s.start_ms, s.title, k.description(c, j))
+            for j, (s, c) in enumerate(zip(sections, k.chapters, strict=True))
+        ]
+    (folder / f"{FULL_NAME}.txt").write_text(
+        _transcript(KIT_TITLE, lines, total_ms), encoding="utf-8"
+    )
+    full.files["transcript"] = f"full/{FULL_NAME}.txt"
+    return full
+
+
+def build_kit(
+    renders: Sequence[SceneRender],
+    out: Path,
+    *,
+    notes: Mapping[str, SceneNotes] | NotesFor | None = None,
+    formula: Callable[[str, Path], Path] | None = None,
+    webm: bool = True,
+    progress: Callable[[str], None] | None = None,
+) -> Kit:
+    """Write the lecture kit for ``renders`` (in explainer order) into ``out``.
+
+    ``notes`` gives each scene's narration and formulas, by stem or as a
+    function of the entry; by default each scene is dry-run. ``formula`` draws
+    a formula into a PNG (by default with manim, in the theme's colours).
+    """
+    from scenes.lecture.page import write_page
+
+    if not renders:
+        raise KitError("no rendered scenes to build a lecture kit from")
+    order = {e.stem: i for i, e in enumerate(SCENES)}
+    renders = sorted(renders, key=lambda r: order.get(r.entry.stem, len(order)))
+    say = progress or (lambda _msg: None)
+    out = Path(out)
+    prepare_out(out)
+    kits = []
+    for render in renders:
+        if isinstance(notes, Mapping):
+            scene_notes = notes[render.entry.stem]
+        else:
+            say(f"{render.entry.stem}: reading narration and formulas")
+            scene_notes = (notes or _default_notes)(render.entry)
+        say(f"{render.entry.stem}: video, webm, poster, captions, chapters, transcript")
+        kits.append(
+            _build_scene(render, scene_notes, out, webm=webm, formula=formula or _default_formula)
+        )
+    say(f"joining {len(kits)} scene(s) into the full explainer")
+    full = _build_full(renders, kits, out)
+    kit = Kit(out, kits, full)
+    write_page(kit)
+    return kit

@@ -1,0 +1,270 @@
+"""Video files through PyAV: probe, remux with chapter markers, join, webm, posters.
+
+Chapters go into the containers with PyAV's ``Container.set_chapters`` (PyAV 15
+and later), before the first packet is written: the mp4 muxer turns them into a
+QuickTime chapter track plus a Nero ``chpl`` list (what QuickTime, VLC, mpv and
+``ffprobe`` read), the webm muxer into Matroska chapters. Every mp4 is written
+with ``+faststart`` so a static server can start playing before it has sent the
+whole file.
+
+Joining remuxes the scenes' H.264 packets without decoding when the scenes share
+their encoding (same size, rate, pixel format and codec headers, as renders at
+one quality do), and re-encodes otherwise.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from fractions import Fraction
+from pathlib import Path
+
+import av
+
+from scenes.lecture.chapters import Chapter, av_chapters
+from scenes.lecture.timing import to_ms
+
+__all__ = [
+    "MediaError",
+    "VideoInfo",
+    "can_remux",
+    "concat",
+    "encode_webm",
+    "poster",
+    "probe",
+    "read_chapters",
+    "remux",
+]
+
+MP4_OPTIONS = {"movflags": "+faststart"}
+# VP9 at constant quality: flat colours and text compress well. The realtime
+# deadline encodes ~20x faster than "good" at a similar size for this material.
+WEBM_CRF = 38
+WEBM_OPTIONS = {"deadline": "realtime", "cpu-used": "6", "row-mt": "1", "b": "0"}
+X264_OPTIONS = {"preset": "veryfast", "crf": "20"}
+
+
+class MediaError(RuntimeError):
+    """A video could not be read or joined."""
+
+
+@dataclass(frozen=True)
+class VideoInfo:
+    """What the kit needs to know about a video stream."""
+
+    width: int
+    height: int
+    fps: Fraction
+    frames: int
+    duration: Fraction  # exact: the end of the last frame, from the packets
+    codec: str
+    pix_fmt: str | None
+    time_base: Fraction
+    extradata: bytes | None
+
+    @property
+    def duration_ms(self) -> int:
+        return to_ms(self.duration)
+
+
+def probe(path: Path) -> VideoInfo:
+    """Read the video stream's packets (no decoding) for its exact length."""
+    try:
+        container = av.open(str(path))
+    except (av.error.FFmpegError, OSError) as err:
+        raise MediaError(f"cannot open {path}: {err}") from err
+    with container:
+        if not container.streams.video:
+            raise MediaError(f"{path} has no video stream")
+        stream = container.streams.video[0]
+        first = end = None
+        frames = 0
+        for packet in container.demux(stream):
+            if packet.pts is None:
+                continue
+            frames += 1
+            first = packet.pts if first is None else min(first, packet.pts)
+            stop = packet.pts + (packet.duration or 0)
+            end = stop if end is None else max(end, stop)
+        if not frames:
+            raise MediaError(f"{path} has no frames")
+        ctx = stream.codec_context
+        fps = Fraction(stream.average_rate or stream.guessed_rate or 0)
+        return VideoInfo(
+            width=ctx.width,
+            height=ctx.height,
+            fps=fps,
+            frames=frames,
+            duration=Fraction(end - first) * stream.time_base,
+            codec=ctx.name,
+            pix_fmt=ctx.pix_fmt,
+            time_base=Fraction(stream.time_base),
+            extradata=bytes(ctx.extradata) if ctx.extradata else None,
+        )
+
+
+@contextmanager
+def _output(dst: Path, fmt: str, options: dict[str, str] | None = None) -> Iterator:
+    """An output container written beside ``dst`` and moved there only when complete."""
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    partial = dst.with_name(f".{dst.name}.{os.getpid()}.part")
+    try:
+        with av.open(str(partial), "w", format=fmt, options=options or {}) as out:
+            yield out
+        partial.replace(dst)
+    finally:
+        partial.unlink(missing_ok=True)
+
+
+def _label(out, title: str | None, chapters: Sequence[Chapter]) -> None:
+    if title:
+        out.metadata["title"] = title
+    if chapters:
+        out.set_chapters(av_chapters(chapters))
+
+
+def remux(src: Path, dst: Path, chapters: Sequence[Chapter] = (), title: str | None = None) -> Path:
+    """Copy ``src``'s video into an mp4 with chapter markers and a title, untouched."""
+    concat([src], dst, chapters, title)
+    return dst
+
+
+def can_remux(infos: Sequence[VideoInfo]) -> bool:
+    """Whether the videos' packets can follow one another in one stream as they are."""
+    first = infos[0]
+    same = ("codec", "width", "height", "fps", "pix_fmt", "time_base", "extradata")
+    return first.codec == "h264" and all(
+        getattr(i, k) == getattr(first, k) for i in infos[1:] for k in same
+    )
+
+
+def concat(
+    srcs: Sequence[Path],
+    dst: Path,
+    chapters: Sequence[Chapter] = (),
+    title: str | None = None,
+) -> list[VideoInfo]:
+    """Join ``srcs`` end to end into the mp4 ``dst``; return each source's :class:`VideoInfo`.
+
+    Each source starts exactly where the one before ends (its exact duration,
+    as :func:`probe` measures it), which is where the chapters and the shifted
+    captions put it.
+    """
+    if not srcs:
+        raise MediaError("nothing to join")
+    infos = [probe(Path(s)) for s in srcs]
+    if len({i.fps for i in infos}) != 1:
+        raise MediaError(
+            f"cannot join videos at different frame rates: {[str(i.fps) for i in infos]}"
+        )
+    if can_remux(infos):
+        _concat_packets(srcs, infos, dst, chapters, title)
+    else:
+        _concat_reencode(srcs, infos, dst, chapters, title)
+    return infos
+
+
+def _concat_packets(srcs, infos, dst, chapters, title) -> None:
+    tb = infos[0].time_base
+    with _output(dst, "mp4", MP4_OPTIONS) as out:
+        ostream = None
+        start = Fraction(0)  # where the current source begins, in seconds
+        last_dts = None
+        for src, info in zip(srcs, infos, strict=True):
+            with av.open(str(src)) as inp:
+                istream = inp.streams.video[0]
+                if ostream is None:
+                    ostream = out.add_stream_from_template(istream)
+                    _label(out, title, chapters)
+                first = None
+                for packet in inp.demux(istream):
+                    if packet.pts is None or packet.dts is None:
+                        continue
+                    if first is None:
+                        first = packet.pts
+                    shift = start / tb - first
+                    if shift.denominator != 1:
+                        raise MediaError(f"{src}: a join point falls between time-base ticks")
+                    packet.pts += int(shift)
+                    packet.dts += int(shift)
+                    if last_dts is not None and packet.dts <= last_dts:
+                        raise MediaError(f"{src}: decoding times overlap the previous video")
+                    last_dts = packet.dts
+                    packet.stream = ostream
+                    out.mux(packet)
+            start += info.duration
+
+
+def _concat_reencode(srcs, infos, dst, chapters, title) -> None:
+    width, height, fps = infos[0].width, infos[0].height, infos[0].fps
+    with _output(dst, "mp4", MP4_OPTIONS) as out:
+        ostream = out.add_stream("libx264", rate=fps)
+        ostream.width, ostream.height, ostream.pix_fmt = width, height, "yuv420p"
+        ostream.options = dict(X264_OPTIONS)
+        _label(out, title, chapters)
+        index = 0
+        for src in srcs:
+            with av.open(str(src)) as inp:
+                for frame in inp.decode(inp.streams.video[0]):
+                    frame = frame.reformat(width=width, height=height, format="yuv420p")
+                    frame.pts, frame.time_base = index, 1 / fps
+                    index += 1
+                    out.mux(ostream.encode(frame))
+        out.mux(ostream.encode(None))
+
+
+def encode_webm(
+    src: Path,
+    dst: Path,
+    chapters: Sequence[Chapter] = (),
+    title: str | None = None,
+    crf: int = WEBM_CRF,
+) -> None:
+    """Re-encode ``src`` as VP9 in WebM, frame for frame, with the same chapters."""
+    with av.open(str(src)) as inp, _output(dst, "webm") as out:
+        istream = inp.streams.video[0]
+        fps = Fraction(istream.average_rate)
+        ostream = out.add_stream("libvpx-vp9", rate=fps)
+        ostream.width, ostream.height = istream.codec_context.width, istream.codec_context.height
+        ostream.pix_fmt = "yuv420p"
+        ostream.options = {**WEBM_OPTIONS, "crf": str(crf), "threads": str(os.cpu_count() or 1)}
+        _label(out, title, chapters)
+        for index, frame in enumerate(inp.decode(istream)):
+            frame = frame.reformat(format="yuv420p")
+            frame.pts, frame.time_base = index, 1 / fps
+            out.mux(ostream.encode(frame))
+        out.mux(ostream.encode(None))
+
+
+def poster(src: Path, at: Fraction, dst: Path) -> Path:
+    """Save the frame on screen at ``at`` seconds (the last one not after it) as a PNG."""
+    chosen = None
+    with av.open(str(src)) as inp:
+        stream = inp.streams.video[0]
+        for frame in inp.decode(stream):
+            if chosen is not None and frame.pts is not None and frame.pts * stream.time_base > at:
+                break
+            chosen = frame
+        if chosen is None:
+            raise MediaError(f"{src} has no frames")
+        image = chosen.to_image()
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    partial = dst.with_name(f".{dst.name}.{os.getpid()}.part")
+    image.save(partial, format="PNG", optimize=True)
+    partial.replace(dst)
+    return dst
+
+
+def read_chapters(path: Path) -> list[Chapter]:
+    """The chapter markers stored in a container, in milliseconds."""
+    with av.open(str(path)) as container:
+        return [
+            Chapter(
+                to_ms(c["start"] * c["time_base"]),
+                to_ms(c["end"] * c["time_base"]),
+                c["metadata"].get("title", ""),
+            )
+            for c in container.chapters()
+        ]

@@ -1,0 +1,147 @@
+"""What a scene says and shows, from a dry run: narration, beats and key formulas.
+
+The transcript, the chapter descriptions and the page's "key formulas" all come
+from the scene itself, played without drawing (:func:`scenes.dryrun.dry_run`).
+Key formulas are the :class:`~scenes.kit.text.Formula` mobjects the scene puts on
+screen that state a relation (an ``=``, ``<``, ``≈``...), caught as they are
+added, leaving out the labels of read-outs (``S(1/2) = 1.000 bits``) and of axes
+(``p``). Each is drawn once more on its own, in the theme's colours, as a PNG.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from scenes.registry import SceneEntry
+
+__all__ = [
+    "BeatNote",
+    "FormulaNote",
+    "SceneNotes",
+    "collect_notes",
+    "is_key_formula",
+    "plain_formula",
+    "render_formula",
+]
+
+_GROUP = re.compile(r"\{\{\s*(.*?)\s*:\s*[A-Za-z_]\w*\s*\}\}")
+_RELATION = re.compile(r"[=<>≠≤≥≈]|\b(approx|prop|eq)\b")
+
+
+@dataclass(frozen=True)
+class BeatNote:
+    name: str
+    narration: str
+    start: float
+    end: float
+
+
+@dataclass(frozen=True)
+class FormulaNote:
+    expression: str  # Typst maths in the kit's group syntax
+    beat: str | None  # the beat during which it first appeared
+
+    @property
+    def text(self) -> str:
+        """The formula as plain text, for alt text and copying."""
+        return plain_formula(self.expression)
+
+
+@dataclass(frozen=True)
+class SceneNotes:
+    title: str
+    hook: str
+    takeaway: str
+    beats: tuple[BeatNote, ...]
+    formulas: tuple[FormulaNote, ...]
+
+    def beat(self, name: str) -> BeatNote | None:
+        return next((b for b in self.beats if b.name == name), None)
+
+
+def plain_formula(expression: str) -> str:
+    """``{{ S(p) : surprise }} = log_2 1/{{ p : p }}`` as ``S(p) = log_2 1/p``."""
+    return " ".join(_GROUP.sub(r"\1", expression).split())
+
+
+def is_key_formula(expression: str) -> bool:
+    """Whether a formula states something (a relation), rather than naming a quantity."""
+    return bool(_RELATION.search(plain_formula(expression)))
+
+
+def _formulas_in(mobject) -> list:
+    """The Formulas in ``mobject``'s family, outside read-outs."""
+    from scenes.kit.text import Formula, Readout
+
+    if isinstance(mobject, Readout):
+        return []
+    found = [mobject] if isinstance(mobject, Formula) else []
+    for sub in mobject.submobjects:
+        found.extend(_formulas_in(sub))
+    return found
+
+
+def _collecting(cls: type) -> type:
+    """``cls`` with an ``add`` that notes every key formula put on screen, in order."""
+
+    def add(self, *mobjects):
+        seen = self.__dict__.setdefault("_lecture_formulas", {})
+        beat = getattr(self, "_beat", None)
+        for mobject in mobjects:
+            for formula in _formulas_in(mobject):
+                expression = formula.expression
+                if expression not in seen and is_key_formula(expression):
+                    seen[expression] = beat.name if beat is not None else None
+        return super(collector, self).add(*mobjects)
+
+    collector = type(cls.__name__, (cls,), {"add": add, "__module__": cls.__module__})
+    return collector
+
+
+def collect_notes(entry: SceneEntry) -> SceneNotes:
+    """Dry-run ``entry``'s scene and return its narration, beats and formulas."""
+    from scenes.dryrun import dry_run
+
+    cls = entry.load()
+    scene = dry_run(_collecting(cls), layout="off")
+    formulas = getattr(scene, "_lecture_formulas", {})
+    return SceneNotes(
+        title=entry.title,
+        hook=cls.hook,
+        takeaway=cls.takeaway,
+        beats=tuple(BeatNote(b.name, b.narration, b.start, b.end) for b in scene.beats),
+        formulas=tuple(FormulaNote(e, beat) for e, beat in formulas.items()),
+    )
+
+
+def render_formula(expression: str, dst: Path, pixels_per_unit: int = 160) -> Path:
+    """Draw ``expression`` as a Formula on the theme's background into a PNG at ``dst``."""
+    from manim import ORIGIN, tempconfig
+    from manim.camera.camera import Camera
+
+    from scenes.dryrun import typst_cache_dir
+    from scenes.kit.text import Formula
+    from scenes.theme import current_theme
+
+    cache = typst_cache_dir()
+    cache.mkdir(parents=True, exist_ok=True)
+    settings = {"tex_dir": str(cache), "media_dir": str(cache.parent), "verbosity": "WARNING"}
+    with tempconfig(settings):
+        formula = Formula(expression).move_to(ORIGIN)
+        pad = 0.3
+        width, height = formula.width + 2 * pad, formula.height + 2 * pad
+        camera = Camera(
+            pixel_width=round(width * pixels_per_unit),
+            pixel_height=round(height * pixels_per_unit),
+            frame_width=width,
+            frame_height=height,
+            background_color=current_theme().color.background,
+            background_opacity=1,
+        )
+        camera.capture_mobjects([formula])
+        image = camera.get_image().convert("RGB")
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    image.save(dst, format="PNG", optimize=True)
+    return dst

@@ -1,0 +1,304 @@
+"""``index.html``: the full explainer and every scene, playable offline.
+
+Plain HTML written from :mod:`string.Template` and escaped fragments, one local
+style sheet and one small script (``templates/lecture.css``, ``lecture.js``),
+no fonts or scripts from anywhere else. Caption and chapter tracks are inlined
+as ``data:`` URLs because browsers refuse ``<track>`` files on a page opened
+from disk; the embed snippets point at the ``.vtt`` files instead, which is
+what a web server or learning platform wants.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from html import escape
+from importlib.resources import files
+from pathlib import Path
+from string import Template
+from typing import TYPE_CHECKING
+
+from PIL import Image
+
+from scenes.lecture.captions import data_uri
+from scenes.lecture.chapters import Chapter
+from scenes.lecture.timing import clock
+from scenes.theme import current_theme
+
+if TYPE_CHECKING:
+    from scenes.lecture.build import FullKit, Kit, SceneKit
+
+__all__ = ["embed_snippet", "write_page"]
+
+TEMPLATES = files("scenes.lecture") / "templates"
+ASSETS = ("lecture.css", "lecture.js")
+
+KIND_LABELS = {
+    "mp4": "Video, MP4 (H.264, with chapters)",
+    "webm": "Video, WebM (VP9, with chapters)",
+    "poster": "Poster image, PNG",
+    "srt": "Captions, SRT",
+    "vtt": "Captions, WebVTT",
+    "chapters": "Chapters, WebVTT",
+    "transcript": "Transcript, plain text",
+}
+
+
+def _palette() -> str:
+    c = current_theme().color
+    roles = {
+        "bg": c.background,
+        "text": c.text,
+        "muted": c.muted,
+        "faint": c.faint,
+        "panel": c.panel,
+        "accent": c.highlight,
+        "link": c.p,
+    }
+    return " ".join(f"--{k}: {v.to_hex()};" for k, v in roles.items())
+
+
+def _size(path: Path) -> str:
+    n = path.stat().st_size
+    for unit in ("bytes", "kB", "MB", "GB"):
+        if n < 1000 or unit == "GB":
+            return f"{n:.0f} {unit}" if unit == "bytes" else f"{n:.1f} {unit}"
+        n /= 1000
+    return ""  # pragma: no cover
+
+
+def _a(text: str) -> str:
+    return escape(text, quote=True)
+
+
+def embed_snippet(files: dict[str, str], width: int, height: int, label: str) -> str:
+    """The HTML a lecturer pastes into a page or LMS, pointing at the kit's files."""
+    lines = [
+        f'<video controls preload="metadata" playsinline width="{width}" height="{height}"',
+        f'       poster="{_a(files["poster"])}" aria-label="{_a(label)}"',
+        '       style="max-width: 100%; height: auto;">',
+        f'  <source src="{_a(files["mp4"])}" type="video/mp4">',
+    ]
+    if "webm" in files:
+        lines.append(f'  <source src="{_a(files["webm"])}" type="video/webm">')
+    lines += [
+        f'  <track kind="captions" src="{_a(files["vtt"])}" srclang="en" label="English" default>',
+        f'  <track kind="chapters" src="{_a(files["chapters"])}" srclang="en" label="Chapters">',
+        f'  <a href="{_a(files["mp4"])}">Download the video</a>',
+        "</video>",
+    ]
+    return "\n".join(lines)
+
+
+def _video(
+    vid: str, label: str, files: dict[str, str], captions, chapter_track, chapters, fps, w, h
+) -> str:
+    data = [{"start": c.start, "end": c.end, "title": c.title} for c in chapters]
+    sources = [f'<source src="{_a(files["mp4"])}" type="video/mp4">']
+    if "webm" in files:
+        sources.append(f'<source src="{_a(files["webm"])}" type="video/webm">')
+    return f"""
+<div class="player" data-player data-fps="{fps}" data-chapters="{_a(json.dumps(data))}">
+  <video id="{vid}" controls preload="metadata" playsinline width="{w}" height="{h}"
+         poster="{_a(files["poster"])}" aria-label="{_a(label)}">
+    {"".join(sources)}
+    <track kind="captions" srclang="en" label="English" default src="{_a(data_uri(captions))}">
+    <track kind="chapters" srclang="en" label="Chapters" src="{_a(data_uri(chapter_track))}">
+    <p>This browser cannot play the video here; <a href="{_a(files["mp4"])}">open the MP4</a>.</p>
+  </video>
+  <div class="presenter-bar" hidden>
+    <p class="presenter-status" role="status" aria-live="polite"></p>
+    <div class="presenter-buttons">
+      <button type="button" data-action="back">◀ Replay</button>
+      <button type="button" data-action="next">Next ▶</button>
+      <button type="button" data-action="fullscreen">Full screen</button>
+      <button type="button" data-action="exit">Exit</button>
+    </div>
+  </div>
+</div>
+<p class="actions">
+  <button type="button" class="present" data-present="{vid}">
+    Present: pause after each section</button>
+</p>"""
+
+
+def _chapter_button(vid: str, chapter: Chapter, extra: str = "") -> str:
+    note = f' <span class="note">{escape(extra)}</span>' if extra else ""
+    return (
+        f'<button type="button" class="seek" data-video="{vid}" data-seek="{chapter.start}">'
+        f'<span class="time">{clock(chapter.start_ms)}</span> '
+        f'<span class="title">{escape(chapter.title)}</span></button>{note}'
+    )
+
+
+def _downloads(out: Path, files: dict[str, str], label: str) -> str:
+    items = "\n".join(
+        f'<li><a href="{_a(path)}" download>{escape(KIND_LABELS[kind])}</a> '
+        f'<span class="size">({_size(out / path)})</span></li>'
+        for kind, path in files.items()
+    )
+    return f"""
+<details class="downloads">
+  <summary>Downloads <span class="visually-hidden">for {escape(label)}</span></summary>
+  <ul>{items}</ul>
+</details>"""
+
+
+def _embed(vid: str, snippet: str, label: str) -> str:
+    area = f"embed-{vid}"
+    rows = snippet.count("\n") + 1
+    return f"""
+<details class="embed">
+  <summary>Embed code <span class="visually-hidden">for {escape(label)}</span></summary>
+  <label for="{area}">Paste this into a web page or a learning platform's HTML editor, with the
+    files it names uploaded beside it (or change the paths to where they live).</label>
+  <textarea id="{area}" rows="{rows}" readonly spellcheck="false">{escape(snippet)}</textarea>
+  <p><button type="button" data-copy="{area}">Copy embed code</button>
+    <span class="copy-status" role="status" aria-live="polite"></span></p>
+</details>"""
+
+
+def _scene_section(out: Path, kit: SceneKit) -> str:
+    stem, label = kit.entry.stem, kit.heading
+    vid = f"video-{stem}"
+    info = kit.info
+    chapters = "\n".join(f"<li>{_chapter_button(vid, c)}</li>" for i, c in enumerate(kit.chapters))
+    transcript = "\n".join(
+        f"<li>{_chapter_button(vid, c)}<p>{escape(kit.description(c, i))}</p></li>"
+        for i, c in enumerate(kit.chapters)
+    )
+    formulas = ""
+    if kit.formulas:
+        figures = []
+        for text, path in kit.formulas:
+            with Image.open(out / path) as image:
+                w, h = image.size
+            figures.append(
+                f'<li><img src="{_a(path)}" alt="{_a(text)}" width="{w // 2}" '
+                f'height="{h // 2}"></li>'
+            )
+        formulas = f"""
+<h3>Key formulas</h3>
+<ul class="formulas">{"".join(figures)}</ul>"""
+    takeaway = (
+        f'<p class="takeaway"><strong>Takeaway:</strong> {escape(kit.notes.takeaway)}</p>'
+        if kit.notes.takeaway
+        else ""
+    )
+    hook = f'<p class="hook">{escape(kit.notes.hook)}</p>' if kit.notes.hook else ""
+    video = _video(
+        vid,
+        label,
+        kit.files,
+        kit.captions,
+        kit.chapter_track,
+        kit.chapters,
+        info.fps,
+        info.width,
+        info.height,
+    )
+    return f"""
+<section class="scene" id="{stem}" aria-labelledby="{stem}-title">
+<h2 id="{stem}-title">{escape(label)} <span class="length">{clock(info.duration_ms)}</span></h2>
+{hook}
+<div class="grid">
+<div class="media">{video}</div>
+<div class="side">
+<nav aria-label="Chapters of {_a(label)}">
+<h3>Chapters</h3>
+<ol class="chapters">{chapters}</ol>
+</nav>
+</div>
+</div>
+{formulas}
+{takeaway}
+<details class="transcript">
+<summary>Transcript <span class="visually-hidden">of {escape(label)}</span></summary>
+<ol>{transcript}</ol>
+</details>
+{_downloads(out, kit.files, label)}
+{_embed(vid, embed_snippet(kit.files, info.width, info.height, label), label)}
+</section>"""
+
+
+def _full_section(out: Path, full: FullKit, kits: list[SceneKit]) -> str:
+    vid = "video-full"
+    items = []
+    for chapter, sections, kit in zip(full.chapters, full.sections, kits, strict=True):
+        inner = "\n".join(f"<li>{_chapter_button(vid, s)}</li>" for s in sections)
+        items.append(
+            f"<li>{_chapter_button(vid, chapter)}"
+            f'<details><summary>Sections <span class="visually-hidden">of '
+            f"{escape(kit.heading)}</span></summary><ol>{inner}</ol></details></li>"
+        )
+    label = f"{full.title}: the full explainer"
+    video = _video(
+        vid,
+        label,
+        full.files,
+        full.captions,
+        full.chapter_track,
+        full.chapters,
+        full.fps,
+        full.width,
+        full.height,
+    )
+    return f"""
+<section class="scene full" id="full" aria-labelledby="full-title">
+<h2 id="full-title">The full explainer <span class="length">{clock(full.duration_ms)}</span></h2>
+<p class="hook">{_scenes_phrase(len(kits))} in one video, one chapter per scene.</p>
+<div class="grid">
+<div class="media">{video}</div>
+<div class="side">
+<nav aria-label="Chapters of the full explainer">
+<h3>Chapters</h3>
+<ol class="chapters">{"".join(items)}</ol>
+</nav>
+</div>
+</div>
+{_downloads(out, full.files, label)}
+{_embed(vid, embed_snippet(full.files, full.width, full.height, label), label)}
+</section>"""
+
+
+def _scenes_phrase(n: int) -> str:
+    return "The one scene" if n == 1 else f"All {n} scenes"
+
+
+def write_page(kit: Kit) -> Path:
+    """Write ``index.html`` and copy the assets into the kit."""
+    out = kit.out
+    assets = out / "assets"
+    assets.mkdir(parents=True, exist_ok=True)
+    for name in ASSETS:
+        with (TEMPLATES / name).open("rb") as src, (assets / name).open("wb") as dst:
+            shutil.copyfileobj(src, dst)
+    total = kit.full.duration_ms if kit.full else sum(k.info.duration_ms for k in kit.scenes)
+    n = len(kit.scenes)
+    toc = [('<li><a href="#full">The full explainer</a></li>')] if kit.full else []
+    toc += [
+        f'<li><a href="#{k.entry.stem}">{escape(k.heading)}</a> '
+        f'<span class="length">{clock(k.info.duration_ms)}</span></li>'
+        for k in kit.scenes
+    ]
+    summary = (
+        f"{n} scene{'s' if n != 1 else ''}, {clock(total)} in all, with captions, chapters, "
+        "transcripts and the key formulas. Present them in class one section at a time, "
+        "download them, or embed them in your course."
+    )
+    page = Template((TEMPLATES / "index.html").read_text(encoding="utf-8")).substitute(
+        title=escape(_title()),
+        palette=_palette(),
+        summary=escape(summary),
+        toc="\n".join(f"        {line}" for line in toc),
+        full=_full_section(out, kit.full, kit.scenes) if kit.full else "",
+        scenes="\n".join(_scene_section(out, k) for k in kit.scenes),
+    )
+    kit.index.write_text(page, encoding="utf-8")
+    return kit.index
+
+
+def _title() -> str:
+    from scenes.lecture.build import KIT_TITLE
+
+    return KIT_TITLE

@@ -1,0 +1,153 @@
+"""Fixtures for the lecture-kit tests: synthetic renders (no manim) and one kit built from them.
+
+:func:`make_render` writes what a manim render leaves behind for one scene (an
+H.264 mp4 with B-frames, a ``.srt`` of subcaptions, a sections JSON in manim's
+format) with a flat colour per section, in a second or less.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from fractions import Fraction
+from pathlib import Path
+
+import av
+import numpy as np
+import pytest
+from PIL import Image
+from webvtt import Caption, WebVTT
+from webvtt.models import Timestamp
+
+from scenes.lecture.build import SceneRender, build_kit
+from scenes.lecture.notes import BeatNote, FormulaNote, SceneNotes
+from scenes.registry import SceneEntry, find
+
+COLOURS = [(200, 60, 60), (60, 160, 90), (60, 90, 200), (220, 200, 60), (150, 80, 190)]
+
+
+def write_clip(
+    path: Path, frames_per_section: Sequence[int], fps: int = 30, size=(160, 96), codec="libx264"
+) -> Path:
+    """An mp4 whose sections are flat colours, ``frames_per_section`` frames each."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    width, height = size
+    with av.open(str(path), "w") as out:
+        stream = out.add_stream(codec, rate=fps)
+        stream.width, stream.height, stream.pix_fmt = width, height, "yuv420p"
+        stream.options = {"preset": "ultrafast", "bf": "2"} if codec == "libx264" else {}
+        index, total = 0, max(1, sum(frames_per_section))
+        for k, count in enumerate(frames_per_section):
+            colour = np.array(COLOURS[k % len(COLOURS)], dtype=np.uint8)
+            for _ in range(count):
+                pixels = np.empty((height, width, 3), dtype=np.uint8)
+                pixels[:] = colour
+                pixels[: height // 8, : max(1, width * index // total)] = 255  # progress
+                frame = av.VideoFrame.from_ndarray(pixels, format="rgb24")
+                frame.pts, frame.time_base = index, Fraction(1, fps)
+                index += 1
+                out.mux(stream.encode(frame))
+        out.mux(stream.encode(None))
+    return path
+
+
+def _ts(seconds: Fraction) -> str:
+    return str(Timestamp.from_seconds(round(seconds * 1000) / 1000))
+
+
+def make_render(
+    folder: Path,
+    entry: SceneEntry,
+    sections: Sequence[tuple[str, int]],
+    fps: int = 30,
+    size=(160, 96),
+) -> tuple[SceneRender, SceneNotes]:
+    """A scene render like manim's, and the notes a dry run would give for it."""
+    stem = entry.stem
+    video = write_clip(folder / f"{stem}.mp4", [n for _, n in sections], fps, size)
+    beats, cues, t = [], [], Fraction(0)
+    for name, frames in sections:
+        end = t + Fraction(frames, fps)
+        line = f"{entry.title}, section {name}. A line of narration."
+        beats.append(BeatNote(name, line, float(t), float(end)))
+        # Two cues per section, as manim splits a long narration line.
+        middle = (t + end) / 2
+        cues += [
+            Caption(_ts(t), _ts(middle), f"{entry.title}, section {name}."),
+            Caption(_ts(middle), _ts(end), "A line of narration."),
+        ]
+        t = end
+    srt = folder / f"{stem}.srt"
+    WebVTT(captions=cues).save_as_srt(str(srt))
+    listing = [
+        {
+            "name": name,
+            "type": "default.normal",
+            "video": f"{stem}_{i:04d}_{name}.mp4",
+            "width": size[0],
+            "height": size[1],
+            "nb_frames": str(frames),
+            "duration": f"{frames / fps:.6f}",
+            "avg_frame_rate": f"{fps}/1",
+            "codec_name": "h264",
+            "pix_fmt": "yuv420p",
+        }
+        for i, (name, frames) in enumerate(sections)
+    ]
+    section_json = folder / "sections" / f"{stem}.json"
+    section_json.parent.mkdir(parents=True, exist_ok=True)
+    section_json.write_text(json.dumps(listing, indent=4))
+    notes = SceneNotes(
+        title=entry.title,
+        hook=f"What is {entry.title.lower()}?",
+        takeaway=f"{entry.title} in one line.",
+        beats=tuple(beats),
+        formulas=(FormulaNote("{{ H(p) : entropy }} = sum_x p(x) log_2 1/p(x)", sections[0][0]),),
+    )
+    return SceneRender(entry, video, srt, section_json), notes
+
+
+def fake_formula(expression: str, dst: Path) -> Path:
+    """Stands in for the manim formula renderer: a small PNG."""
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    Image.new("RGB", (240, 60), (14, 17, 23)).save(dst)
+    return dst
+
+
+# Two scenes at 30 fps; the first section of scene 1 is short so presenter mode
+# reaches its first pause quickly.
+SCENE_SECTIONS = {
+    1: [("opening", 24), ("idea", 30), ("takeaway", 18)],
+    2: [("opening", 21), ("example", 27)],
+}
+
+
+@pytest.fixture(scope="session")
+def renders(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("renders")
+    made = [make_render(folder, find(part), sections) for part, sections in SCENE_SECTIONS.items()]
+    return [r for r, _ in made], {r.entry.stem: n for r, n in made}
+
+
+@pytest.fixture(scope="session")
+def kit(renders, tmp_path_factory):
+    scene_renders, notes = renders
+    out = tmp_path_factory.mktemp("kit") / "site"
+    return build_kit(scene_renders, out, notes=notes, formula=fake_formula)
+
+
+@pytest.fixture(scope="session")
+def clip_writer():
+    """``write_clip(path, frames_per_section, fps=30, size=(160, 96))``."""
+    return write_clip
+
+
+@pytest.fixture(scope="session")
+def render_maker():
+    """``make_render(folder, entry, [(section, frames), ...], fps=30)``."""
+    return make_render
+
+
+@pytest.fixture(scope="session")
+def fake_formula_renderer():
+    return fake_formula

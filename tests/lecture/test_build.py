@@ -1,0 +1,169 @@
+"""The kit folder built from synthetic renders: files, timings, the full video, the page."""
+
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+from html.parser import HTMLParser
+
+import pytest
+import webvtt
+
+from scenes.lecture import captions as cap
+from scenes.lecture import media
+from scenes.lecture.build import FULL_NAME, KitError, build_kit, prepare_out
+from scenes.lecture.timing import offsets_ms, to_ms
+
+KINDS = ("mp4", "webm", "poster", "srt", "vtt", "chapters", "transcript")
+
+
+def test_every_scene_has_all_its_files(kit):
+    for scene in kit.scenes:
+        assert set(scene.files) == set(KINDS)
+        for path in scene.files.values():
+            assert (kit.out / path).stat().st_size > 0, path
+        assert [(kit.out / p).exists() for _, p in scene.formulas] == [True]
+
+
+def test_scene_files_carry_the_sections_as_chapters(kit):
+    scene = kit.scenes[0]
+    titles = ["Opening: Living with uncertainty", "Idea", "Takeaway"]
+    assert [c.title for c in scene.chapters] == titles
+    assert [(c.start_ms, c.end_ms) for c in scene.chapters] == [(0, 800), (800, 1800), (1800, 2400)]
+    for kind in ("mp4", "webm"):
+        assert media.read_chapters(kit.out / scene.files[kind]) == scene.chapters
+    track = webvtt.read(str(kit.out / scene.files["chapters"]))
+    assert [c.text for c in track] == titles
+
+
+def test_scene_captions_match_the_render_and_lie_within_the_video(kit, renders):
+    for scene, render in zip(kit.scenes, renders[0], strict=True):
+        original = cap.cue_times_ms(webvtt.from_srt(str(render.captions)))
+        for kind in ("srt", "vtt"):
+            path = str(kit.out / scene.files[kind])
+            written = webvtt.from_srt(path) if kind == "srt" else webvtt.read(path)
+            assert cap.cue_times_ms(written) == original
+            assert all(0 <= a < b <= scene.info.duration_ms for a, b in original)
+
+
+def test_full_video_chapter_markers_read_back_with_pyav(kit, renders):
+    durations = [media.probe(r.video).duration for r in renders[0]]
+    full = kit.out / "full" / f"{FULL_NAME}.mp4"
+    markers = media.read_chapters(full)
+    assert len(markers) == len(kit.scenes) == 2
+    assert [m.start_ms for m in markers] == offsets_ms(durations) == [0, 2400]
+    assert markers[-1].end_ms == to_ms(sum(durations)) == 4000
+    assert [m.title for m in markers] == [
+        "Part 1: Living with uncertainty",
+        "Part 2: Thinking in probabilities",
+    ]
+    assert media.probe(full).duration == sum(durations, Fraction(0))
+
+
+def test_full_captions_are_the_scenes_captions_shifted_exactly(kit):
+    path = kit.out / "full" / f"{FULL_NAME}.vtt"
+    joined = cap.cue_times_ms(webvtt.read(str(path)))
+    starts = [c.start_ms for c in kit.full.chapters]
+    expected = [
+        (start + a, start + b)
+        for scene, start in zip(kit.scenes, starts, strict=True)
+        for a, b in cap.cue_times_ms(scene.captions)
+    ]
+    assert joined == expected
+    srt = cap.cue_times_ms(webvtt.from_srt(str(path.with_suffix(".srt"))))
+    assert srt == joined
+    assert all(0 <= a < b <= kit.full.duration_ms for a, b in joined)
+
+
+def test_full_sections_are_placed_in_the_full_video(kit):
+    starts = [c.start_ms for c in kit.full.chapters]
+    for scene, start, sections in zip(kit.scenes, starts, kit.full.sections, strict=True):
+        assert [s.start_ms - start for s in sections] == [c.start_ms for c in scene.chapters]
+
+
+def test_transcripts(kit):
+    text = (kit.out / kit.scenes[1].files["transcript"]).read_text()
+    assert text.startswith("Part 2: Thinking in probabilities\nLength 0:01\n")
+    assert "[0:00] Opening: Thinking in probabilities\n" in text
+    assert "Thinking in probabilities, section example. A line of narration." in text
+    full = (kit.out / kit.full.files["transcript"]).read_text()
+    assert full.index("PART 1: LIVING") < full.index("PART 2: THINKING")
+
+
+class _Tags(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+
+def test_page_has_players_tracks_and_only_local_resources(kit):
+    html = kit.index.read_text()
+    parser = _Tags()
+    parser.feed(html)
+    videos = [a for t, a in parser.tags if t == "video"]
+    assert len(videos) == 3  # the full explainer and two scenes
+    assert all("controls" in v and v["poster"].endswith(".png") for v in videos)
+    tracks = [a for t, a in parser.tags if t == "track"]
+    captions = [t for t in tracks if t["kind"] == "captions"]
+    assert len(captions) == 3
+    assert all(t["srclang"] == "en" and "default" in t for t in captions)
+    assert len([t for t in tracks if t["kind"] == "chapters"]) == 3
+    for tag, attrs in parser.tags:
+        for name in ("src", "href", "poster"):
+            url = attrs.get(name)
+            if url is None or url.startswith(("data:", "#")):
+                continue
+            assert not re.match(r"[a-z]+:", url), f"<{tag} {name}={url}> leaves the folder"
+            assert (kit.out / url).exists(), url
+    assert "http://" not in html.replace("http://www.w3.org", "")
+    assert "https://" not in html
+
+
+def test_page_labels_its_controls(kit):
+    parser = _Tags()
+    parser.feed(kit.index.read_text())
+    for tag, attrs in parser.tags:
+        if tag == "video":
+            assert attrs.get("aria-label")
+        if tag == "img":
+            assert attrs.get("alt")
+        if tag == "textarea":
+            assert any(t == "label" and a.get("for") == attrs["id"] for t, a in parser.tags)
+    assert '<html lang="en">' in kit.index.read_text()
+
+
+def test_embed_snippet_points_at_the_vtt_files(kit):
+    html = kit.index.read_text()
+    stem = kit.scenes[0].entry.stem
+    assert f'src="scenes/{stem}.vtt" srclang="en" label="English" default' in html.replace(
+        "&quot;", '"'
+    )
+
+
+def test_a_folder_that_is_not_a_kit_is_never_emptied(tmp_path):
+    (tmp_path / "notes.txt").write_text("mine")
+    with pytest.raises(KitError, match="not empty"):
+        prepare_out(tmp_path)
+    assert (tmp_path / "notes.txt").read_text() == "mine"
+
+
+def test_rebuilding_replaces_the_previous_kit(renders, tmp_path, fake_formula_renderer):
+    scene_renders, notes = renders
+    out = tmp_path / "site"
+    build_kit(scene_renders, out, notes=notes, formula=fake_formula_renderer, webm=False)
+    (out / "scenes" / "stale.mp4").write_text("left over")
+    kit = build_kit(scene_renders[:1], out, notes=notes, formula=fake_formula_renderer, webm=False)
+    assert not (out / "scenes" / "stale.mp4").exists()
+    assert sorted(p.name for p in (out / "scenes").iterdir() if p.suffix == ".mp4") == [
+        "01-opening.mp4"
+    ]
+    assert "webm" not in kit.scenes[0].files
+    assert "<source" in kit.index.read_text() and ".webm" not in kit.index.read_text()
+
+
+def test_no_scenes_is_an_error(tmp_path):
+    with pytest.raises(KitError, match="no rendered scenes"):
+        build_kit([], tmp_path / "site")

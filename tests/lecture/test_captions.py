@@ -1,0 +1,183 @@
+"""Caption and chapter conversion: exact shifts when scenes are joined, cues inside the video."""
+
+from __future__ import annotations
+
+import itertools
+import urllib.parse
+from fractions import Fraction
+
+import pytest
+import webvtt
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from webvtt import Caption, WebVTT
+from webvtt.models import Timestamp
+
+from scenes.lecture import captions as cap
+from scenes.lecture.chapters import (
+    Section,
+    chapters_vtt,
+    read_sections_json,
+    scene_chapters,
+    section_chapters,
+    section_title,
+)
+from scenes.lecture.timing import clock, offsets_ms, to_ms
+
+
+def ts(ms: int) -> str:
+    return str(Timestamp.from_seconds(ms / 1000))
+
+
+def track(*spans: tuple[int, int]) -> WebVTT:
+    return WebVTT(captions=[Caption(ts(a), ts(b), f"cue {i}") for i, (a, b) in enumerate(spans)])
+
+
+# -- timing ------------------------------------------------------------------------
+
+
+def test_to_ms_rounds_half_up_once():
+    assert to_ms(Fraction(1, 60)) == 17
+    assert to_ms(Fraction(1, 2000)) == 1
+    assert to_ms(Fraction(636, 15)) == 42400
+
+
+def test_offsets_are_exact_running_sums_rounded_once():
+    # 100 clips of 1/60 s: rounding each would drift by 100 * 0.33 ms.
+    durations = [Fraction(1, 60)] * 100
+    offsets = offsets_ms(durations)
+    assert offsets[60] == 1000
+    assert offsets[-1] == to_ms(Fraction(99, 60)) == 1650
+
+
+def test_clock():
+    assert clock(0) == "0:00"
+    assert clock(65_999) == "1:05"
+    assert clock(3_723_000) == "1:02:03"
+
+
+# -- captions ----------------------------------------------------------------------
+
+
+def test_srt_and_vtt_hold_the_same_cues(tmp_path):
+    captions = track((0, 1500), (1500, 2733))
+    srt, vtt = cap.write_pair(captions, tmp_path / "scene")
+    assert srt.read_text().startswith("1\n00:00:00,000 --> 00:00:01,500\ncue 0")
+    from_srt, from_vtt = webvtt.from_srt(str(srt)), webvtt.read(str(vtt))
+    assert cap.cue_times_ms(from_srt) == cap.cue_times_ms(from_vtt) == [(0, 1500), (1500, 2733)]
+    assert [c.text for c in from_srt] == [c.text for c in from_vtt] == ["cue 0", "cue 1"]
+
+
+def test_clamp_cuts_the_last_cue_at_the_end_and_drops_cues_after_it():
+    clamped = cap.clamp(track((0, 1000), (1000, 2010), (2000, 2500)), 2000)
+    assert cap.cue_times_ms(clamped) == [(0, 1000), (1000, 2000)]
+
+
+def test_clamp_leaves_the_original_alone():
+    original = track((0, 3000))
+    cap.clamp(original, 1000)
+    assert cap.cue_times_ms(original) == [(0, 3000)]
+
+
+def test_join_shifts_each_part_by_its_offset_exactly():
+    a, b = track((0, 700), (700, 1017)), track((0, 400), (400, 983))
+    durations = [Fraction(61, 60), Fraction(59, 60)]  # offsets fall between milliseconds
+    starts = offsets_ms(durations)
+    end = to_ms(sum(durations))
+    joined = cap.join([(a, starts[0], starts[1]), (b, starts[1], end)])
+    assert starts == [0, 1017]
+    assert cap.cue_times_ms(joined) == [(0, 700), (700, 1017), (1017, 1417), (1417, 2000)]
+    assert [c.text for c in joined] == ["cue 0", "cue 1", "cue 0", "cue 1"]
+
+
+def test_join_keeps_a_cue_inside_its_own_scene():
+    # A cue that runs past its scene's end (rounding) must not overlap the next scene.
+    joined = cap.join([(track((0, 1018)), 0, 1017), (track((0, 500)), 1017, 1517)])
+    assert cap.cue_times_ms(joined) == [(0, 1017), (1017, 1517)]
+
+
+@st.composite
+def scenes_with_cues(draw):
+    fps = draw(st.sampled_from([15, 24, 30, 60]))
+    frames = draw(st.lists(st.integers(1, 900), min_size=1, max_size=12))
+    parts = []
+    for n in frames:
+        duration_ms = to_ms(Fraction(n, fps))
+        bounds = sorted(
+            set(draw(st.lists(st.integers(0, duration_ms + 40), min_size=2, max_size=8)))
+        )
+        spans = list(itertools.pairwise(bounds))
+        parts.append((Fraction(n, fps), spans))
+    return parts
+
+
+@settings(max_examples=300, deadline=None)
+@given(scenes_with_cues())
+def test_joined_cues_are_shifted_exactly_and_lie_within_the_video(parts):
+    durations = [d for d, _ in parts]
+    starts = offsets_ms(durations)
+    total = to_ms(sum(durations, Fraction(0)))
+    ends = [*starts[1:], total]
+    scene_tracks = [cap.clamp(track(*spans), to_ms(d)) for d, spans in parts]
+    joined = cap.join(zip(scene_tracks, starts, ends, strict=True))
+    expected = []
+    for scene, start, end in zip(scene_tracks, starts, ends, strict=True):
+        for a, b in cap.cue_times_ms(scene):
+            if start + a < end:
+                expected.append((start + a, min(start + b, end)))
+    assert cap.cue_times_ms(joined) == expected
+    for a, b in cap.cue_times_ms(joined):
+        assert 0 <= a < b <= total
+
+
+def test_data_uri_carries_the_whole_track():
+    captions = track((0, 1000))
+    uri = cap.data_uri(captions)
+    assert uri.startswith("data:text/vtt;charset=utf-8,")
+    assert urllib.parse.unquote(uri.split(",", 1)[1]) == captions.content
+
+
+# -- chapters ----------------------------------------------------------------------
+
+
+def test_section_chapters_run_back_to_back_to_the_last_frame():
+    sections = [Section("opening", 41), Section("kl-gap", 147), Section("takeaway", 93)]
+    chapters = section_chapters(sections, Fraction(15), {"opening": "Opening: KL"})
+    assert [(c.start_ms, c.end_ms) for c in chapters] == [(0, 2733), (2733, 12533), (12533, 18733)]
+    assert [c.title for c in chapters] == ["Opening: KL", "Kl gap", "Takeaway"]
+
+
+def test_scene_chapters_start_where_the_joined_captions_are_shifted_to():
+    durations = [Fraction(61, 60), Fraction(59, 60), Fraction(1, 3)]
+    chapters = scene_chapters(durations, ["a", "b", "c"])
+    assert [c.start_ms for c in chapters] == offsets_ms(durations)
+    assert chapters[-1].end_ms == to_ms(sum(durations))
+
+
+def test_chapters_track_reads_back(tmp_path):
+    chapters = scene_chapters([Fraction(3, 2), Fraction(5, 4)], ["Part 1: One", "Part 2: Two"])
+    chapters_vtt(chapters).save(str(tmp_path / "c.vtt"))
+    back = webvtt.read(str(tmp_path / "c.vtt"))
+    assert [(c.identifier, c.text) for c in back] == [
+        ("chapter-1", "Part 1: One"),
+        ("chapter-2", "Part 2: Two"),
+    ]
+    assert cap.cue_times_ms(back) == [(0, 1500), (1500, 2750)]
+
+
+def test_section_title():
+    assert section_title("kl-gap") == "Kl gap"
+    assert section_title("two_words") == "Two words"
+
+
+def test_sections_json_must_share_one_rate(tmp_path):
+    path = tmp_path / "s.json"
+    path.write_text(
+        '[{"name": "a", "nb_frames": "3", "avg_frame_rate": "15/1"},'
+        ' {"name": "b", "nb_frames": "3", "avg_frame_rate": "30/1"}]'
+    )
+    with pytest.raises(ValueError, match="different frame rates"):
+        read_sections_json(path)
+    path.write_text("[]")
+    with pytest.raises(ValueError, match="no sections"):
+        read_sections_json(path)

@@ -1,0 +1,96 @@
+"""PyAV: exact durations, chapter markers written and read back, joins, webm, posters."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import av
+import pytest
+
+from scenes.lecture import media
+from scenes.lecture.chapters import Chapter, scene_chapters
+from scenes.lecture.timing import offsets_ms
+
+
+def test_probe_measures_the_exact_length(clip_writer, tmp_path):
+    clip = clip_writer(tmp_path / "a.mp4", [20, 11], fps=30)
+    info = media.probe(clip)
+    assert (info.frames, info.fps, info.duration) == (31, 30, Fraction(31, 30))
+    assert info.duration_ms == 1033
+
+
+def test_probe_refuses_a_file_that_is_not_a_video(tmp_path):
+    bad = tmp_path / "bad.mp4"
+    bad.write_text("not a video")
+    with pytest.raises(media.MediaError, match="cannot open"):
+        media.probe(bad)
+
+
+def test_remux_writes_chapters_and_keeps_every_packet(clip_writer, tmp_path):
+    clip = clip_writer(tmp_path / "a.mp4", [15, 15], fps=30)
+    chapters = [Chapter(0, 500, "First"), Chapter(500, 1000, "Second — é")]
+    out = media.remux(clip, tmp_path / "out.mp4", chapters, "A title")
+    assert media.read_chapters(out) == chapters
+    with av.open(str(out)) as c:
+        assert c.metadata["title"] == "A title"
+    assert media.probe(out).frames == 30
+    assert media.probe(out).duration == Fraction(1)
+    # +faststart: the index comes before the media data, for streaming from a server.
+    data = out.read_bytes()
+    assert data.index(b"moov") < data.index(b"mdat")
+
+
+def test_joined_video_has_one_marker_per_scene_at_the_right_times(clip_writer, tmp_path):
+    clips = [
+        clip_writer(tmp_path / "a.mp4", [31], fps=60),
+        clip_writer(tmp_path / "b.mp4", [29], fps=60),
+        clip_writer(tmp_path / "c.mp4", [61], fps=60),
+    ]
+    durations = [media.probe(c).duration for c in clips]
+    chapters = scene_chapters(durations, ["One", "Two", "Three"])
+    out = tmp_path / "full.mp4"
+    media.concat(clips, out, chapters, "Full")
+    back = media.read_chapters(out)
+    assert [c.title for c in back] == ["One", "Two", "Three"]
+    assert [c.start_ms for c in back] == offsets_ms(durations) == [0, 517, 1000]
+    joined = media.probe(out)
+    assert joined.frames == 121
+    assert joined.duration == Fraction(121, 60)
+
+
+def test_join_re_encodes_scenes_that_cannot_be_remuxed(clip_writer, tmp_path):
+    assert media.can_remux([media.probe(clip_writer(tmp_path / "x.mp4", [5]))] * 2)
+    a = clip_writer(tmp_path / "a.mp4", [10], size=(160, 96))
+    b = clip_writer(tmp_path / "b.mp4", [12], size=(128, 72))
+    assert not media.can_remux([media.probe(a), media.probe(b)])
+    chapters = scene_chapters([Fraction(10, 30), Fraction(12, 30)], ["A", "B"])
+    media.concat([a, b], tmp_path / "full.mp4", chapters)
+    joined = media.probe(tmp_path / "full.mp4")
+    assert (joined.width, joined.height, joined.frames) == (160, 96, 22)
+    assert [c.start_ms for c in media.read_chapters(tmp_path / "full.mp4")] == [0, 333]
+
+
+def test_join_refuses_different_frame_rates(clip_writer, tmp_path):
+    a = clip_writer(tmp_path / "a.mp4", [5], fps=30)
+    b = clip_writer(tmp_path / "b.mp4", [5], fps=15)
+    with pytest.raises(media.MediaError, match="frame rates"):
+        media.concat([a, b], tmp_path / "full.mp4")
+
+
+def test_webm_is_vp9_frame_for_frame_with_the_chapters(clip_writer, tmp_path):
+    clip = clip_writer(tmp_path / "a.mp4", [9, 6], fps=15)
+    chapters = [Chapter(0, 600, "One"), Chapter(600, 1000, "Two")]
+    media.encode_webm(clip, tmp_path / "a.webm", chapters, "Title")
+    info = media.probe(tmp_path / "a.webm")
+    assert (info.codec, info.frames) == ("vp9", 15)
+    assert media.read_chapters(tmp_path / "a.webm") == chapters
+
+
+def test_poster_is_the_frame_on_screen_at_that_time(clip_writer, tmp_path):
+    from PIL import Image
+
+    clip = clip_writer(tmp_path / "a.mp4", [10, 10], fps=10)
+    media.poster(clip, Fraction(95, 100), tmp_path / "p.png")  # the last frame of section 1
+    with Image.open(tmp_path / "p.png") as image:
+        red, green, _ = image.convert("RGB").getpixel((80, 80))
+    assert red > 150 > green  # section 1 is red, section 2 green

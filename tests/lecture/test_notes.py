@@ -1,0 +1,64 @@
+"""A scene's narration and key formulas, from a dry run of a tiny scene."""
+
+from __future__ import annotations
+
+import pytest
+from manim import VGroup, Write
+
+from scenes.kit import ExplainerScene, Formula, Readout
+from scenes.lecture.notes import collect_notes, is_key_formula, plain_formula, render_formula
+from scenes.registry import SceneEntry
+from scenes.theme import current_theme
+
+
+class TinyScene(ExplainerScene):
+    hook = "How tiny can a scene be?"
+    takeaway = "Tiny."
+
+    def body(self) -> None:
+        with self.beat("label", "An axis label is not a key formula."):
+            self.add(Formula("p"))
+        with self.beat("define", "Here is a definition, inside a group."):
+            self.play(Write(VGroup(Formula("{{ S(p) : surprise }} = log_2 1/{{ p : p }}"))))
+            self.add(Readout("S(1/2)", 1.0))
+        with self.beat("again", "Shown twice, listed once."):
+            self.add(Formula("{{ S(p) : surprise }} = log_2 1/{{ p : p }}"), Formula("x < y"))
+
+
+TINY = SceneEntry(None, "tiny", __name__, "TinyScene", "Tiny")
+
+
+def test_plain_formula_drops_the_colour_groups():
+    assert plain_formula("{{ S(p) : surprise }} = log_2 1/{{ p : p }}") == "S(p) = log_2 1/p"
+    assert plain_formula("{{ p_A : p_1 }}  {{ q : q }}") == "p_A q"
+
+
+@pytest.mark.parametrize(
+    ("expression", "key"),
+    [("p", False), ("S(p)", False), ("H(p) = 1", True), ("a < b", True), ("x approx y", True)],
+)
+def test_key_formulas_state_a_relation(expression, key):
+    assert is_key_formula(expression) is key
+
+
+@pytest.mark.slow
+def test_notes_come_from_a_dry_run(tmp_path):
+    notes = collect_notes(TINY)
+    assert notes.hook == "How tiny can a scene be?"
+    assert [b.name for b in notes.beats] == ["opening", "label", "define", "again", "takeaway"]
+    assert notes.beat("define").narration == "Here is a definition, inside a group."
+    assert all(b.end > b.start for b in notes.beats)
+    # Read-out labels and axis labels are left out; a formula shown twice is listed once.
+    assert [(f.text, f.beat) for f in notes.formulas] == [
+        ("S(p) = log_2 1/p", "define"),
+        ("x < y", "again"),
+    ]
+    png = render_formula(notes.formulas[0].expression, tmp_path / "f.png")
+    from PIL import Image
+
+    with Image.open(png) as image:
+        assert image.width > image.height > 50
+        colours = {c for _, c in image.convert("RGB").getcolors(1 << 20)}
+    background = current_theme().color.background.to_int_rgb()
+    assert tuple(int(c) for c in background) in colours  # the theme's background
+    assert len(colours) > 10  # and the formula drawn on it
