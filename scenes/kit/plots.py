@@ -42,7 +42,8 @@ class CurvePlot(VGroup):
     """Axes with a curve drawn from arrays ``x, y``.
 
     ``x_label``/``y_label`` are Typst maths. Tick values are listed explicitly
-    (``x_ticks``, ``y_ticks``) so labels never crowd. The curve is in palette
+    (``x_ticks``, ``y_ticks``) so labels never crowd; ``tick_format`` prints them
+    (``y_tick_format``, if given, prints the y ticks). The curve is in palette
     role ``role``. Call :meth:`add_tracker` to get a dot that follows the exact
     function ``f`` with a live read-out.
     """
@@ -62,6 +63,7 @@ class CurvePlot(VGroup):
         width: float = 6.5,
         height: float = 4.0,
         tick_format: Callable[[float], str] = _tick_text,
+        y_tick_format: Callable[[float], str] | None = None,
     ):
         super().__init__()
         theme = current_theme()
@@ -86,7 +88,8 @@ class CurvePlot(VGroup):
         for v in y_ticks:
             p = self.axes.c2p(x_range[0], v)
             self.ticks.add(DashedLine(p, p + 0.1 * LEFT, color=theme.color.muted, stroke_width=2))
-            self.tick_labels.add(Txt(tick_format(v), "small", "muted").next_to(p, LEFT, buff=0.15))
+            label = (y_tick_format or tick_format)(v)
+            self.tick_labels.add(Txt(label, "small", "muted").next_to(p, LEFT, buff=0.15))
         self.x_label = Formula(x_label, "label", "muted").next_to(
             self.axes.x_axis.get_right(), RIGHT, buff=0.2
         )
