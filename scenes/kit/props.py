@@ -100,7 +100,34 @@ class Coin(VGroup):
         return _Flip(self, side, turns, **kwargs)
 
 
-class _Flip(Animation):
+class _Redraw(Animation):
+    """An animation that redraws its prop with fresh parts on every frame.
+
+    The Cairo renderer lists the prop's parts once, just after :meth:`begin`,
+    and draws that list on every frame. Fresh parts are drawn through the prop
+    itself, but the listed ones, once swapped out, would stay on screen as a
+    ghost of the first frame: they are made invisible as soon as they are
+    replaced.
+    """
+
+    def begin(self) -> None:
+        super().begin()
+        self._listed = list(self.mobject.submobjects)
+
+    def _hide_replaced(self) -> None:
+        listed = getattr(self, "_listed", None)
+        if not listed:
+            return
+        current = set(self.mobject.submobjects)
+        for part in listed:
+            if part not in current:
+                for m in part.get_family():
+                    m.set_fill(opacity=0)
+                    m.set_stroke(opacity=0)
+        self._listed = []
+
+
+class _Flip(_Redraw):
     """Spin about the vertical axis: width |cos θ|, the face swapping when edge-on."""
 
     def __init__(self, coin: Coin, side: str, turns: int, run_time: float = 1.2, **kwargs):
@@ -127,6 +154,7 @@ class _Flip(Animation):
             coin.land_on(other if flipped else self.start_side)
             coin.stretch(max(abs(np.cos(theta)), 0.04), 0)
         coin.move_to(self.center + 0.6 * there_and_back(alpha) * UP)
+        self._hide_replaced()
 
     def finish(self) -> None:
         self.mobject.land_on(self.end_side)
@@ -189,7 +217,7 @@ class Die(VGroup):
         return _Roll(self, value, tumbles, **kwargs)
 
 
-class _Roll(Animation):
+class _Roll(_Redraw):
     def __init__(self, die: Die, value: int, tumbles: int, run_time: float = 1.0, **kwargs):
         rng = np.random.default_rng(value * 7919 + tumbles)
         self.faces = [int(f) for f in rng.integers(1, 7, size=max(tumbles - 1, 0))] + [value]
@@ -204,6 +232,7 @@ class _Roll(Animation):
         die.move_to(self.center)
         die.rotate((1 - alpha) * 2 * PI * 0.75)
         die.shift(0.4 * there_and_back(alpha) * UP)
+        self._hide_replaced()
 
     def finish(self) -> None:
         die: Die = self.mobject
