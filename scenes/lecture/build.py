@@ -22,6 +22,7 @@ was not written by this function is never touched.
 from __future__ import annotations
 
 import shutil
+from bisect import bisect_left
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -34,14 +35,17 @@ from scenes.lecture import media
 from scenes.lecture.chapters import (
     Chapter,
     Section,
+    chapters_between,
     chapters_vtt,
     read_sections_json,
+    scene_bounds,
     scene_chapters,
+    section_bounds,
     section_chapters,
     section_title,
 )
 from scenes.lecture.notes import SceneNotes
-from scenes.lecture.timing import clock, offsets_ms, to_ms
+from scenes.lecture.timing import clock, to_ms
 from scenes.registry import SCENES, SceneEntry
 
 __all__ = [
@@ -84,6 +88,7 @@ class SceneKit:
     notes: SceneNotes
     info: media.VideoInfo
     sections: list[Section]
+    bounds: list[Fraction]  # exact start of each section, then the end of the video
     chapters: list[Chapter]
     captions: WebVTT
     chapter_track: WebVTT
@@ -167,15 +172,18 @@ def prepare_out(out: Path) -> None:
 def _sections_for(render: SceneRender, notes: SceneNotes, info: media.VideoInfo) -> list[Section]:
     """The scene's sections in frames: from manim's JSON, else from the dry run's beats."""
     if render.sections is not None and Path(render.sections).exists():
-        sections, fps = read_sections_json(render.sections)
-        if fps == info.fps and sum(s.frames for s in sections) == info.frames:
+        sections = read_sections_json(render.sections)
+        if sum(s.frames for s in sections) == info.frames:
             return sections
     if notes.beats:
-        bounds = [round(Fraction(b.start) * info.fps) for b in notes.beats] + [info.frames]
-        bounds[0] = 0
+        # The first frame shown at or after each beat's start (within half a frame).
+        slack = 1 / (2 * info.fps) if info.fps else Fraction(0)
+        starts = [bisect_left(info.frame_times, Fraction(b.start) - slack) for b in notes.beats]
+        starts[0] = 0
+        ends = [*starts[1:], info.frames]
         return [
-            Section(b.name, max(0, stop - start))
-            for b, start, stop in zip(notes.beats, bounds, bounds[1:], strict=False)
+            Section(b.name, max(0, e - a))
+            for b, a, e in zip(notes.beats, starts, ends, strict=True)
         ]
     return [Section(render.entry.slug, info.frames)]
 
@@ -227,9 +235,10 @@ def _build_scene(
     info = media.probe(render.video)
     sections = _sections_for(render, notes, info)
     titles = {b.name: _beat_title(b.name, entry) for b in notes.beats}
-    chapters = section_chapters(sections, info.fps, titles)
+    bounds = section_bounds(sections, info.frame_times, info.duration)
+    chapters = section_chapters(sections, bounds, titles)
     captions = _captions_for(render, notes, info)
-    kit = SceneKit(entry, notes, info, sections, chapters, captions, chapters_vtt(chapters))
+    kit = SceneKit(entry, notes, info, sections, bounds, chapters, captions, chapters_vtt(chapters))
     folder, stem = out / "scenes", entry.stem
     folder.mkdir(parents=True, exist_ok=True)
     title = f"{kit.heading} — {KIT_TITLE}"
@@ -240,8 +249,7 @@ def _build_scene(
         media.encode_webm(render.video, folder / f"{stem}.webm", chapters, title)
         kit.files["webm"] = f"scenes/{stem}.webm"
     # The poster is the title card, fully drawn: the last frame of the first section.
-    first_end = Fraction(sum(s.frames for s in sections[:1])) / info.fps
-    media.poster(render.video, first_end - 1 / (2 * info.fps), folder / f"{stem}.png")
+    media.poster(render.video, max(0, sections[0].frames - 1), folder / f"{stem}.png")
     kit.files["poster"] = f"scenes/{stem}.png"
     cap.write_pair(captions, folder / stem)
     kit.files["srt"], kit.files["vtt"] = f"scenes/{stem}.srt", f"scenes/{stem}.vtt"
@@ -267,22 +275,16 @@ def _beat_title(name: str, entry: SceneEntry) -> str:
 
 def _build_full(renders: Sequence[SceneRender], kits: Sequence[SceneKit], out: Path) -> FullKit:
     durations = [k.info.duration for k in kits]
-    starts = offsets_ms(durations)
-    total_ms = to_ms(sum(durations, Fraction(0)))
+    starts_exact = scene_bounds(durations)
+    starts = [to_ms(t) for t in starts_exact[:-1]]
+    total_ms = to_ms(starts_exact[-1])
     ends = [*starts[1:], total_ms]
     chapters = scene_chapters(durations, [k.heading for k in kits])
-    # Every section of every scene, placed in the full video's time from exact frame counts.
-    fps = kits[0].info.fps
-    flat = section_chapters([s for k in kits for s in k.sections], fps)
-    nested, i = [], 0
-    for k in kits:
-        nested.append(
-            [
-                Chapter(f.start_ms, f.end_ms, c.title)
-                for f, c in zip(flat[i : i + len(k.chapters)], k.chapters, strict=True)
-            ]
-        )
-        i += len(k.chapters)
+    # Every section of every scene, placed in the full video's time from exact times.
+    nested = [
+        chapters_between([start + b for b in k.bounds], [c.title for c in k.chapters])
+        for k, start in zip(kits, starts_exact, strict=False)
+    ]
     captions = cap.join(
         (k.captions, start, end) for k, start, end in zip(kits, starts, ends, strict=True)
     )
@@ -293,7 +295,7 @@ def _build_full(renders: Sequence[SceneRender], kits: Sequence[SceneKit], out: P
         nested,
         captions,
         chapters_vtt(chapters),
-        fps,
+        kits[0].info.fps,
         kits[0].info.width,
         kits[0].info.height,
     )

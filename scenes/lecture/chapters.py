@@ -16,15 +16,18 @@ from pathlib import Path
 from webvtt import Caption, WebVTT
 from webvtt.models import Timestamp
 
-from scenes.lecture.timing import offsets_ms, to_ms
+from scenes.lecture.timing import to_ms
 
 __all__ = [
     "Chapter",
     "Section",
     "av_chapters",
+    "chapters_between",
     "chapters_vtt",
     "read_sections_json",
+    "scene_bounds",
     "scene_chapters",
+    "section_bounds",
     "section_chapters",
     "section_title",
 ]
@@ -63,40 +66,62 @@ def section_title(name: str) -> str:
     return " ".join(words).capitalize() if words else name
 
 
-def read_sections_json(path: Path) -> tuple[list[Section], Fraction]:
-    """The sections manim's ``--save_sections`` lists, and their frame rate."""
+def read_sections_json(path: Path) -> list[Section]:
+    """The sections manim's ``--save_sections`` lists (name and frame count of each)."""
     entries = json.loads(Path(path).read_text())
     if not entries:
         raise ValueError(f"{path} lists no sections")
-    rates = {Fraction(e["avg_frame_rate"]) for e in entries}
-    if len(rates) != 1:
-        raise ValueError(f"{path}: sections at different frame rates {sorted(rates)}")
-    sections = [Section(e["name"], int(e["nb_frames"])) for e in entries]
-    return sections, rates.pop()
+    return [Section(e["name"], int(e["nb_frames"])) for e in entries]
+
+
+def section_bounds(
+    sections: Sequence[Section], frame_times: Sequence[Fraction], duration: Fraction
+) -> list[Fraction]:
+    """Where each section starts, and the video's end: exact times from the video's frames.
+
+    A section starts when its first frame is shown. manim's frames are not all
+    equally long (joining partial movies can shorten one by a few ticks), so the
+    times come from the frames' own timestamps, never from ``frames / fps``.
+    """
+    total = sum(s.frames for s in sections)
+    if total != len(frame_times):
+        raise ValueError(f"the sections hold {total} frames but the video has {len(frame_times)}")
+    bounds, seen = [], 0
+    for section in sections:
+        bounds.append(frame_times[seen] if seen < len(frame_times) else duration)
+        seen += section.frames
+    return [*bounds, duration]
+
+
+def chapters_between(bounds: Sequence[Fraction], titles: Sequence[str]) -> list[Chapter]:
+    """Back-to-back chapters from exact boundaries (``len(titles) + 1`` of them)."""
+    if len(bounds) != len(titles) + 1:
+        raise ValueError(f"{len(titles)} chapters need {len(titles) + 1} bounds, not {len(bounds)}")
+    ms = [to_ms(b) for b in bounds]
+    return [Chapter(a, b, t) for t, a, b in zip(titles, ms, ms[1:], strict=False)]
 
 
 def section_chapters(
-    sections: Sequence[Section], fps: Fraction, titles: dict[str, str] | None = None
+    sections: Sequence[Section],
+    bounds: Sequence[Fraction],
+    titles: dict[str, str] | None = None,
 ) -> list[Chapter]:
-    """One chapter per section, back to back from 0 to the end of the last frame."""
-    durations = [Fraction(s.frames) / fps for s in sections]
-    starts = offsets_ms(durations)
-    end = to_ms(sum(durations, Fraction(0)))
+    """One chapter per section, titled from ``titles`` or from the section's name."""
     titles = titles or {}
-    return [
-        Chapter(start, stop, titles.get(s.name) or section_title(s.name))
-        for s, start, stop in zip(sections, starts, [*starts[1:], end], strict=True)
-    ]
+    return chapters_between(bounds, [titles.get(s.name) or section_title(s.name) for s in sections])
+
+
+def scene_bounds(durations: Sequence[Fraction]) -> list[Fraction]:
+    """Where each of a run of joined scenes starts, and where the last one ends (exact)."""
+    bounds = [Fraction(0)]
+    for duration in durations:
+        bounds.append(bounds[-1] + Fraction(duration))
+    return bounds
 
 
 def scene_chapters(durations: Sequence[Fraction], titles: Sequence[str]) -> list[Chapter]:
     """One chapter per joined scene, from the scenes' exact durations."""
-    starts = offsets_ms(durations)
-    end = to_ms(sum(durations, Fraction(0)))
-    return [
-        Chapter(start, stop, title)
-        for title, start, stop in zip(titles, starts, [*starts[1:], end], strict=True)
-    ]
+    return chapters_between(scene_bounds(durations), titles)
 
 
 def chapters_vtt(chapters: Sequence[Chapter]) -> WebVTT:

@@ -56,8 +56,8 @@ class VideoInfo:
 
     width: int
     height: int
-    fps: Fraction
-    frames: int
+    fps: Fraction  # nominal; frames need not all last 1/fps (see ``frame_times``)
+    frame_times: tuple[Fraction, ...]  # when each frame is shown, from the first, in order
     duration: Fraction  # exact: the end of the last frame, from the packets
     codec: str
     pix_fmt: str | None
@@ -65,12 +65,16 @@ class VideoInfo:
     extradata: bytes | None
 
     @property
+    def frames(self) -> int:
+        return len(self.frame_times)
+
+    @property
     def duration_ms(self) -> int:
         return to_ms(self.duration)
 
 
 def probe(path: Path) -> VideoInfo:
-    """Read the video stream's packets (no decoding) for its exact length."""
+    """Read the video stream's packets (no decoding) for its exact frame times and length."""
     try:
         container = av.open(str(path))
     except (av.error.FFmpegError, OSError) as err:
@@ -79,28 +83,27 @@ def probe(path: Path) -> VideoInfo:
         if not container.streams.video:
             raise MediaError(f"{path} has no video stream")
         stream = container.streams.video[0]
-        first = end = None
-        frames = 0
+        pts, end = [], None
         for packet in container.demux(stream):
             if packet.pts is None:
                 continue
-            frames += 1
-            first = packet.pts if first is None else min(first, packet.pts)
+            pts.append(packet.pts)
             stop = packet.pts + (packet.duration or 0)
             end = stop if end is None else max(end, stop)
-        if not frames:
+        if not pts:
             raise MediaError(f"{path} has no frames")
+        pts.sort()
+        tb = Fraction(stream.time_base)
         ctx = stream.codec_context
-        fps = Fraction(stream.average_rate or stream.guessed_rate or 0)
         return VideoInfo(
             width=ctx.width,
             height=ctx.height,
-            fps=fps,
-            frames=frames,
-            duration=Fraction(end - first) * stream.time_base,
+            fps=Fraction(stream.base_rate or stream.guessed_rate or stream.average_rate or 0),
+            frame_times=tuple((p - pts[0]) * tb for p in pts),
+            duration=(end - pts[0]) * tb,
             codec=ctx.name,
             pix_fmt=ctx.pix_fmt,
-            time_base=Fraction(stream.time_base),
+            time_base=tb,
             extradata=bytes(ctx.extradata) if ctx.extradata else None,
         )
 
@@ -198,21 +201,28 @@ def _concat_packets(srcs, infos, dst, chapters, title) -> None:
 
 
 def _concat_reencode(srcs, infos, dst, chapters, title) -> None:
-    width, height, fps = infos[0].width, infos[0].height, infos[0].fps
+    first = infos[0]
+    tb = first.time_base
     with _output(dst, "mp4", MP4_OPTIONS) as out:
-        ostream = out.add_stream("libx264", rate=fps)
-        ostream.width, ostream.height, ostream.pix_fmt = width, height, "yuv420p"
+        ostream = out.add_stream("libx264", rate=first.fps)
+        ostream.width, ostream.height, ostream.pix_fmt = first.width, first.height, "yuv420p"
+        ostream.codec_context.time_base = tb
         ostream.options = dict(X264_OPTIONS)
         _label(out, title, chapters)
-        index = 0
-        for src in srcs:
+        start = Fraction(0)
+        for src, info in zip(srcs, infos, strict=True):
             with av.open(str(src)) as inp:
-                for frame in inp.decode(inp.streams.video[0]):
-                    frame = frame.reformat(width=width, height=height, format="yuv420p")
-                    frame.pts, frame.time_base = index, 1 / fps
-                    index += 1
+                for frame, at in zip(_frames(inp), info.frame_times, strict=False):
+                    frame = frame.reformat(width=first.width, height=first.height, format="yuv420p")
+                    frame.pts, frame.time_base = round((start + at) / tb), tb
                     out.mux(ostream.encode(frame))
+            start += info.duration
         out.mux(ostream.encode(None))
+
+
+def _frames(container) -> Iterator:
+    """The decoded frames of the first video stream, in presentation order."""
+    yield from container.decode(container.streams.video[0])
 
 
 def encode_webm(
@@ -222,31 +232,28 @@ def encode_webm(
     title: str | None = None,
     crf: int = WEBM_CRF,
 ) -> None:
-    """Re-encode ``src`` as VP9 in WebM, frame for frame, with the same chapters."""
+    """Re-encode ``src`` as VP9 in WebM, frame for frame and time for time, with chapters."""
     with av.open(str(src)) as inp, _output(dst, "webm") as out:
         istream = inp.streams.video[0]
-        fps = Fraction(istream.average_rate)
-        ostream = out.add_stream("libvpx-vp9", rate=fps)
+        ostream = out.add_stream("libvpx-vp9", rate=istream.base_rate or istream.average_rate)
         ostream.width, ostream.height = istream.codec_context.width, istream.codec_context.height
         ostream.pix_fmt = "yuv420p"
+        ostream.codec_context.time_base = istream.time_base  # keeps every frame's own time
         ostream.options = {**WEBM_OPTIONS, "crf": str(crf), "threads": str(os.cpu_count() or 1)}
         _label(out, title, chapters)
-        for index, frame in enumerate(inp.decode(istream)):
-            frame = frame.reformat(format="yuv420p")
-            frame.pts, frame.time_base = index, 1 / fps
-            out.mux(ostream.encode(frame))
+        for frame in inp.decode(istream):
+            out.mux(ostream.encode(frame.reformat(format="yuv420p")))
         out.mux(ostream.encode(None))
 
 
-def poster(src: Path, at: Fraction, dst: Path) -> Path:
-    """Save the frame on screen at ``at`` seconds (the last one not after it) as a PNG."""
+def poster(src: Path, frame_index: int, dst: Path) -> Path:
+    """Save the ``frame_index``-th frame (from 0, in showing order) as a PNG."""
     chosen = None
     with av.open(str(src)) as inp:
-        stream = inp.streams.video[0]
-        for frame in inp.decode(stream):
-            if chosen is not None and frame.pts is not None and frame.pts * stream.time_base > at:
-                break
+        for index, frame in enumerate(_frames(inp)):
             chosen = frame
+            if index >= frame_index:
+                break
         if chosen is None:
             raise MediaError(f"{src} has no frames")
         image = chosen.to_image()

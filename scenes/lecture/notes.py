@@ -10,8 +10,11 @@ added, leaving out the labels of read-outs (``S(1/2) = 1.000 bits``) and of axes
 
 from __future__ import annotations
 
+import json
+import os
 import re
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from scenes.registry import SceneEntry
@@ -21,11 +24,14 @@ __all__ = [
     "FormulaNote",
     "SceneNotes",
     "collect_notes",
+    "gather_notes",
     "is_key_formula",
     "plain_formula",
     "render_formula",
 ]
 
+# Part of the cache key: bump when what a dry run collects changes.
+NOTES_VERSION = "notes-1"
 _GROUP = re.compile(r"\{\{\s*(.*?)\s*:\s*[A-Za-z_]\w*\s*\}\}")
 _RELATION = re.compile(r"[=<>≠≤≥≈]|\b(approx|prop|eq)\b")
 
@@ -114,6 +120,57 @@ def collect_notes(entry: SceneEntry) -> SceneNotes:
         beats=tuple(BeatNote(b.name, b.narration, b.start, b.end) for b in scene.beats),
         formulas=tuple(FormulaNote(e, beat) for e, beat in formulas.items()),
     )
+
+
+def _to_json(notes: SceneNotes) -> str:
+    return json.dumps(asdict(notes), ensure_ascii=False)
+
+
+def _from_json(text: str) -> SceneNotes:
+    data = json.loads(text)
+    return SceneNotes(
+        title=data["title"],
+        hook=data["hook"],
+        takeaway=data["takeaway"],
+        beats=tuple(BeatNote(**b) for b in data["beats"]),
+        formulas=tuple(FormulaNote(**f) for f in data["formulas"]),
+    )
+
+
+def gather_notes(
+    entries: Iterable[SceneEntry],
+    *,
+    key: Callable[[SceneEntry], str | None] | None = None,
+    cache: Path | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> dict[str, SceneNotes]:
+    """Every entry's notes by stem, from ``cache`` when ``key(entry)`` was seen before.
+
+    A dry run costs seconds per scene; the key (the scene's source hash) changes
+    whenever anything the scene depends on does, so a cached answer is never stale.
+    """
+    found: dict[str, SceneNotes] = {}
+    for entry in entries:
+        name = key(entry) if key is not None and cache is not None else None
+        path = cache / f"{NOTES_VERSION}-{name[:32]}.json" if name else None
+        if path is not None and path.exists():
+            try:
+                found[entry.stem] = _from_json(path.read_text(encoding="utf-8"))
+                continue
+            except (OSError, ValueError, KeyError, TypeError):
+                pass
+        if progress:
+            progress(f"{entry.stem}: dry run for the narration and formulas")
+        found[entry.stem] = notes = collect_notes(entry)
+        if path is not None:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                partial = path.with_name(f".{path.name}.{os.getpid()}.part")
+                partial.write_text(_to_json(notes), encoding="utf-8")
+                partial.replace(path)
+            except OSError:
+                pass  # a cache that cannot be written only costs time
+    return found
 
 
 def render_formula(expression: str, dst: Path, pixels_per_unit: int = 160) -> Path:

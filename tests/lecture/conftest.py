@@ -26,17 +26,30 @@ from scenes.registry import SceneEntry, find
 COLOURS = [(200, 60, 60), (60, 160, 90), (60, 90, 200), (220, 200, 60), (150, 80, 190)]
 
 
+TICKS = 15360  # manim's mp4 time base is 1/15360 s at 15, 30 and 60 fps
+
+
 def write_clip(
-    path: Path, frames_per_section: Sequence[int], fps: int = 30, size=(160, 96), codec="libx264"
+    path: Path,
+    frames_per_section: Sequence[int],
+    fps: int = 30,
+    size=(160, 96),
+    short: Sequence[int] = (),
 ) -> Path:
-    """An mp4 whose sections are flat colours, ``frames_per_section`` frames each."""
+    """An mp4 whose sections are flat colours, ``frames_per_section`` frames each.
+
+    Frames last 1/fps, except those whose index is in ``short``, which are 5
+    ticks shorter, as where manim joins its partial movies.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     width, height = size
+    step = TICKS // fps
     with av.open(str(path), "w") as out:
-        stream = out.add_stream(codec, rate=fps)
+        stream = out.add_stream("libx264", rate=fps)
         stream.width, stream.height, stream.pix_fmt = width, height, "yuv420p"
-        stream.options = {"preset": "ultrafast", "bf": "2"} if codec == "libx264" else {}
-        index, total = 0, max(1, sum(frames_per_section))
+        stream.codec_context.time_base = Fraction(1, TICKS)
+        stream.options = {"preset": "ultrafast", "bf": "2"}
+        index, total, pts = 0, max(1, sum(frames_per_section)), 0
         for k, count in enumerate(frames_per_section):
             colour = np.array(COLOURS[k % len(COLOURS)], dtype=np.uint8)
             for _ in range(count):
@@ -44,7 +57,8 @@ def write_clip(
                 pixels[:] = colour
                 pixels[: height // 8, : max(1, width * index // total)] = 255  # progress
                 frame = av.VideoFrame.from_ndarray(pixels, format="rgb24")
-                frame.pts, frame.time_base = index, Fraction(1, fps)
+                frame.pts, frame.time_base = pts, Fraction(1, TICKS)
+                pts += step - (5 if index in short else 0)
                 index += 1
                 out.mux(stream.encode(frame))
         out.mux(stream.encode(None))
@@ -61,10 +75,11 @@ def make_render(
     sections: Sequence[tuple[str, int]],
     fps: int = 30,
     size=(160, 96),
+    short: Sequence[int] = (),
 ) -> tuple[SceneRender, SceneNotes]:
     """A scene render like manim's, and the notes a dry run would give for it."""
     stem = entry.stem
-    video = write_clip(folder / f"{stem}.mp4", [n for _, n in sections], fps, size)
+    video = write_clip(folder / f"{stem}.mp4", [n for _, n in sections], fps, size, short)
     beats, cues, t = [], [], Fraction(0)
     for name, frames in sections:
         end = t + Fraction(frames, fps)
@@ -115,17 +130,23 @@ def fake_formula(expression: str, dst: Path) -> Path:
 
 
 # Two scenes at 30 fps; the first section of scene 1 is short so presenter mode
-# reaches its first pause quickly.
+# reaches its first pause quickly. Scene 2 has a frame a few ticks short in its
+# first section, as manim's renders do, so its second section starts off the
+# 1/30 s grid.
 SCENE_SECTIONS = {
     1: [("opening", 24), ("idea", 30), ("takeaway", 18)],
     2: [("opening", 21), ("example", 27)],
 }
+SHORT_FRAMES = {2: [10]}
 
 
 @pytest.fixture(scope="session")
 def renders(tmp_path_factory):
     folder = tmp_path_factory.mktemp("renders")
-    made = [make_render(folder, find(part), sections) for part, sections in SCENE_SECTIONS.items()]
+    made = [
+        make_render(folder, find(part), sections, short=SHORT_FRAMES.get(part, ()))
+        for part, sections in SCENE_SECTIONS.items()
+    ]
     return [r for r, _ in made], {r.entry.stem: n for r, n in made}
 
 

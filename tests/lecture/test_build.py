@@ -36,6 +36,13 @@ def test_scene_files_carry_the_sections_as_chapters(kit):
     assert [c.text for c in track] == titles
 
 
+def test_sections_start_at_their_first_frames_own_time(kit):
+    scene = kit.scenes[1]  # a frame of its opening is 5 ticks short
+    assert scene.bounds[1] == scene.info.frame_times[21] == Fraction(21 * 512 - 5, 15360)
+    assert scene.chapters[1].start_ms == to_ms(scene.bounds[1]) == 700
+    assert scene.info.duration == Fraction(48 * 512 - 5, 15360)
+
+
 def test_scene_captions_match_the_render_and_lie_within_the_video(kit, renders):
     for scene, render in zip(kit.scenes, renders[0], strict=True):
         original = cap.cue_times_ms(webvtt.from_srt(str(render.captions)))
@@ -52,7 +59,7 @@ def test_full_video_chapter_markers_read_back_with_pyav(kit, renders):
     markers = media.read_chapters(full)
     assert len(markers) == len(kit.scenes) == 2
     assert [m.start_ms for m in markers] == offsets_ms(durations) == [0, 2400]
-    assert markers[-1].end_ms == to_ms(sum(durations)) == 4000
+    assert markers[-1].end_ms == to_ms(sum(durations)) == 4000  # 3999.67 ms
     assert [m.title for m in markers] == [
         "Part 1: Living with uncertainty",
         "Part 2: Thinking in probabilities",
@@ -76,9 +83,11 @@ def test_full_captions_are_the_scenes_captions_shifted_exactly(kit):
 
 
 def test_full_sections_are_placed_in_the_full_video(kit):
-    starts = [c.start_ms for c in kit.full.chapters]
-    for scene, start, sections in zip(kit.scenes, starts, kit.full.sections, strict=True):
-        assert [s.start_ms - start for s in sections] == [c.start_ms for c in scene.chapters]
+    start = Fraction(0)
+    for scene, sections in zip(kit.scenes, kit.full.sections, strict=True):
+        assert [s.start_ms for s in sections] == [to_ms(start + b) for b in scene.bounds[:-1]]
+        assert [s.title for s in sections] == [c.title for c in scene.chapters]
+        start += scene.info.duration
 
 
 def test_transcripts(kit):

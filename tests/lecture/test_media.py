@@ -9,7 +9,7 @@ import pytest
 
 from scenes.lecture import media
 from scenes.lecture.chapters import Chapter, scene_chapters
-from scenes.lecture.timing import offsets_ms
+from scenes.lecture.timing import offsets_ms, to_ms
 
 
 def test_probe_measures_the_exact_length(clip_writer, tmp_path):
@@ -17,6 +17,26 @@ def test_probe_measures_the_exact_length(clip_writer, tmp_path):
     info = media.probe(clip)
     assert (info.frames, info.fps, info.duration) == (31, 30, Fraction(31, 30))
     assert info.duration_ms == 1033
+
+
+def test_probe_reads_every_frames_own_time(clip_writer, tmp_path):
+    clip = clip_writer(tmp_path / "a.mp4", [4], fps=15, short=[1])
+    info = media.probe(clip)
+    assert info.frame_times == (
+        0,
+        Fraction(1024, 15360),
+        Fraction(2043, 15360),
+        Fraction(3067, 15360),
+    )
+    assert info.frame_times[-1] < info.duration <= info.frame_times[-1] + Fraction(1, 15)
+    assert info.fps == 15
+
+
+def test_webm_keeps_every_frames_time(clip_writer, tmp_path):
+    clip = clip_writer(tmp_path / "a.mp4", [6], fps=15, short=[2])
+    media.encode_webm(clip, tmp_path / "a.webm")
+    mp4, webm = media.probe(clip), media.probe(tmp_path / "a.webm")
+    assert [to_ms(t) for t in webm.frame_times] == [to_ms(t) for t in mp4.frame_times]
 
 
 def test_probe_refuses_a_file_that_is_not_a_video(tmp_path):
@@ -90,7 +110,7 @@ def test_poster_is_the_frame_on_screen_at_that_time(clip_writer, tmp_path):
     from PIL import Image
 
     clip = clip_writer(tmp_path / "a.mp4", [10, 10], fps=10)
-    media.poster(clip, Fraction(95, 100), tmp_path / "p.png")  # the last frame of section 1
+    media.poster(clip, 9, tmp_path / "p.png")  # the last frame of section 1
     with Image.open(tmp_path / "p.png") as image:
         red, green, _ = image.convert("RGB").getpixel((80, 80))
     assert red > 150 > green  # section 1 is red, section 2 green

@@ -62,3 +62,20 @@ def test_notes_come_from_a_dry_run(tmp_path):
     background = current_theme().color.background.to_int_rgb()
     assert tuple(int(c) for c in background) in colours  # the theme's background
     assert len(colours) > 10  # and the formula drawn on it
+
+
+@pytest.mark.slow
+def test_gathered_notes_are_cached_by_source_key(tmp_path, monkeypatch):
+    import scenes.lecture.notes as notes_module
+
+    first = notes_module.gather_notes([TINY], key=lambda e: "k" * 40, cache=tmp_path)
+    assert len(list(tmp_path.glob("*.json"))) == 1
+
+    def no_dry_run(entry):
+        raise AssertionError("the cache should have answered")
+
+    monkeypatch.setattr(notes_module, "collect_notes", no_dry_run)
+    again = notes_module.gather_notes([TINY], key=lambda e: "k" * 40, cache=tmp_path)
+    assert again == first
+    with pytest.raises(AssertionError, match="cache should have answered"):
+        notes_module.gather_notes([TINY], key=lambda e: "changed", cache=tmp_path)
