@@ -2,10 +2,18 @@
 
 import click
 
-from scenes import __version__
+from scenes.cli.doctor import doctor as doctor_command
+from scenes.cli.listing import list_scenes as list_command
+from scenes.cli.render import render as render_command
+from scenes.cli.still import still as still_command
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="explainer")
+# By distribution name: under pytest, tests/scenes/ can shadow the `scenes` package itself.
+@click.version_option(package_name="infotheory-explainer", prog_name="explainer")
 def main() -> None:
     """Render the information-theory explainer and its lecture kit."""
+
+
+for command in (list_command, render_command, still_command, doctor_command):
+    main.add_command(command)

@@ -1,0 +1,48 @@
+"""`explainer still SCENE`: PNG posters, the last frame of a section, without encoding video."""
+
+from __future__ import annotations
+
+import click
+from rich.console import Console
+
+from scenes.cli._common import media_option, quality_option, select_entries, user_errors
+from scenes.render.keys import SourceMissingError
+from scenes.render.stills import UnknownSectionError, render_stills
+
+
+@click.command("still")
+@click.argument("scene", metavar="SCENE")
+@click.option(
+    "-s",
+    "--section",
+    default="all",
+    show_default=True,
+    metavar="NAME|all",
+    help="The section whose last frame to save, or all of them.",
+)
+@quality_option()
+@media_option()
+def still(scene: str, section: str, quality: str, media_dir: str) -> None:
+    """Save the last frame of a section of SCENE as a PNG poster.
+
+    Posters go to MEDIA_DIR/QUALITY/NN-slug.stills/NN-section.png.
+    """
+    (entry,) = select_entries([scene])
+    err = Console(stderr=True)
+    try:
+        with user_errors(), err.status(f"Playing {entry.stem} to the end of each section…"):
+            written = render_stills(
+                entry, quality=quality.lower(), media_dir=media_dir, section=section
+            )
+    except UnknownSectionError as error:
+        raise click.BadParameter(str(error), param_hint="--section") from None
+    except SourceMissingError:
+        raise click.ClickException(f"{entry.stem} is not written yet: {entry.path}") from None
+    except click.ClickException:
+        raise
+    except Exception as error:
+        raise click.ClickException(
+            f"{entry.stem} failed to play: {type(error).__name__}: {error}"
+        ) from None
+    for path in written:
+        click.echo(str(path))

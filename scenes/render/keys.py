@@ -1,0 +1,170 @@
+"""What a render depends on, as one hash: a scene re-renders only when this changes.
+
+The key covers the scene's source file and every project module it imports,
+directly or through others (found by reading ``import`` statements, without
+importing anything), the whole ``infotheory`` package, the parameter overrides,
+the versions of manim, Typst and PyAV, the quality, the format and the theme.
+"""
+
+from __future__ import annotations
+
+import ast
+import hashlib
+import importlib.util
+import json
+import site
+import sys
+from collections.abc import Mapping
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+__all__ = ["SourceMissingError", "module_file", "render_key", "source_files", "source_key"]
+
+# Bump when the renderer changes what it writes, so old outputs are re-rendered.
+LAYOUT_VERSION = "explainer-render-1"
+ALWAYS_HASHED = ("infotheory",)
+VERSIONED = ("manim", "typst", "av")
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+_INSTALLED = tuple(
+    Path(p).resolve() for p in {sys.prefix, sys.base_prefix, *site.getsitepackages()}
+)
+
+
+class SourceMissingError(LookupError):
+    """A scene's module has no source file (it has not been written yet)."""
+
+
+def _package_root(top: str) -> Path | None:
+    """The folder that holds top-level module or package ``top``, without importing it.
+
+    This project's own packages are looked up in the project first: under pytest,
+    ``tests/scenes/`` would otherwise be found in place of ``scenes``.
+    """
+    if (PROJECT_ROOT / top / "__init__.py").is_file() or (PROJECT_ROOT / f"{top}.py").is_file():
+        return PROJECT_ROOT
+    try:
+        spec = importlib.util.find_spec(top)
+    except (ImportError, ValueError):
+        return None
+    if spec is None or spec.origin in (None, "built-in", "frozen"):
+        return None
+    origin = Path(spec.origin)
+    return origin.parent.parent if origin.name == "__init__.py" else origin.parent
+
+
+def module_file(dotted: str) -> Path | None:
+    """The source file of module ``dotted`` (a package's ``__init__.py``), or ``None``."""
+    top = dotted.partition(".")[0]
+    root = _package_root(top)
+    if root is None:
+        return None
+    base = root.joinpath(*dotted.split("."))
+    for candidate in (base.with_suffix(".py"), base / "__init__.py"):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def _imports(path: Path, module: str) -> set[str]:
+    """The modules ``path`` (the source of ``module``) imports, as dotted names."""
+    tree = ast.parse(path.read_bytes(), filename=str(path))
+    package = module if path.name == "__init__.py" else module.rpartition(".")[0]
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                parts = package.split(".")
+                base_parts = parts[: len(parts) - node.level + 1] if node.level > 1 else parts
+                base = ".".join(p for p in base_parts if p)
+                target = f"{base}.{node.module}" if node.module else base
+            else:
+                target = node.module or ""
+            found.add(target)
+            # `from pkg import sub` may name a submodule.
+            found.update(f"{target}.{alias.name}" for alias in node.names if alias.name != "*")
+    return {name for name in found if name}
+
+
+def _is_project_file(path: Path, roots: tuple[Path, ...]) -> bool:
+    """Whether ``path`` is source of this project (or of the scene's own folder), not a library."""
+    resolved = path.resolve()
+    if any(resolved.is_relative_to(p) for p in _INSTALLED):
+        return False
+    return any(resolved.is_relative_to(root) for root in roots)
+
+
+def source_files(module: str) -> list[Path]:
+    """The source of ``module`` and of every module of this project it imports.
+
+    "This project" is the folder holding ``scenes`` and ``infotheory``, and the
+    folder the scene module itself was found in; installed libraries are left out
+    (their versions are part of the key instead).
+    """
+    start = module_file(module)
+    if start is None:
+        raise SourceMissingError(f"no source file for module {module!r}")
+    depth = module.count(".") + (1 if start.name == "__init__.py" else 0)
+    roots = (PROJECT_ROOT, start.resolve().parents[depth])
+    seen: dict[str, Path] = {module: start}
+    skipped: set[str] = set()
+    queue = [module]
+    while queue:
+        current = queue.pop()
+        for name in _imports(seen[current], current):
+            if name in seen or name in skipped:
+                continue
+            path = module_file(name)
+            if path is None or not _is_project_file(path, roots):
+                skipped.add(name)
+                continue
+            seen[name] = path
+            queue.append(name)
+    return sorted(set(seen.values()))
+
+
+@cache
+def _package_digest(top: str) -> str:
+    root = _package_root(top)
+    digest = hashlib.sha256()
+    if root is not None:
+        for path in sorted((root / top).rglob("*.py")):
+            digest.update(str(path.relative_to(root)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+@cache
+def _versions() -> tuple[tuple[str, str], ...]:
+    found = []
+    for name in VERSIONED:
+        try:
+            found.append((name, metadata.version(name)))
+        except metadata.PackageNotFoundError:
+            found.append((name, "missing"))
+    return tuple(found)
+
+
+def source_key(
+    module: str, class_name: str, overrides: Mapping[str, Any] | None = None, theme: str = "dark"
+) -> str:
+    """The hash of what a scene shows, whatever the quality and format."""
+    digest = hashlib.sha256()
+    digest.update(f"{LAYOUT_VERSION}\0{module}\0{class_name}\0{theme}\0".encode())
+    digest.update(json.dumps(dict(overrides or {}), sort_keys=True, default=repr).encode())
+    for name, version in _versions():
+        digest.update(f"\0{name}={version}".encode())
+    for path in source_files(module):
+        digest.update(f"\0{path.name}\0".encode())
+        digest.update(path.read_bytes())
+    for top in ALWAYS_HASHED:
+        digest.update(_package_digest(top).encode())
+    return digest.hexdigest()
+
+
+def render_key(source: str, quality: str, fmt: str) -> str:
+    """The hash of one rendered video: what it shows, at what quality, in what format."""
+    return hashlib.sha256(f"{source}\0{quality}\0{fmt}".encode()).hexdigest()

@@ -1,0 +1,148 @@
+"""Where rendered files go: the one place that names every output path.
+
+Everything a render produces for one scene shares the scene's stem
+(``05-surprise-formula``, plus ``~key=value`` for a parameter variant)::
+
+    media/
+      <quality>/                                  low, medium, high or 4k
+        05-surprise-formula.mp4                   the scene (or .webm, .gif, .mov)
+        05-surprise-formula.srt                   its captions, one cue per narration line
+        05-surprise-formula.mp4.sections.json     its sections: manim's index, one entry per beat
+        05-surprise-formula.sections/             one clip per beat, named like the stills
+          01-opening.mp4  02-curve.mp4  ...
+        05-surprise-formula.stills/               `explainer still`: the last frame of each beat
+          01-opening.png  02-curve.png  ...
+        .05-surprise-formula.mp4.key              what the video was rendered from (incremental)
+        .05-surprise-formula.lock                 held while a process writes this scene
+      .explainer/
+        work/<run>/                               a run's scratch space: manim's partial
+                                                  movies, Typst files, logs; removed after
+        logs/<quality>-<stem>.log                 the log of the last failed render of a scene
+
+Files that depend on the format carry its extension; the captions and stills do
+not. GIF renders cut their section clips as mp4. Every file reaches its final
+path by a rename, so a final path never holds a partial file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = [
+    "FORMATS",
+    "QUALITIES",
+    "Quality",
+    "SceneOutputs",
+    "clip_extension",
+    "control_dir",
+    "quality_named",
+    "scene_outputs",
+]
+
+
+@dataclass(frozen=True)
+class Quality:
+    """A render quality: its folder name, manim's name for it, frame size and rate."""
+
+    name: str
+    manim_name: str
+    width: int
+    height: int
+    fps: int
+
+    @property
+    def label(self) -> str:
+        """``1080p60``."""
+        return f"{self.height}p{self.fps}"
+
+
+QUALITIES: dict[str, Quality] = {
+    q.name: q
+    for q in (
+        Quality("low", "low_quality", 854, 480, 15),
+        Quality("medium", "medium_quality", 1280, 720, 30),
+        Quality("high", "high_quality", 1920, 1080, 60),
+        Quality("4k", "fourk_quality", 3840, 2160, 60),
+    )
+}
+
+FORMATS: tuple[str, ...] = ("mp4", "webm", "gif", "mov")
+
+DEFAULT_QUALITY = "high"
+DEFAULT_FORMAT = "mp4"
+
+
+def quality_named(name: str) -> Quality:
+    try:
+        return QUALITIES[name]
+    except KeyError:
+        raise ValueError(
+            f"unknown quality {name!r}; choose one of: {', '.join(QUALITIES)}"
+        ) from None
+
+
+def clip_extension(fmt: str) -> str:
+    """The container of the section clips: manim cuts GIF renders' sections as mp4."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
+    return "mp4" if fmt == "gif" else fmt
+
+
+@dataclass(frozen=True)
+class SceneOutputs:
+    """Every path one scene's render at one quality and format writes."""
+
+    folder: Path
+    stem: str
+    fmt: str
+
+    @property
+    def video(self) -> Path:
+        return self.folder / f"{self.stem}.{self.fmt}"
+
+    @property
+    def captions(self) -> Path:
+        return self.folder / f"{self.stem}.srt"
+
+    @property
+    def sections_index(self) -> Path:
+        return self.folder / f"{self.stem}.{self.fmt}.sections.json"
+
+    @property
+    def sections_dir(self) -> Path:
+        return self.folder / f"{self.stem}.sections"
+
+    @property
+    def stills_dir(self) -> Path:
+        return self.folder / f"{self.stem}.stills"
+
+    @property
+    def key_file(self) -> Path:
+        return self.folder / f".{self.stem}.{self.fmt}.key"
+
+    @property
+    def lock_file(self) -> Path:
+        return self.folder / f".{self.stem}.lock"
+
+    def clip(self, index: int, beat: str) -> Path:
+        """The clip of the ``index``-th beat (counting from 1)."""
+        return self.sections_dir / f"{index:02d}-{beat}.{clip_extension(self.fmt)}"
+
+    def still(self, index: int, beat: str) -> Path:
+        """The poster of the ``index``-th beat (counting from 1)."""
+        return self.stills_dir / f"{index:02d}-{beat}.png"
+
+
+def scene_outputs(
+    media_dir: Path, quality: str, stem: str, fmt: str = DEFAULT_FORMAT
+) -> SceneOutputs:
+    """The output paths of the scene with file stem ``stem``."""
+    quality_named(quality)
+    clip_extension(fmt)
+    return SceneOutputs(Path(media_dir) / quality, stem, fmt)
+
+
+def control_dir(media_dir: Path) -> Path:
+    """The renderer's own folder inside ``media_dir``: work folders and failure logs."""
+    return Path(media_dir) / ".explainer"

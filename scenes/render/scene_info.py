@@ -1,0 +1,48 @@
+"""What a scene's beats are and how long it runs, remembered per source key.
+
+Counting sections takes a dry run (seconds per scene), so ``explainer list``
+and the progress bars read the answer from a small cache that every dry run
+and every render fills in. A changed scene has a new source key, so stale
+entries are simply never read.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from contextlib import suppress
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from scenes.render.atomic import write_text_atomic
+
+__all__ = ["SceneInfo", "cache_root", "load_info", "save_info"]
+
+
+def cache_root() -> Path:
+    """The explainer's cache folder (``scenes.dryrun.typst_cache_dir()`` is inside it)."""
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "infotheory-explainer"
+
+
+@dataclass(frozen=True)
+class SceneInfo:
+    beats: tuple[str, ...]
+    duration: float  # seconds of video
+
+
+def _path(source_key: str) -> Path:
+    return cache_root() / "scene-info" / f"{source_key[:32]}.json"
+
+
+def load_info(source_key: str) -> SceneInfo | None:
+    try:
+        data = json.loads(_path(source_key).read_text(encoding="utf-8"))
+        return SceneInfo(tuple(data["beats"]), float(data["duration"]))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def save_info(source_key: str, info: SceneInfo) -> None:
+    with suppress(OSError):  # a cache that cannot be written only costs time
+        write_text_atomic(_path(source_key), json.dumps(asdict(info)))

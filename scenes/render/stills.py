@@ -1,0 +1,155 @@
+"""Posters and section counts from a fast-forward run: no frame is drawn but the last of a beat.
+
+:func:`fast_forward` plays a scene the way a render does, with the renderer
+skipping animations (each animation jumps to its end state), and with
+``EXPLAINER_STILLS`` set the kit draws the last frame of every beat as a PNG.
+The posters match the rendered video's frames; no video is encoded.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from scenes.registry import SceneEntry
+from scenes.render.atomic import exclusive_lock, publish_dir, publish_file
+from scenes.render.keys import SourceMissingError, module_file, source_key
+from scenes.render.layout import DEFAULT_QUALITY, control_dir, quality_named, scene_outputs
+from scenes.render.runner import SystemLibrariesError, check_writable
+from scenes.render.scene_info import SceneInfo, cache_root, load_info, save_info
+from scenes.render.typst_cache import private_typst_dir
+from scenes.render.workdir import run_folder
+
+__all__ = ["UnknownSectionError", "fast_forward", "render_stills", "scene_info"]
+
+
+class UnknownSectionError(LookupError):
+    """A section name the scene does not have; the message lists the ones it has."""
+
+
+def import_manim() -> None:
+    """Import manim, or say which system libraries are missing."""
+    try:
+        import manim  # noqa: F401
+    except (ImportError, OSError) as error:
+        raise SystemLibrariesError(str(error)) from error
+
+
+@contextmanager
+def _env(name: str, value: str | None) -> Iterator[None]:
+    before = os.environ.get(name)
+    if value is None:
+        os.environ.pop(name, None)
+    else:
+        os.environ[name] = value
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = before
+
+
+def fast_forward(
+    entry: SceneEntry,
+    *,
+    quality: str = "low",
+    stills_dir: Path | None = None,
+    overrides: Mapping[str, Any] | None = None,
+    scratch: Path | None = None,
+) -> Any:
+    """Play ``entry``'s scene without encoding video; return the played scene.
+
+    With ``stills_dir`` the last frame of every beat is saved there as
+    ``NN-beat.png`` at ``quality``'s resolution.
+    """
+    import_manim()
+    from manim import tempconfig
+
+    scene_class = entry.load()
+    params = scene_class.Params()
+    if overrides:
+        from scenes.params import apply_overrides
+
+        params = apply_overrides(params, overrides)
+    with tempfile.TemporaryDirectory(dir=scratch) as work:
+        work = Path(work)
+        with private_typst_dir(work / "tex", cache_root() / "typst") as tex_dir:
+            settings = {
+                "quality": quality_named(quality).manim_name,
+                "dry_run": True,
+                "disable_caching": True,
+                "media_dir": str(work),
+                "tex_dir": str(tex_dir),
+                "verbosity": "WARNING",
+                "progress_bar": "none",
+            }
+            stills = str(stills_dir) if stills_dir is not None else None
+            with tempconfig(settings), _env("EXPLAINER_STILLS", stills):
+                scene = scene_class(skip_animations=True)
+                scene.params = params
+                scene.render()
+    return scene
+
+
+def scene_info(entry: SceneEntry, *, theme: str | None = None) -> SceneInfo:
+    """The scene's beats and length: from the cache, or from a fast-forward run."""
+    theme = theme or os.environ.get("EXPLAINER_THEME", "dark")
+    key = source_key(entry.module, entry.class_name, {}, theme)
+    info = load_info(key)
+    if info is None:
+        scene = fast_forward(entry)
+        info = SceneInfo(tuple(b.name for b in scene.beats), float(scene.beats[-1].end))
+        save_info(key, info)
+    return info
+
+
+def render_stills(
+    entry: SceneEntry,
+    *,
+    quality: str = DEFAULT_QUALITY,
+    media_dir: str | Path = "media",
+    section: str = "all",
+    overrides: Mapping[str, Any] | None = None,
+) -> list[Path]:
+    """Write the poster of one section (or ``"all"``) of ``entry``; the PNGs written.
+
+    Posters go to ``media/<quality>/<stem>.stills/NN-beat.png``.
+    """
+    from scenes.params import variant_suffix
+
+    if module_file(entry.module) is None:
+        raise SourceMissingError(f"no source file for module {entry.module!r}")
+    media_dir = Path(media_dir).absolute()
+    outputs = scene_outputs(media_dir, quality, entry.stem + variant_suffix(overrides or {}))
+    check_writable(outputs.folder)
+    check_writable(control_dir(media_dir))
+    with run_folder(media_dir) as work:
+        staged = work / outputs.stills_dir.name
+        scene = fast_forward(
+            entry, quality=quality, stills_dir=staged, overrides=overrides, scratch=work
+        )
+        names = [b.name for b in scene.beats]
+        if section != "all" and section not in names:
+            raise UnknownSectionError(
+                f"{entry.stem} has no section {section!r}; its sections are: {', '.join(names)}"
+            )
+        with exclusive_lock(outputs.lock_file):
+            if section == "all":
+                publish_dir(staged, outputs.stills_dir)
+                written = [outputs.still(i, n) for i, n in enumerate(names, start=1)]
+            else:
+                index = names.index(section) + 1
+                final = outputs.still(index, section)
+                publish_file(staged / final.name, final)
+                written = [final]
+    if not overrides:
+        theme = os.environ.get("EXPLAINER_THEME", "dark")
+        key = source_key(entry.module, entry.class_name, {}, theme)
+        save_info(key, SceneInfo(tuple(names), float(scene.beats[-1].end)))
+    return written

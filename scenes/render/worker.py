@@ -1,0 +1,338 @@
+"""One scene, rendered in a process of its own: ``python -m scenes._worker < job.json``.
+
+The job (a :class:`Job` as JSON on stdin) says which scene, at what quality and
+format, into which media folder. The worker
+
+1. takes the scene's lock in the media folder, so two runs never write one scene
+   at once, and re-checks the key: another run may have rendered it meanwhile;
+2. renders with manim into the job's own work folder (partial movies, sections,
+   Typst files), with a private Typst folder seeded from the shared cache;
+3. renames the clips to ``NN-beat.ext``, rewrites the sections index to point at
+   them, and publishes everything by rename, the key file last.
+
+It reports on its original stdout, one JSON object per line: ``started``,
+``waiting``, ``progress`` (seconds of video drawn, sections begun), then one of
+``done``, ``skipped`` or ``failed``. Everything else it prints goes to stderr,
+which the parent keeps as the scene's log. The worker dies with its parent.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import importlib
+import json
+import os
+import signal
+import sys
+import threading
+import time
+import traceback
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, TextIO
+
+from scenes.render.atomic import (
+    exclusive_lock,
+    publish_dir,
+    publish_file,
+    remove_leftovers,
+    try_lock,
+    write_text_atomic,
+)
+from scenes.render.layout import SceneOutputs, quality_named, scene_outputs
+from scenes.render.scene_info import SceneInfo, save_info
+
+__all__ = ["EXIT_FAILED", "EXIT_SYSTEM", "Job", "main", "read_key_file", "up_to_date"]
+
+EXIT_FAILED = 1
+EXIT_SYSTEM = 3  # manim (Cairo, Pango, PyAV) cannot be imported
+PROGRESS_EVERY = 0.2  # seconds between progress reports
+
+
+@dataclass
+class Job:
+    module: str
+    class_name: str
+    stem: str
+    quality: str
+    fmt: str
+    media_dir: str
+    work_dir: str
+    typst_cache: str
+    key: str
+    source_key: str
+    overrides: dict[str, Any] = field(default_factory=dict)
+    force: bool = False
+    path_entry: str | None = None  # a folder to put on sys.path to import ``module``
+    parent_pid: int | None = None
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self))
+
+    @classmethod
+    def from_json(cls, text: str) -> Job:
+        return cls(**json.loads(text))
+
+    @property
+    def outputs(self) -> SceneOutputs:
+        return scene_outputs(Path(self.media_dir), self.quality, self.stem, self.fmt)
+
+
+def read_key_file(outputs: SceneOutputs) -> dict[str, Any] | None:
+    try:
+        return json.loads(outputs.key_file.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def up_to_date(outputs: SceneOutputs, key: str) -> bool:
+    """Whether the outputs exist and were rendered from ``key``."""
+    recorded = read_key_file(outputs)
+    if not recorded or recorded.get("key") != key:
+        return False
+    return all((outputs.folder / name).exists() for name in recorded.get("files", []))
+
+
+# -- talking to the parent ------------------------------------------------------
+
+
+class _Reporter:
+    def __init__(self, stream: TextIO):
+        self.stream = stream
+        self.last = 0.0
+
+    def send(self, event: str, **data: Any) -> None:
+        self.stream.write(json.dumps({"event": event, **data}) + "\n")
+        self.stream.flush()
+
+    def progress(self, seconds: float, sections: int, force: bool = False) -> None:
+        now = time.monotonic()
+        if force or now - self.last >= PROGRESS_EVERY:
+            self.last = now
+            self.send("progress", seconds=round(seconds, 3), sections=sections)
+
+
+def _die_with_parent(parent_pid: int | None) -> None:
+    """Never outlive the parent: a killed ``explainer render`` takes its workers along."""
+    if parent_pid is None:
+        return
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+
+    def watch() -> None:
+        while os.getppid() == parent_pid:
+            time.sleep(0.5)
+        os._exit(EXIT_FAILED)
+
+    if os.getppid() != parent_pid:
+        os._exit(EXIT_FAILED)
+    threading.Thread(target=watch, daemon=True).start()
+
+
+# -- rendering --------------------------------------------------------------------
+
+
+def _manim_settings(job: Job, work: Path, tex_dir: Path) -> dict[str, Any]:
+    out = work / "out"
+    return {
+        "quality": quality_named(job.quality).manim_name,
+        "format": job.fmt,
+        "save_sections": True,
+        "media_dir": str(work),
+        "video_dir": str(out),
+        "sections_dir": str(out / "sections"),
+        "partial_movie_dir": str(work / "partial"),
+        "images_dir": str(work / "images"),
+        "text_dir": str(work / "text"),
+        "tex_dir": str(tex_dir),
+        "output_file": job.stem,
+        # The whole scene is the unit of caching here: hashing every play for
+        # manim's own cache costs time and its files would only be thrown away.
+        "disable_caching": True,
+        "progress_bar": "none",
+        "verbosity": "WARNING",
+        "preview": False,
+        "max_inflight_encoders": 2,
+    }
+
+
+def _load_scene_class(job: Job) -> type:
+    if job.path_entry and job.path_entry not in sys.path:
+        sys.path.insert(0, job.path_entry)
+    module = importlib.import_module(job.module)
+    return getattr(module, job.class_name)
+
+
+def _params_for(scene_class: type, overrides: dict[str, Any]) -> Any:
+    params_class = getattr(scene_class, "Params", None)
+    if params_class is None:
+        return None
+    params = params_class()
+    if overrides:
+        from scenes.params import apply_overrides
+
+        params = apply_overrides(params, overrides)
+    return params
+
+
+def _track_progress(scene: Any, reporter: _Reporter) -> None:
+    """Report after drawn frames, by wrapping this scene's renderer only."""
+    renderer = scene.renderer
+    add_frame = renderer.add_frame
+
+    def add_frame_and_report(*args: Any, **kwargs: Any) -> None:
+        add_frame(*args, **kwargs)
+        reporter.progress(renderer.time, len(renderer.file_writer.sections))
+
+    renderer.add_frame = add_frame_and_report
+
+
+def _stage_sections(plan: Any, outputs: SceneOutputs, staging: Path) -> tuple[Path, Path, list]:
+    """Clips renamed to ``NN-beat.ext`` in a staging folder, and the rewritten index."""
+    entries = json.loads(Path(plan.section_index).read_text(encoding="utf-8"))
+    clips = staging / outputs.sections_dir.name
+    clips.mkdir(parents=True, exist_ok=True)
+    start = 0.0
+    for index, entry in enumerate(entries, start=1):
+        final = outputs.clip(index, entry["name"])
+        os.replace(Path(plan.sections_dir) / entry["video"], clips / final.name)
+        duration = float(entry["duration"])
+        entry.update(
+            video=f"{outputs.sections_dir.name}/{final.name}",
+            index=index,
+            start=round(start, 6),
+            end=round(start + duration, 6),
+        )
+        start += duration
+    index_file = staging / outputs.sections_index.name
+    index_file.write_text(json.dumps(entries, indent=2) + "\n", encoding="utf-8")
+    return clips, index_file, entries
+
+
+def _publish(job: Job, scene: Any, render_seconds: float) -> dict[str, Any]:
+    """Move the finished render into the media folder; the key file goes last."""
+    outputs = job.outputs
+    plan = scene.output_plan
+    staging = Path(job.work_dir) / "staging"
+    clips, index_file, entries = _stage_sections(plan, outputs, staging)
+    video = Path(plan.primary_artifact)
+    captions = Path(plan.subcaption_file)
+
+    outputs.key_file.unlink(missing_ok=True)  # from here on, the old outputs are stale
+    files = []
+    publish_dir(clips, outputs.sections_dir)
+    files.append(outputs.sections_dir.name)
+    publish_file(index_file, outputs.sections_index)
+    files.append(outputs.sections_index.name)
+    if captions.exists():
+        publish_file(captions, outputs.captions)
+        files.append(outputs.captions.name)
+    publish_file(video, outputs.video)
+    files.append(outputs.video.name)
+
+    duration = float(scene.renderer.time)
+    record = {
+        "key": job.key,
+        "source_key": job.source_key,
+        "scene": f"{job.module}.{job.class_name}",
+        "quality": job.quality,
+        "format": job.fmt,
+        "files": files,
+        "beats": [e["name"] for e in entries],
+        "duration": round(duration, 6),
+        "render_seconds": round(render_seconds, 3),
+        "rendered_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+    }
+    write_text_atomic(outputs.key_file, json.dumps(record, indent=2) + "\n")
+    return record
+
+
+def _render(job: Job, reporter: _Reporter) -> int:
+    from manim import tempconfig
+
+    from scenes.render.typst_cache import private_typst_dir
+
+    work = Path(job.work_dir)
+    scene_class = _load_scene_class(job)
+    params = _params_for(scene_class, job.overrides)
+    with private_typst_dir(work / "tex", Path(job.typst_cache)) as tex_dir:
+        started = time.perf_counter()
+        with tempconfig(_manim_settings(job, work, tex_dir)):
+            scene = scene_class()
+            if params is not None:
+                scene.params = params
+            _track_progress(scene, reporter)
+            scene.render()
+        render_seconds = time.perf_counter() - started
+        record = _publish(job, scene, render_seconds)
+    save_info(job.source_key, SceneInfo(tuple(record["beats"]), record["duration"]))
+    reporter.send(
+        "done",
+        video=str(job.outputs.video),
+        duration=record["duration"],
+        render_seconds=record["render_seconds"],
+    )
+    return 0
+
+
+def run(job: Job, reporter: _Reporter) -> int:
+    outputs = job.outputs
+    fd = try_lock(outputs.lock_file)
+    if fd is None:
+        reporter.send("waiting")  # another run is writing this scene
+    else:
+        os.close(fd)
+    with exclusive_lock(outputs.lock_file):
+        reporter.send("started", pid=os.getpid())
+        remove_leftovers(
+            outputs.folder,
+            [
+                outputs.video.name,
+                outputs.captions.name,
+                outputs.sections_index.name,
+                outputs.sections_dir.name,
+                outputs.key_file.name,
+            ],
+        )
+        if not job.force and up_to_date(outputs, job.key):
+            recorded = read_key_file(outputs) or {}
+            reporter.send("skipped", reason="rendered by another run", **_summary(recorded))
+            return 0
+        return _render(job, reporter)
+
+
+def _summary(recorded: dict[str, Any]) -> dict[str, Any]:
+    return {"duration": recorded.get("duration"), "render_seconds": recorded.get("render_seconds")}
+
+
+def main() -> int:
+    # Keep the original stdout for reports; anything else printed goes to stderr.
+    reports = os.fdopen(os.dup(1), "w", buffering=1, encoding="utf-8")
+    os.dup2(2, 1)
+    reporter = _Reporter(reports)
+    try:
+        job = Job.from_json(sys.stdin.read())
+    except (ValueError, TypeError) as error:
+        reporter.send("failed", kind="internal", message=f"bad job: {error}")
+        return EXIT_FAILED
+    _die_with_parent(job.parent_pid)
+    try:
+        import manim  # noqa: F401  (Cairo, Pango and PyAV load here)
+    except (ImportError, OSError) as error:
+        reporter.send("failed", kind="system", message=str(error))
+        return EXIT_SYSTEM
+    try:
+        return run(job, reporter)
+    except Exception as error:
+        traceback.print_exc()
+        message = str(error).strip() or type(error).__name__
+        reporter.send("failed", kind="scene", message=f"{type(error).__name__}: {message}")
+        return EXIT_FAILED
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,136 @@
+"""`explainer still`, `list` and `doctor`, with their error paths."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+from cli_checks import BEATS, outputs
+from PIL import Image
+
+
+def test_still_writes_the_last_frame_of_every_section(tiny, cli):
+    result = cli("still", "tiny-one", "--quality", "low", "--media-dir", str(tiny.media))
+    assert result.exit_code == 0, result.output
+    out = outputs(tiny.media, "01-tiny-one")
+    expected = [out.still(i, name) for i, name in enumerate(BEATS, start=1)]
+    assert result.stdout.split() == [str(p) for p in expected]
+    for path in expected:
+        with Image.open(path) as image:
+            assert image.format == "PNG" and image.size == (854, 480)
+    assert not out.video.exists()  # no video was encoded
+
+
+def test_still_of_one_section(tiny, cli):
+    result = cli(
+        "still", "2", "--section", "glow", "--quality", "low", "--media-dir", str(tiny.media)
+    )
+    assert result.exit_code == 0, result.output
+    out = outputs(tiny.media, "02-tiny-two")
+    assert result.stdout.split() == [str(out.still(3, "glow"))]
+    assert sorted(p.name for p in out.stills_dir.iterdir()) == ["03-glow.png"]
+
+
+def test_still_of_an_unknown_section_lists_the_sections(tiny, cli):
+    result = cli("still", "1", "--section", "nope", "--media-dir", str(tiny.media))
+    assert result.exit_code == 2
+    assert "its sections are: opening, square, glow, takeaway" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_still_of_an_unknown_scene_lists_the_scenes(tiny, cli):
+    result = cli("still", "nope", "--media-dir", str(tiny.media))
+    assert result.exit_code == 2
+    assert "valid scenes: 1 tiny-one (TinyOne)" in result.stderr
+
+
+def test_still_needs_a_scene(tiny, cli):
+    result = cli("still", "--media-dir", str(tiny.media))
+    assert result.exit_code == 2
+    assert "Missing argument 'SCENE'" in result.stderr
+
+
+def test_list_shows_part_slug_title_and_section_count(tiny, cli):
+    result = cli("list")
+    assert result.exit_code == 0, result.output
+    rows = [line for line in result.stdout.splitlines() if "tiny-" in line]
+    assert len(rows) == 2
+    for row, (part, slug, title) in zip(
+        rows, [("1", "tiny-one", "Tiny one"), ("2", "tiny-two", "Tiny two")], strict=True
+    ):
+        cells = [c.strip() for c in row.strip("│ ").split("│")]
+        assert cells == [part, slug, title, str(len(BEATS))]
+
+
+def test_list_marks_scenes_not_written_yet(tiny, cli, monkeypatch):
+    from scenes import registry
+    from scenes.registry import SceneEntry
+
+    ghost = SceneEntry(3, "ghost", "tiny_ghost_missing", "Ghost", "Not yet")
+    monkeypatch.setattr(registry, "SCENES", (*tiny.entries, ghost))
+    result = cli("list", "--no-sections")
+    assert result.exit_code == 0
+    assert "ghost" in result.stdout
+    with_counts = cli("list")
+    assert "not written yet" in with_counts.stdout
+
+
+def test_list_without_manim_points_to_doctor(tiny, cli, monkeypatch):
+    monkeypatch.setattr("scenes.render.stills.load_info", lambda key: None)
+    monkeypatch.setitem(sys.modules, "manim", None)
+    result = cli("list")
+    assert result.exit_code == 1
+    assert "explainer doctor" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_doctor_passes_here(cli, tmp_path):
+    result = cli("doctor", "--media-dir", str(tmp_path / "media"))
+    assert result.exit_code == 0, result.output
+    for name in ("Python", "Cairo", "Pango", "manim", "Typst", "PyAV", "codec mp4", "Fonts"):
+        assert name in result.stdout
+    assert "MISSING" not in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("module", "fix"),
+    [
+        ("cairo", "sudo apt-get install --no-install-recommends libcairo2-dev pkg-config"),
+        ("manimpango", "sudo apt-get install --no-install-recommends libpango1.0-dev"),
+        ("typst", "-m pip install 'typst>=0.14'"),
+        ("av", "-m pip install --force-reinstall av"),
+    ],
+)
+def test_doctor_names_what_is_missing_and_the_fix(cli, tmp_path, monkeypatch, module, fix):
+    monkeypatch.setitem(sys.modules, module, None)
+    result = cli("doctor", "--media-dir", str(tmp_path / "media"))
+    assert result.exit_code == 1
+    assert "MISSING: " in result.stdout
+    assert fix in result.stdout
+    assert "required check(s) failed" in result.stderr
+
+
+def test_doctor_flags_a_missing_codec_and_font(cli, tmp_path, monkeypatch):
+    from scenes.cli import doctor
+
+    monkeypatch.setitem(doctor.ENCODERS, "webm", "no-such-encoder")
+    monkeypatch.setattr(doctor, "_theme_fonts", lambda: ("No Such Font",))
+    result = cli("doctor", "--media-dir", str(tmp_path / "media"))
+    assert result.exit_code == 1
+    assert "MISSING (optional): codec webm" in result.stdout
+    assert "MISSING: Fonts: Typst cannot find the theme's font(s): No Such Font" in result.stdout
+
+
+def test_doctor_flags_an_unwritable_media_folder(cli, tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    result = cli("doctor", "--media-dir", str(blocker / "media"))
+    assert result.exit_code == 1
+    assert "MISSING: Media folder" in result.stdout
+
+
+def test_the_cache_folder_matches_the_dry_run_cache():
+    from scenes.dryrun import typst_cache_dir
+    from scenes.render.scene_info import cache_root
+
+    assert typst_cache_dir().parent == cache_root()
