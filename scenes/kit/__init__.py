@@ -1,0 +1,58 @@
+"""The scene kit: theme-aware components every scene is built from.
+
+``from scenes.kit import *`` gives a scene the base class, the components and the
+layout check; ``from manim import *`` gives it manim.
+"""
+
+from scenes.kit.bars import AverageStrip, DistributionBars
+from scenes.kit.base import BeatRecord, ExplainerScene, SceneParams
+from scenes.kit.ghost import GhostBars
+from scenes.kit.layout import LayoutError, allow_offscreen, allow_overlap, layout_problems
+from scenes.kit.pixel_samples import PixelSamples
+from scenes.kit.plots import CurvePlot, SurprisePlot
+from scenes.kit.props import Coin, Die
+from scenes.kit.stacked import StackedBar
+from scenes.kit.text import (
+    Formula,
+    Readout,
+    Txt,
+    escape,
+    format_value,
+    log_symbol,
+    readouts_in,
+    resolve_color,
+    tinted,
+    unit_word,
+)
+from scenes.theme import current_theme, use_theme
+
+__all__ = [
+    "AverageStrip",
+    "BeatRecord",
+    "Coin",
+    "CurvePlot",
+    "Die",
+    "DistributionBars",
+    "ExplainerScene",
+    "Formula",
+    "GhostBars",
+    "LayoutError",
+    "PixelSamples",
+    "Readout",
+    "SceneParams",
+    "StackedBar",
+    "SurprisePlot",
+    "Txt",
+    "allow_offscreen",
+    "allow_overlap",
+    "current_theme",
+    "escape",
+    "format_value",
+    "layout_problems",
+    "log_symbol",
+    "readouts_in",
+    "resolve_color",
+    "tinted",
+    "unit_word",
+    "use_theme",
+]
