@@ -8,6 +8,7 @@ from scenes.kit.bars import AverageStrip, DistributionBars
 from scenes.kit.base import BeatRecord, ExplainerScene, SceneParams
 from scenes.kit.ghost import GhostBars
 from scenes.kit.layout import LayoutError, allow_offscreen, allow_overlap, layout_problems
+from scenes.kit.odds import ChanceStrip
 from scenes.kit.pixel_samples import PixelSamples
 from scenes.kit.plots import CurvePlot, SurprisePlot
 from scenes.kit.props import Coin, Die
@@ -29,6 +30,7 @@ from scenes.theme import current_theme, use_theme
 __all__ = [
     "AverageStrip",
     "BeatRecord",
+    "ChanceStrip",
     "Coin",
     "CurvePlot",
     "Die",
