@@ -91,9 +91,10 @@ def embed_snippet(files: dict[str, str], width: int, height: int, label: str) ->
 
 
 def _video(
-    vid: str, label: str, files: dict[str, str], captions, chapter_track, chapters, fps, w, h
+    vid: str, label: str, files: dict[str, str], captions, chapter_track, steps, fps, w, h
 ) -> str:
-    data = [{"start": c.start, "end": c.end, "title": c.title} for c in chapters]
+    """A player; ``steps`` are the stretches presenter mode plays one at a time."""
+    data = [{"start": c.start, "end": c.end, "title": c.title} for c in steps]
     sources = [f'<source src="{_a(files["mp4"])}" type="video/mp4">']
     if "webm" in files:
         sources.append(f'<source src="{_a(files["webm"])}" type="video/webm">')
@@ -232,13 +233,23 @@ def _full_section(out: Path, full: FullKit, kits: list[SceneKit]) -> str:
             f"{escape(kit.heading)}</span></summary><ol>{inner}</ol></details></li>"
         )
     label = f"{full.title}: the full explainer"
+    # Presenter mode steps through every section of every scene, as in the scenes.
+    steps = [
+        Chapter(
+            s.start_ms,
+            s.end_ms,
+            s.title if k.entry.title in s.title else f"{k.entry.title}: {s.title}",
+        )
+        for k, sections in zip(kits, full.sections, strict=True)
+        for s in sections
+    ]
     video = _video(
         vid,
         label,
         full.files,
         full.captions,
         full.chapter_track,
-        full.chapters,
+        steps,
         full.fps,
         full.width,
         full.height,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from fractions import Fraction
 from html.parser import HTMLParser
@@ -129,6 +130,19 @@ def test_page_has_players_tracks_and_only_local_resources(kit):
             assert (kit.out / url).exists(), url
     assert "http://" not in html.replace("http://www.w3.org", "")
     assert "https://" not in html
+
+
+def test_presenter_steps_through_every_section_even_in_the_full_video(kit):
+    parser = _Tags()
+    parser.feed(kit.index.read_text())
+    players = [a for t, a in parser.tags if t == "div" and "data-player" in a]
+    steps = [json.loads(p["data-chapters"]) for p in players]
+    assert [len(s) for s in steps] == [5, 3, 2]  # the full video, then scenes 1 and 2
+    assert [s["title"] for s in steps[0][2:4]] == [
+        "Living with uncertainty: Takeaway",
+        "Opening: Thinking in probabilities",
+    ]
+    assert steps[0][3]["start"] == kit.full.chapters[1].start
 
 
 def test_page_labels_its_controls(kit):

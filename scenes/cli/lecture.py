@@ -1,0 +1,153 @@
+"""`explainer lecture --out DIR`: render the scenes and build the offline lecture kit."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import click
+from rich.console import Console
+
+from scenes.cli._common import media_option, quality_of, quality_option, select_entries, user_errors
+from scenes.render.runner import RenderInterrupted, SceneResult, default_jobs, render_scenes
+
+# 720p30: text and formulas stay sharp on a projector, files stay small (about
+# 1 MB a minute), and rendering plus the webm encode take a fraction of `high`.
+LECTURE_QUALITY = "medium"
+EXIT_INTERRUPTED = 130
+NOT_WRITTEN = "not written yet"
+
+
+def folder_size(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def _megabytes(n: int) -> str:
+    return f"{n / 1e6:.1f} MB"
+
+
+@click.command("lecture")
+@click.argument("scenes", nargs=-1, metavar="[SCENE]...")
+@click.option(
+    "-o",
+    "--out",
+    "out",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder to write the kit into (new, empty, or an earlier kit, which is replaced).",
+)
+@quality_option(default=LECTURE_QUALITY)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Scenes rendered at once, each in its own process.  [default: number of cores]",
+)
+@click.option("--force", is_flag=True, help="Render even the scenes that are up to date.")
+@click.option("--no-webm", is_flag=True, help="Skip the WebM copies (faster; MP4 only).")
+@media_option()
+@click.pass_context
+def lecture(
+    ctx: click.Context,
+    scenes: tuple[str, ...],
+    out: Path,
+    quality: str,
+    jobs: int | None,
+    force: bool,
+    no_webm: bool,
+    media_dir: str,
+) -> None:
+    """Build the lecture kit: one folder that plays offline, from disk or any web server.
+
+    Renders the SCENEs (every scene when none is named; scenes already rendered
+    at this quality are reused), then writes into OUT: each scene as MP4 and WebM
+    with its sections as chapter markers, a poster, captions (.srt and .vtt), a
+    chapters track and a transcript; the full explainer as one MP4 with one
+    chapter marker per scene and its captions shifted to match; and index.html,
+    with chapter lists, transcripts, key formulas, downloads, embed code and a
+    presenter mode that pauses at the end of each section.
+    """
+    from scenes.lecture.build import KitError, SceneRender, build_kit
+    from scenes.lecture.notes import gather_notes
+    from scenes.render.keys import SourceMissingError, source_key
+    from scenes.render.scene_info import cache_root
+
+    entries = select_entries(scenes)
+    quality = quality.lower()
+    jobs = jobs or default_jobs()
+    err = Console(stderr=True)
+    said: dict[str, str] = {}
+
+    def on_update(result: SceneResult) -> None:
+        if result.status != "queued" and said.get(result.stem) != result.status:
+            said[result.stem] = result.status
+            err.print(f"{result.status:>10}  {result.stem}", highlight=False)
+
+    started = time.perf_counter()
+    err.print(
+        f"Rendering {len(entries)} scene(s) at {quality} ({quality_of(quality).label}) "
+        f"into {media_dir}/{quality}/",
+        highlight=False,
+    )
+    try:
+        with user_errors():
+            report = render_scenes(
+                entries,
+                quality=quality,
+                fmt="mp4",
+                media_dir=media_dir,
+                jobs=jobs,
+                force=force,
+                on_update=on_update,
+            )
+    except RenderInterrupted:
+        err.print("[yellow]Interrupted[/yellow] while rendering; no kit was written.")
+        ctx.exit(EXIT_INTERRUPTED)
+    rendered = time.perf_counter()
+
+    missing = [r for r in report.failed if r.message.startswith(NOT_WRITTEN)]
+    broken = [r for r in report.failed if not r.message.startswith(NOT_WRITTEN)]
+    if broken:
+        for r in broken:
+            err.print(f"[red]✗ {r.stem}[/red]: {r.message}", highlight=False)
+        raise click.ClickException(
+            f"{len(broken)} scene(s) failed to render; the kit was not built: "
+            + ", ".join(r.stem for r in broken)
+        )
+    for r in missing:
+        err.print(f"[yellow]skipped[/yellow]  {r.stem}: {r.message}", highlight=False)
+    renders = [
+        SceneRender(r.entry, r.outputs.video, r.outputs.captions, r.outputs.sections_index)
+        for r in report.results
+        if r.finished
+    ]
+    say = lambda message: err.print(f"      kit  {message}", highlight=False)  # noqa: E731
+    theme = os.environ.get("EXPLAINER_THEME", "dark")
+
+    def key(entry) -> str | None:
+        try:
+            return source_key(entry.module, entry.class_name, {}, theme)
+        except (SourceMissingError, OSError, SyntaxError):
+            return None
+
+    notes = gather_notes(
+        [r.entry for r in renders], key=key, cache=cache_root() / "lecture-notes", progress=say
+    )
+    try:
+        kit = build_kit(renders, out, notes=notes, webm=not no_webm, progress=say)
+    except KitError as error:
+        raise click.ClickException(str(error)) from None
+    done = time.perf_counter()
+
+    size = folder_size(kit.out)
+    click.echo(
+        f"Lecture kit: {kit.index}\n"
+        f"  {len(kit.scenes)} scene(s)"
+        + (f", {len(missing)} not written yet and left out" if missing else "")
+        + f"; {_megabytes(size)} on disk\n"
+        f"  render {rendered - started:.1f} s, kit {done - rendered:.1f} s, "
+        f"total {done - started:.1f} s\n"
+        f"  Open {kit.index} in a browser, or copy the folder to any web server."
+    )

@@ -1,0 +1,92 @@
+"""`explainer lecture`: renders through the render API, then builds the kit (both faked here)."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from click.testing import CliRunner
+
+import scenes.cli.lecture as cli
+import scenes.lecture.build as build
+import scenes.lecture.notes as notes_module
+from scenes.cli import main
+from scenes.registry import find
+from scenes.render.layout import scene_outputs
+from scenes.render.runner import RenderReport, SceneResult
+
+
+@pytest.fixture
+def fake_render(renders, tmp_path, monkeypatch, fake_formula_renderer):
+    """render_scenes that "renders" the synthetic scenes into the real layout."""
+    scene_renders, notes = renders
+    media = tmp_path / "media"
+    calls = {}
+
+    def render_scenes(entries, *, quality, fmt, media_dir, jobs, force, on_update):
+        calls.update(quality=quality, fmt=fmt, force=force)
+        report = RenderReport(quality, fmt, media_dir)
+        by_stem = {r.entry.stem: r for r in scene_renders}
+        for entry in entries:
+            result = SceneResult(entry, scene_outputs(media, quality, entry.stem, fmt))
+            if entry.stem in by_stem:
+                render = by_stem[entry.stem]
+                out = result.outputs
+                out.folder.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(render.video, out.video)
+                shutil.copyfile(render.captions, out.captions)
+                shutil.copyfile(render.sections, out.sections_index)
+                result.status = "rendered"
+            elif entry.part == 3:
+                result.status, result.message = "failed", "Typst could not compile a formula"
+            else:
+                result.status, result.message = "failed", f"not written yet: {entry.path}"
+            on_update(result)
+            report.results.append(result)
+        return report
+
+    monkeypatch.setattr(cli, "render_scenes", render_scenes)
+    monkeypatch.setattr(
+        notes_module, "gather_notes", lambda entries, **kw: {e.stem: notes[e.stem] for e in entries}
+    )
+    monkeypatch.setattr(build, "_default_formula", fake_formula_renderer)
+    return calls
+
+
+def test_lecture_builds_the_kit_and_leaves_out_unwritten_scenes(fake_render, tmp_path):
+    out = tmp_path / "site"
+    result = CliRunner().invoke(
+        cli.lecture, ["1", "2", "4", "--out", str(out), "--no-webm"], catch_exceptions=False
+    )
+    assert result.exit_code == 0, result.output
+    assert fake_render == {"quality": "medium", "fmt": "mp4", "force": False}
+    assert "Lecture kit:" in result.output and "1 not written yet and left out" in result.output
+    assert "04-surprise: not written yet" in result.output
+    assert (out / "index.html").exists()
+    assert sorted(p.name for p in (out / "scenes").glob("*.mp4")) == [
+        "01-opening.mp4",
+        "02-fog.mp4",
+    ]
+
+
+def test_lecture_stops_when_a_scene_fails_to_render(fake_render, tmp_path):
+    out = tmp_path / "site"
+    result = CliRunner().invoke(cli.lecture, ["1", "3", "--out", str(out)])
+    assert result.exit_code == 1
+    assert "03-distributions: Typst could not compile a formula" in result.output
+    assert "the kit was not built" in result.output
+    assert not out.exists()
+
+
+def test_lecture_refuses_a_folder_that_is_not_a_kit(fake_render, tmp_path):
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "thesis.pdf").write_text("precious")
+    result = CliRunner().invoke(cli.lecture, ["1", "--out", str(tmp_path / "site")])
+    assert result.exit_code == 1
+    assert "holds no lecture kit" in result.output
+    assert (tmp_path / "site" / "thesis.pdf").read_text() == "precious"
+
+
+def test_lecture_is_a_command_of_explainer():
+    assert main.get_command(None, "lecture") is cli.lecture
+    assert find(1).stem == "01-opening"
