@@ -149,6 +149,15 @@ def _default_formula(expression: str, dst: Path) -> Path:
     return render_formula(expression, dst)
 
 
+def _default_card(kicker: str, title: str, subtitle: str, dst: Path, w: int, h: int) -> Path:
+    from scenes.lecture.notes import render_card
+
+    return render_card(kicker, title, subtitle, dst, w, h)
+
+
+CardMaker = Callable[[str, str, str, Path, int, int], Path]
+
+
 def prepare_out(out: Path) -> None:
     """Empty ``out`` of a previous kit; refuse a folder that holds anything else."""
     out = Path(out)
@@ -273,7 +282,9 @@ def _beat_title(name: str, entry: SceneEntry) -> str:
     return section_title(name)
 
 
-def _build_full(renders: Sequence[SceneRender], kits: Sequence[SceneKit], out: Path) -> FullKit:
+def _build_full(
+    renders: Sequence[SceneRender], kits: Sequence[SceneKit], out: Path, card: CardMaker
+) -> FullKit:
     durations = [k.info.duration for k in kits]
     starts_exact = scene_bounds(durations)
     starts = [to_ms(t) for t in starts_exact[:-1]]
@@ -303,7 +314,15 @@ def _build_full(renders: Sequence[SceneRender], kits: Sequence[SceneKit], out: P
     folder.mkdir(parents=True, exist_ok=True)
     media.concat([r.video for r in renders], folder / f"{FULL_NAME}.mp4", chapters, KIT_TITLE)
     full.files["mp4"] = f"full/{FULL_NAME}.mp4"
-    shutil.copyfile(out / kits[0].files["poster"], folder / f"{FULL_NAME}.png")
+    parts = f"{len(kits)} part{'s' if len(kits) != 1 else ''}"
+    card(
+        "The full explainer",
+        KIT_TITLE,
+        f"{parts} · {clock(total_ms)}",
+        folder / f"{FULL_NAME}.png",
+        full.width,
+        full.height,
+    )
     full.files["poster"] = f"full/{FULL_NAME}.png"
     cap.write_pair(captions, folder / FULL_NAME)
     full.files["srt"], full.files["vtt"] = f"full/{FULL_NAME}.srt", f"full/{FULL_NAME}.vtt"
@@ -329,6 +348,7 @@ def build_kit(
     *,
     notes: Mapping[str, SceneNotes] | NotesFor | None = None,
     formula: Callable[[str, Path], Path] | None = None,
+    card: CardMaker | None = None,
     webm: bool = True,
     progress: Callable[[str], None] | None = None,
 ) -> Kit:
@@ -336,7 +356,8 @@ def build_kit(
 
     ``notes`` gives each scene's narration and formulas, by stem or as a
     function of the entry; by default each scene is dry-run. ``formula`` draws
-    a formula into a PNG (by default with manim, in the theme's colours).
+    a formula into a PNG and ``card`` the full video's title card (by default
+    with manim, in the theme's colours and font).
     """
     from scenes.lecture.page import write_page
 
@@ -359,7 +380,7 @@ def build_kit(
             _build_scene(render, scene_notes, out, webm=webm, formula=formula or _default_formula)
         )
     say(f"joining {len(kits)} scene(s) into the full explainer")
-    full = _build_full(renders, kits, out)
+    full = _build_full(renders, kits, out, card or _default_card)
     kit = Kit(out, kits, full)
     write_page(kit)
     return kit

@@ -27,6 +27,7 @@ __all__ = [
     "gather_notes",
     "is_key_formula",
     "plain_formula",
+    "render_card",
     "render_formula",
 ]
 
@@ -198,6 +199,46 @@ def render_formula(expression: str, dst: Path, pixels_per_unit: int = 160) -> Pa
             background_opacity=1,
         )
         camera.capture_mobjects([formula])
+        image = camera.get_image().convert("RGB")
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    image.save(dst, format="PNG", optimize=True)
+    return dst
+
+
+def render_card(kicker: str, title: str, subtitle: str, dst: Path, width: int, height: int) -> Path:
+    """A title card like the scenes' own, ``width`` x ``height`` pixels, as a PNG."""
+    from manim import DOWN, Line, VGroup, tempconfig
+    from manim.camera.camera import Camera
+
+    from scenes.dryrun import typst_cache_dir
+    from scenes.kit.text import Txt, escape
+    from scenes.theme import current_theme
+
+    theme = current_theme()
+    cache = typst_cache_dir()
+    cache.mkdir(parents=True, exist_ok=True)
+    settings = {"tex_dir": str(cache), "media_dir": str(cache.parent), "verbosity": "WARNING"}
+    frame_height = 8.0
+    frame_width = frame_height * width / height
+    with tempconfig(settings):
+        card = VGroup(
+            Txt(escape(kicker.upper()), "label", "muted"),
+            Txt(escape(title), "title"),
+        ).arrange(DOWN, buff=0.35)
+        rule = Line(
+            card.get_left(), card.get_right(), color=theme.color.highlight, stroke_width=2
+        ).next_to(card, DOWN, buff=0.35)
+        below = Txt(escape(subtitle), "label", "muted").next_to(rule, DOWN, buff=0.35)
+        whole = VGroup(card, rule, below).move_to([0, 0, 0])
+        camera = Camera(
+            pixel_width=width,
+            pixel_height=height,
+            frame_width=frame_width,
+            frame_height=frame_height,
+            background_color=theme.color.background,
+            background_opacity=1,
+        )
+        camera.capture_mobjects(whole.get_family())
         image = camera.get_image().convert("RGB")
     dst.parent.mkdir(parents=True, exist_ok=True)
     image.save(dst, format="PNG", optimize=True)

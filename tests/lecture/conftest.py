@@ -122,6 +122,13 @@ def make_render(
     return SceneRender(entry, video, srt, section_json), notes
 
 
+def fake_card(kicker: str, title: str, subtitle: str, dst: Path, width: int, height: int) -> Path:
+    """Stands in for the manim title card."""
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    Image.new("RGB", (width, height), (14, 17, 23)).save(dst)
+    return dst
+
+
 def fake_formula(expression: str, dst: Path) -> Path:
     """Stands in for the manim formula renderer: a small PNG."""
     dst.parent.mkdir(parents=True, exist_ok=True)
@@ -154,7 +161,7 @@ def renders(tmp_path_factory):
 def kit(renders, tmp_path_factory):
     scene_renders, notes = renders
     out = tmp_path_factory.mktemp("kit") / "site"
-    return build_kit(scene_renders, out, notes=notes, formula=fake_formula)
+    return build_kit(scene_renders, out, notes=notes, formula=fake_formula, card=fake_card)
 
 
 @pytest.fixture(scope="session")
@@ -172,3 +179,8 @@ def render_maker():
 @pytest.fixture(scope="session")
 def fake_formula_renderer():
     return fake_formula
+
+
+@pytest.fixture(scope="session")
+def fake_card_renderer():
+    return fake_card

@@ -173,12 +173,15 @@ def test_a_folder_that_is_not_a_kit_is_never_emptied(tmp_path):
     assert (tmp_path / "notes.txt").read_text() == "mine"
 
 
-def test_rebuilding_replaces_the_previous_kit(renders, tmp_path, fake_formula_renderer):
+def test_rebuilding_replaces_the_previous_kit(
+    renders, tmp_path, fake_formula_renderer, fake_card_renderer
+):
     scene_renders, notes = renders
+    fakes = {"formula": fake_formula_renderer, "card": fake_card_renderer, "webm": False}
     out = tmp_path / "site"
-    build_kit(scene_renders, out, notes=notes, formula=fake_formula_renderer, webm=False)
+    build_kit(scene_renders, out, notes=notes, **fakes)
     (out / "scenes" / "stale.mp4").write_text("left over")
-    kit = build_kit(scene_renders[:1], out, notes=notes, formula=fake_formula_renderer, webm=False)
+    kit = build_kit(scene_renders[:1], out, notes=notes, **fakes)
     assert not (out / "scenes" / "stale.mp4").exists()
     assert sorted(p.name for p in (out / "scenes").iterdir() if p.suffix == ".mp4") == [
         "01-opening.mp4"

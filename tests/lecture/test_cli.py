@@ -17,7 +17,7 @@ from scenes.render.runner import RenderReport, SceneResult
 
 
 @pytest.fixture
-def fake_render(renders, tmp_path, monkeypatch, fake_formula_renderer):
+def fake_render(renders, tmp_path, monkeypatch, fake_formula_renderer, fake_card_renderer):
     """render_scenes that "renders" the synthetic scenes into the real layout."""
     scene_renders, notes = renders
     media = tmp_path / "media"
@@ -50,6 +50,7 @@ def fake_render(renders, tmp_path, monkeypatch, fake_formula_renderer):
         notes_module, "gather_notes", lambda entries, **kw: {e.stem: notes[e.stem] for e in entries}
     )
     monkeypatch.setattr(build, "_default_formula", fake_formula_renderer)
+    monkeypatch.setattr(build, "_default_card", fake_card_renderer)
     return calls
 
 

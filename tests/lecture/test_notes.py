@@ -6,7 +6,13 @@ import pytest
 from manim import VGroup, Write
 
 from scenes.kit import ExplainerScene, Formula, Readout
-from scenes.lecture.notes import collect_notes, is_key_formula, plain_formula, render_formula
+from scenes.lecture.notes import (
+    collect_notes,
+    is_key_formula,
+    plain_formula,
+    render_card,
+    render_formula,
+)
 from scenes.registry import SceneEntry
 from scenes.theme import current_theme
 
@@ -79,3 +85,16 @@ def test_gathered_notes_are_cached_by_source_key(tmp_path, monkeypatch):
     assert again == first
     with pytest.raises(AssertionError, match="cache should have answered"):
         notes_module.gather_notes([TINY], key=lambda e: "changed", cache=tmp_path)
+
+
+@pytest.mark.slow
+def test_title_card_fills_the_frame_in_the_theme(tmp_path):
+    from PIL import Image
+
+    png = render_card("Kicker", "A title", "3 parts · 1:00", tmp_path / "c.png", 320, 180)
+    with Image.open(png) as image:
+        assert image.size == (320, 180)
+        colours = image.convert("RGB").getcolors(1 << 20)
+    background = tuple(int(c) for c in current_theme().color.background.to_int_rgb())
+    assert max(colours)[1] == background  # mostly background
+    assert len(colours) > 10  # with text on it
