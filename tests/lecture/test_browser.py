@@ -183,7 +183,9 @@ def test_presenter_mode_pauses_at_the_first_section_boundary(visit, kit):
     vid = f"video-{scene.entry.stem}"
     frame = 1 / float(scene.info.fps)
     boundary = scene.chapters[0].end
-    v.page.click(f'button[data-present="{vid}"]')
+    # Keyboard only: focus the Present button and press Enter.
+    v.page.focus(f'button[data-present="{vid}"]')
+    v.page.keyboard.press("Enter")
     player = f".player:has(#{vid})"
     v.page.wait_for_selector(f'{player}[data-state="waiting"]', timeout=15_000)
     state = v.js(
