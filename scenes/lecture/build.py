@@ -379,8 +379,12 @@ def build_kit(
         kits.append(
             _build_scene(render, scene_notes, out, webm=webm, formula=formula or _default_formula)
         )
-    say(f"joining {len(kits)} scene(s) into the full explainer")
-    full = _build_full(renders, kits, out, card or _default_card)
+    # The full explainer joins the numbered parts; extras have their own videos only.
+    parts = [(r, k) for r, k in zip(renders, kits, strict=True) if k.entry.part is not None]
+    full = None
+    if parts:
+        say(f"joining {len(parts)} part(s) into the full explainer")
+        full = _build_full([r for r, _ in parts], [k for _, k in parts], out, card or _default_card)
     kit = Kit(out, kits, full)
     write_page(kit)
     return kit

@@ -302,7 +302,9 @@ def write_page(kit: Kit) -> Path:
         palette=_palette(),
         summary=escape(summary),
         toc="\n".join(f"        {line}" for line in toc),
-        full=_full_section(out, kit.full, kit.scenes) if kit.full else "",
+        full=_full_section(out, kit.full, [k for k in kit.scenes if k.entry.part is not None])
+        if kit.full
+        else "",
         scenes="\n".join(_scene_section(out, k) for k in kit.scenes),
     )
     kit.index.write_text(page, encoding="utf-8")

@@ -193,3 +193,24 @@ def test_rebuilding_replaces_the_previous_kit(
 def test_no_scenes_is_an_error(tmp_path):
     with pytest.raises(KitError, match="no rendered scenes"):
         build_kit([], tmp_path / "site")
+
+
+def test_extras_get_their_own_videos_but_stay_out_of_the_full_explainer(
+    renders, tmp_path, render_maker, fake_formula_renderer, fake_card_renderer
+):
+    from scenes.registry import SceneEntry
+
+    scene_renders, notes = renders
+    bonus = SceneEntry(None, "bonus", "scenes.parts.nowhere", "Bonus", "A bonus scene")
+    render, bonus_notes = render_maker(tmp_path / "renders", bonus, [("opening", 9), ("x", 9)])
+    fakes = {"formula": fake_formula_renderer, "card": fake_card_renderer, "webm": False}
+    kit = build_kit(
+        [render, scene_renders[0]],
+        tmp_path / "site",
+        notes={**notes, bonus.stem: bonus_notes},
+        **fakes,
+    )
+    assert [k.entry.stem for k in kit.scenes] == ["01-opening", "x-bonus"]
+    assert [c.title for c in kit.full.chapters] == ["Part 1: Living with uncertainty"]
+    assert (tmp_path / "site" / "scenes" / "x-bonus.mp4").exists()
+    assert ">A bonus scene <span" in kit.index.read_text()
