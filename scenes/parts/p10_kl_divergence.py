@@ -95,7 +95,8 @@ class KLDivergence(ExplainerScene):
     # Layout: everything stands on one ground line.
     GROUND = -2.55
     STACK_X = 1.7
-    CHARTS_X = -3.75
+    CHARTS_X = -3.75  # where the two charts centre, if they fit
+    CHARTS_WIDTH = 5.6  # both charts' bars, the gap between them aside
     MAX_BAR = 4.2  # the tallest stack, in screen units
     CHART_HEIGHT = 2.8  # a bar of probability 1, in screen units
 
@@ -121,7 +122,9 @@ class KLDivergence(ExplainerScene):
         p_chart = self._chart(p, "p")
         q_chart = self._chart(q, "q")
         charts = VGroup(p_chart, q_chart).arrange(RIGHT, buff=0.9, aligned_edge=DOWN)
-        charts.move_to([self.CHARTS_X, 0, 0]).shift((self.GROUND - p_chart.baseline.get_y()) * UP)
+        left_edge = -config.frame_width / 2 + self.theme.margin + 0.05
+        charts.move_to([max(self.CHARTS_X, left_edge + charts.width / 2), 0, 0])
+        charts.shift((self.GROUND - p_chart.baseline.get_y()) * UP)
         # Titles clear the tallest bar (and its value) the charts will ever show.
         tallest_p = max(np.max(d.probs) for d in (p, q, q_beyond))
         title_y = self.GROUND + tallest_p * self.CHART_HEIGHT + p_chart.values[0].height + 0.5
@@ -252,6 +255,14 @@ class KLDivergence(ExplainerScene):
             self.play(Indicate(stack.kl_readout, color=self.theme.color.highlight))
 
     def _chart(self, dist: it.Distribution, role: str) -> DistributionBars:
+        # Two charts share the left of the frame: more outcomes, narrower slots.
+        slot = min(1.35, self.CHARTS_WIDTH / 2 / len(dist))
         return DistributionBars(
-            dist, role=role, key=role, height=self.CHART_HEIGHT, bar_width=0.8, spacing=0.55
+            dist,
+            role=role,
+            key=role,
+            height=self.CHART_HEIGHT,
+            bar_width=0.6 * slot,
+            spacing=0.4 * slot,
+            label_size="label" if slot >= 1.0 else "small",
         )

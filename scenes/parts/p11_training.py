@@ -128,18 +128,21 @@ class Training(ExplainerScene):
         # -- the data and the untrained model ------------------------------------------
         headline = Formula('{{ q_theta : q }} = "softmax"(theta)').to_edge(UP, buff=0.55)
         tallest = float(max(np.max(traj.q), np.max(p.probs)))
+        slot = min(0.98, 5.5 / n)  # room for each bar and its gap
         chart = DistributionBars(
             traj.q[0],
             names,
             role="q",
             key="q",
             height=min(6.0, 3.6 / tallest),
-            bar_width=0.68,
-            spacing=0.3,
+            bar_width=0.7 * slot,
+            spacing=0.3 * slot,
             show_values=False,
             label_size="small",
         )
-        chart.shift([-3.85 - chart.baseline.get_x(), self.GROUND - chart.base_y, 0])
+        # Beside the loss plot later: left of x = -0.75, inside the frame's margin.
+        chart_x = min(-3.85, -0.75 - chart.width / 2)
+        chart.shift([chart_x - chart.baseline.get_x(), self.GROUND - chart.base_y, 0])
         swatches = VGroup(
             *(
                 Square(0.22, fill_color=shade(i, n), fill_opacity=1).set_stroke(
