@@ -6,12 +6,16 @@ layout check; ``from manim import *`` gives it manim.
 
 from scenes.kit.bars import AverageStrip, DistributionBars
 from scenes.kit.base import BeatRecord, ExplainerScene, SceneParams
+from scenes.kit.baseline import align_baselines
+from scenes.kit.fog import FoggedShape
 from scenes.kit.ghost import GhostBars
 from scenes.kit.layout import LayoutError, allow_offscreen, allow_overlap, layout_problems
 from scenes.kit.odds import ChanceStrip
 from scenes.kit.pixel_samples import PixelSamples
+from scenes.kit.pixels import PixelImage
 from scenes.kit.plots import CurvePlot, SurprisePlot
 from scenes.kit.props import Coin, Die
+from scenes.kit.roadmap import RoadMap, Station, information_stations
 from scenes.kit.stacked import StackedBar
 from scenes.kit.text import (
     Formula,
@@ -36,20 +40,26 @@ __all__ = [
     "Die",
     "DistributionBars",
     "ExplainerScene",
+    "FoggedShape",
     "Formula",
     "GhostBars",
     "LayoutError",
+    "PixelImage",
     "PixelSamples",
     "Readout",
+    "RoadMap",
     "SceneParams",
     "StackedBar",
+    "Station",
     "SurprisePlot",
     "Txt",
+    "align_baselines",
     "allow_offscreen",
     "allow_overlap",
     "current_theme",
     "escape",
     "format_value",
+    "information_stations",
     "layout_problems",
     "log_symbol",
     "readouts_in",
