@@ -198,9 +198,10 @@ def _scene_section(out: Path, kit: SceneKit) -> str:
         info.width,
         info.height,
     )
+    length = clock(info.duration_ms)
     return f"""
-<section class="scene" id="{stem}" aria-labelledby="{stem}-title">
-<h2 id="{stem}-title">{escape(label)} <span class="length">{clock(info.duration_ms)}</span></h2>
+<section class="scene" id="scene-{stem}" aria-labelledby="scene-{stem}-title">
+<h2 id="scene-{stem}-title">{escape(label)} <span class="length">{length}</span></h2>
 {hook}
 <div class="grid">
 <div class="media">{video}</div>
@@ -288,7 +289,7 @@ def write_page(kit: Kit) -> Path:
     n = len(kit.scenes)
     toc = [('<li><a href="#full">The full explainer</a></li>')] if kit.full else []
     toc += [
-        f'<li><a href="#{k.entry.stem}">{escape(k.heading)}</a> '
+        f'<li><a href="#scene-{k.entry.stem}">{escape(k.heading)}</a> '
         f'<span class="length">{clock(k.info.duration_ms)}</span></li>'
         for k in kit.scenes
     ]
