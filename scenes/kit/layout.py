@@ -19,7 +19,17 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from manim import DecimalNumber, MathTex, Mobject, Tex, Text, Typst, VMobject, config
+from manim import (
+    DecimalNumber,
+    MathTex,
+    Mobject,
+    Tex,
+    Text,
+    Typst,
+    ValueTracker,
+    VMobject,
+    config,
+)
 
 from scenes.kit.text import NumberText
 from scenes.theme import Theme, current_theme
@@ -65,7 +75,7 @@ def allow_overlap(mob: Mobject) -> Mobject:
 
 
 def _is_visible(mob: Mobject) -> bool:
-    if not mob.has_points():
+    if not mob.has_points() or isinstance(mob, ValueTracker):
         return False
     if isinstance(mob, VMobject):
         fill = mob.get_fill_opacity() if mob.get_fill_opacities().size else 0

@@ -36,7 +36,7 @@ def test_scene_plays_with_clean_layout_and_captions(entry, play):
     for record in scene.beats:
         assert not record.problems
         inside = [
-            c for c in cues if record.start - 1e-6 <= c.start.total_seconds() < record.end + 1e-6
+            c for c in cues if record.start - 1e-6 <= c.start.total_seconds() < record.end - 1e-6
         ]
         assert inside, f"beat {record.name!r} has no caption"
         assert " ".join(c.content for c in inside) == record.narration
