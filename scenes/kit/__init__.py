@@ -16,6 +16,7 @@ from scenes.kit.pixels import PixelImage
 from scenes.kit.plots import CurvePlot, SurprisePlot
 from scenes.kit.props import Coin, Die
 from scenes.kit.roadmap import RoadMap, Station, information_stations
+from scenes.kit.samples import RealityAndModel, SampleStream, Scatter
 from scenes.kit.stacked import StackedBar
 from scenes.kit.text import (
     Formula,
@@ -29,6 +30,7 @@ from scenes.kit.text import (
     tinted,
     unit_word,
 )
+from scenes.kit.veil import Veil
 from scenes.theme import current_theme, use_theme
 
 __all__ = [
@@ -47,12 +49,16 @@ __all__ = [
     "PixelImage",
     "PixelSamples",
     "Readout",
+    "RealityAndModel",
     "RoadMap",
+    "SampleStream",
+    "Scatter",
     "SceneParams",
     "StackedBar",
     "Station",
     "SurprisePlot",
     "Txt",
+    "Veil",
     "align_baselines",
     "allow_offscreen",
     "allow_overlap",
