@@ -32,6 +32,9 @@ from typing import ClassVar
 
 from manim import (
     DOWN,
+    LEFT,
+    ORIGIN,
+    RIGHT,
     UP,
     Create,
     FadeIn,
@@ -46,7 +49,7 @@ from manim import (
 from infotheory.units import log_factor
 from scenes.kit.captions import reading_time, split_cues, time_cues
 from scenes.kit.layout import LayoutError, LayoutProblem, layout_problems
-from scenes.kit.text import Txt, readouts_in
+from scenes.kit.text import Txt, escape, readouts_in
 from scenes.theme import Theme, current_theme
 
 __all__ = [
@@ -233,24 +236,35 @@ class ExplainerScene(Scene):
         rule = Line(
             card.get_left(), card.get_right(), color=self.theme.color.highlight, stroke_width=2
         ).next_to(card, DOWN, buff=0.35)
+        card.add(rule)
+        if self.hook:
+            card.add(Txt(escape(self.hook), "body", "muted", width=11, align="center"))
+            card[-1].next_to(rule, DOWN, buff=0.45)
+        card.move_to(ORIGIN)
         with self.beat("opening", self.hook or title):
             self.play(FadeIn(card[0], shift=0.2 * DOWN), Write(card[1]), run_time=1.2)
-            self.play(Create(rule), run_time=0.6)
+            self.play(Create(rule), *(FadeIn(m, shift=0.1 * UP) for m in card[3:]), run_time=0.8)
         # The card leaves at the start of the first beat, so every section ends on a picture.
-        self._leaving = VGroup(card, rule)
+        self._leaving = card
 
     def closing(self) -> None:
         """Clear the stage and leave the takeaway on screen, with what comes next."""
+        # Mirrors the title card: small kicker, the line itself, a rule, then what is next.
+        kicker = Txt("KEY IDEA", "label", "muted")
         takeaway = Txt(self.takeaway or "", "heading", width=11, align="center")
-        parts = [takeaway]
+        card = VGroup(kicker, takeaway).arrange(DOWN, buff=0.35)
+        rule = Line(LEFT, RIGHT, color=self.theme.color.highlight, stroke_width=2)
+        rule.set_width(min(takeaway.width, 4.0)).next_to(card, DOWN, buff=0.35)
+        card.add(rule)
         following = self._next_title()
         if following:
-            parts.append(Txt(f"Next: {following}", "label", "muted"))
-        card = VGroup(*parts).arrange(DOWN, buff=0.6)
+            card.add(Txt(f"Next: {following}", "label", "muted").next_to(rule, DOWN, buff=0.5))
+        card.move_to(ORIGIN)
         with self.beat("takeaway", self.takeaway or "That is the idea."):
             if self.mobjects:
                 self.play(*(FadeOut(m) for m in self.mobjects), run_time=0.8)
-            self.play(FadeIn(card, shift=0.2 * UP), run_time=1.0)
+            self.play(FadeIn(card[:2], shift=0.2 * UP), run_time=1.0)
+            self.play(Create(rule), *(FadeIn(m) for m in card[3:]), run_time=0.6)
 
     def _next_title(self) -> str | None:
         from scenes.registry import SCENES
