@@ -298,6 +298,34 @@ class AverageStrip(VGroup):
 
         return ReplacementTransform(self.blocks, self.level_target(), **kwargs)
 
+    def pour(self, **kwargs) -> Animation:
+        """Like :meth:`level`, but showing that area is kept: each block first flattens
+        into a layer as wide as the strip (so ``p_i log 1/q_i`` tall), the layers stack
+        up to the average, then merge into the levelled bar in the average's colour.
+
+        The bar left on screen is :attr:`levelled`.
+        """
+        from manim import AnimationGroup, FadeIn, FadeOut, Succession, Transform
+
+        target = self.level_target()
+        left = target.get_left()[0]
+        y = self.baseline.get_center()[1]
+        layers = VGroup()
+        for block, pi, h in zip(self.blocks, self.p, self.heights, strict=True):
+            thickness = pi * h * self.unit_height if pi > 0 else 0.0
+            layer = block.copy().stretch_to_fit_width(self.strip_width)
+            layer.stretch_to_fit_height(max(thickness, 1e-3))
+            layer.move_to([left + self.strip_width / 2, y + thickness / 2, 0])
+            layers.add(layer)
+            y += thickness
+        self.levelled = target
+        # The stacked layers fill exactly the bar's outline: a cross-fade only recolours.
+        return Succession(
+            Transform(self.blocks, layers),
+            AnimationGroup(FadeOut(self.blocks), FadeIn(target)),
+            **kwargs,
+        )
+
     def average_line(self, color: str | ManimColor | None = None) -> Line:
         """A dashed line at the height of the average, across the strip."""
         from manim import DashedLine
