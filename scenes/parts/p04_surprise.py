@@ -120,7 +120,7 @@ class Surprise(ExplainerScene):
         self.probabilities, self.surprises = p, s
 
         rows_y = {"coin": 2.0, "die": 0.0, "double": -2.0}
-        bubble_right, prop_x, strip_left, strip_width = -3.2, -2.1, -0.75, 7.0
+        bubble_right, prop_x, strip_left, strip_width = -3.45, -2.35, -0.75, 7.0
 
         header = Txt("chance the call comes true", "label", "muted")
         header.move_to([strip_left, 3.3, 0], aligned_edge=LEFT)
@@ -243,18 +243,12 @@ class Surprise(ExplainerScene):
             self.play(FadeOut(VGroup(*leaving, header), shift=0.3 * LEFT), run_time=0.7)
             self.play(GrowArrow(axis), FadeIn(axis_title, shift=0.2 * RIGHT), run_time=0.8)
             # Likeliest first, each call taking its place further along than the last.
-            self.play(
-                LaggedStart(
-                    *(
-                        AnimationGroup(
-                            MoveToTarget(props[name]), FadeTransform(rows[name][4], short[name])
-                        )
-                        for name in order
-                    ),
-                    lag_ratio=0.45,
-                ),
-                run_time=2.6,
-            )
+            for name in order:
+                self.play(
+                    MoveToTarget(props[name]),
+                    FadeTransform(rows[name][4], short[name]),
+                    run_time=0.85,
+                )
             runner = axis.copy().set_color(theme.color.surprise).set_stroke(width=6)
             self.play(ShowPassingFlash(runner, time_width=0.4), run_time=1.2)
 

@@ -226,8 +226,9 @@ class Entropy(ExplainerScene):
             color=theme.color.muted,
             stroke_width=2,
         )
+        pours = {name: strips[name].pour() for name in _NAMES}
         for name in _NAMES:
-            self.levelled[name] = strips[name].level_target()
+            self.levelled[name] = strips[name].levelled
             results[name].next_to(self.levelled[name], UP, buff=0.25)
         e_fair, e_thick = entropy["fair"], entropy["thick"]
         with self.beat(
@@ -236,18 +237,18 @@ class Entropy(ExplainerScene):
             f"{unit_word(unit, e_thick)} against {format_value(e_fair)}. "
             + f"The edge {'adds' if more else 'removes'} uncertainty.",
         ):
-            # The read-outs count up from zero while the blocks pour into one bar.
+            # The read-outs count up from zero while the blocks pour, area kept, into one bar.
             for n in _NAMES:
-                results[n].set_value(0.0)
+                results[n].set_value(0.0).set_z_index(2)  # above the blocks as they pour
             self.play(
                 *(FadeOut(heights[n]) for n in _NAMES),
                 *(FadeIn(results[n]) for n in _NAMES),
                 run_time=0.5,
             )
             self.play(
-                *(ReplacementTransform(strips[n].blocks, self.levelled[n]) for n in _NAMES),
+                *pours.values(),
                 *(results[n].animate_to(entropy[n]) for n in _NAMES),
-                run_time=2.0,
+                run_time=2.4,
             )
             self.play(Create(fair_line), run_time=0.8)
             self.play(Indicate(results["thick"], color=theme.color.highlight), run_time=0.9)
