@@ -27,14 +27,36 @@ __all__ = [
     "gather_notes",
     "is_key_formula",
     "plain_formula",
+    "readable_formula",
     "render_card",
     "render_formula",
 ]
 
 # Part of the cache key: bump when what a dry run collects changes.
-NOTES_VERSION = "notes-1"
-_GROUP = re.compile(r"\{\{\s*(.*?)\s*:\s*[A-Za-z_]\w*\s*\}\}")
+NOTES_VERSION = "notes-2"
+# An innermost colour group: {{ body : label }} with no group inside the body.
+_GROUP = re.compile(r"\{\{\s*((?:(?!\{\{|\}\}).)*?)\s*:\s*[A-Za-z_]\w*\s*\}\}")
 _RELATION = re.compile(r"[=<>≠≤≥≈]|\b(approx|prop|eq)\b")
+# Typst maths as text a screen reader (or a person) reads well.
+_WORDS = {
+    "quad": " ",
+    "sum": "Σ",
+    "prod": "Π",
+    "approx": "≈",
+    "infinity": "∞",
+    "dot": "·",
+    "times": "×",
+    **{
+        name: chr(code)
+        for name, code in (
+            ("alpha", 0x3B1), ("beta", 0x3B2), ("gamma", 0x3B3), ("delta", 0x3B4),
+            ("epsilon", 0x3B5), ("theta", 0x3B8), ("lambda", 0x3BB), ("mu", 0x3BC),
+            ("pi", 0x3C0), ("sigma", 0x3C3), ("phi", 0x3C6),
+        )
+    },
+}  # fmt: skip
+_SYMBOLS = (("!=", "≠"), (">=", "≥"), ("<=", "≤"), ("||", "‖"), ("->", "→"), ("=>", "⇒"))
+_SUBSCRIPT_DIGITS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 
 
 @dataclass(frozen=True)
@@ -52,8 +74,8 @@ class FormulaNote:
 
     @property
     def text(self) -> str:
-        """The formula as plain text, for alt text and copying."""
-        return plain_formula(self.expression)
+        """The formula as readable text, for alt text: ``S(p) = log₂ 1/p``."""
+        return readable_formula(self.expression)
 
 
 @dataclass(frozen=True)
@@ -69,13 +91,43 @@ class SceneNotes:
 
 
 def plain_formula(expression: str) -> str:
-    """``{{ S(p) : surprise }} = log_2 1/{{ p : p }}`` as ``S(p) = log_2 1/p``."""
-    return " ".join(_GROUP.sub(r"\1", expression).split())
+    """``{{ S(p) : surprise }} = log_2 1/{{ p : p }}`` as the Typst ``S(p) = log_2 1/p``."""
+    while True:
+        stripped = _GROUP.sub(r"\1", expression)
+        if stripped == expression:
+            return " ".join(stripped.split())
+        expression = stripped
+
+
+def readable_formula(expression: str) -> str:
+    """A formula as text: quotes, ``quad``, Greek names and digit subscripts made plain.
+
+    ``"KL"(p || q) >= 0 quad "only when" quad q = p`` reads
+    ``KL(p ‖ q) ≥ 0 only when q = p``.
+    """
+    text = plain_formula(expression)
+    text = re.sub(r'"([^"]*)"', r"\1", text)
+    for typed, symbol in _SYMBOLS:
+        text = text.replace(typed, symbol)
+    text = re.sub(
+        r"(?<![A-Za-z])[a-z]+(?![A-Za-z])", lambda m: _WORDS.get(m.group(), m.group()), text
+    )
+    text = re.sub(r"_(\d+)", lambda m: m.group(1).translate(_SUBSCRIPT_DIGITS), text)
+    text = re.sub(r"\^\((\w+)\)", r"^\1", text)
+    return " ".join(text.split())
 
 
 def is_key_formula(expression: str) -> bool:
-    """Whether a formula states something (a relation), rather than naming a quantity."""
-    return bool(_RELATION.search(plain_formula(expression)))
+    """Whether a formula states something: a relation with something on either side.
+
+    ``H(p) = 1`` and ``KL(p || q) >= 0`` do; ``p`` (an axis label) and a lone
+    ``>`` (half of a comparison being built) do not.
+    """
+    text = plain_formula(expression)
+    match = _RELATION.search(text)
+    return bool(
+        match and re.search(r"\w", text[: match.start()]) and re.search(r"\w", text[match.end() :])
+    )
 
 
 def _formulas_in(mobject) -> list:

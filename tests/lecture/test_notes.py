@@ -10,6 +10,7 @@ from scenes.lecture.notes import (
     collect_notes,
     is_key_formula,
     plain_formula,
+    readable_formula,
     render_card,
     render_formula,
 )
@@ -34,14 +35,39 @@ class TinyScene(ExplainerScene):
 TINY = SceneEntry(None, "tiny", __name__, "TinyScene", "Tiny")
 
 
-def test_plain_formula_drops_the_colour_groups():
+def test_plain_formula_drops_the_colour_groups_even_nested():
     assert plain_formula("{{ S(p) : surprise }} = log_2 1/{{ p : p }}") == "S(p) = log_2 1/p"
     assert plain_formula("{{ p_A : p_1 }}  {{ q : q }}") == "p_A q"
+    nested = "{{ H(p, q) : cross_entropy }} = sum_x {{ log_2 1/{{ q(x) : q }} : surprise }}"
+    assert plain_formula(nested) == "H(p, q) = sum_x log_2 1/q(x)"
+
+
+@pytest.mark.parametrize(
+    ("expression", "text"),
+    [
+        (
+            '{{ "KL"(p || q) : kl }} = 0 quad "only when" quad q = p',
+            "KL(p ‖ q) = 0 only when q = p",
+        ),
+        ("{{ H(p, q_theta) : cross_entropy }} >= sum_x p", "H(p, q_θ) ≥ Σ_x p"),
+        ('"possible images" = 256^(10000)', "possible images = 256^10000"),
+        ("S(p) != log_2 1/p", "S(p) ≠ log₂ 1/p"),
+    ],
+)
+def test_readable_formula(expression, text):
+    assert readable_formula(expression) == text
 
 
 @pytest.mark.parametrize(
     ("expression", "key"),
-    [("p", False), ("S(p)", False), ("H(p) = 1", True), ("a < b", True), ("x approx y", True)],
+    [
+        ("p", False),
+        ("S(p)", False),
+        (">", False),
+        ("H(p) = 1", True),
+        ("a < b", True),
+        ("x approx y", True),
+    ],
 )
 def test_key_formulas_state_a_relation(expression, key):
     assert is_key_formula(expression) is key
@@ -56,7 +82,7 @@ def test_notes_come_from_a_dry_run(tmp_path):
     assert all(b.end > b.start for b in notes.beats)
     # Read-out labels and axis labels are left out; a formula shown twice is listed once.
     assert [(f.text, f.beat) for f in notes.formulas] == [
-        ("S(p) = log_2 1/p", "define"),
+        ("S(p) = log₂ 1/p", "define"),
         ("x < y", "again"),
     ]
     png = render_formula(notes.formulas[0].expression, tmp_path / "f.png")
