@@ -80,6 +80,14 @@ def information_stations(unit: str = "bits") -> list[Station]:
     ]
 
 
+def _arrow_opacity(arrow: Mobject, opacity: float) -> Mobject:
+    """Fade an arrow as a line with a solid tip (its curve is never filled)."""
+    for part in arrow.family_members_with_points():
+        part.set_stroke(opacity=opacity)
+        part.set_fill(opacity=opacity if part is not arrow else 0)
+    return arrow
+
+
 class StationMob(VGroup):
     """A station on screen: ``marker`` (column layout only), ``name`` and ``formula``."""
 
@@ -217,8 +225,9 @@ class RoadMap(VGroup):
                 stroke_width=3,
                 max_tip_length_to_length_ratio=0.3,
             )
-        start = a.name.get_top() + 0.15 * UP
-        end = b.name.get_top() + 0.15 * UP
+        # Clear of the frame that goes round a lit station (0.175 above its name).
+        start = a.name.get_top() + 0.28 * UP
+        end = b.name.get_top() + 0.28 * UP
         arc = ArcBetweenPoints(start, end, angle=-0.9, color=color, stroke_width=3)
         arc.add_tip(tip_length=0.18, tip_width=0.18)
         return arc
@@ -231,7 +240,8 @@ class RoadMap(VGroup):
             s.name.set_opacity(DIM)
             s.formula.set_opacity(DIM)
             s.marker.set_stroke(opacity=DIM).set_fill(opacity=0)
-        self.arrows.set_opacity(DIM)
+        for arrow in self.arrows:
+            _arrow_opacity(arrow, DIM)
         self.labels.set_opacity(DIM)
         self.current = None
         return self
@@ -255,7 +265,7 @@ class RoadMap(VGroup):
         s.formula.set_opacity(1)
         s.marker.set_stroke(opacity=1).set_fill(opacity=1)
         if i > 0:
-            self.arrows[i - 1].set_opacity(1)
+            _arrow_opacity(self.arrows[i - 1], 1.0)
             for label in self.labels:
                 if label.gap_index == i - 1:
                     label.set_opacity(1)
@@ -282,13 +292,12 @@ class RoadMap(VGroup):
         if not 0 <= i < len(self):
             raise IndexError(f"station {i} of a road with {len(self)} stations")
         s = self.stations[i]
-        parts = [
-            s.name.animate.set_opacity(1),
-            s.formula.animate.set_opacity(1),
-            s.marker.animate.set_stroke(opacity=1).set_fill(opacity=1),
-        ]
+        parts = [s.name.animate.set_opacity(1), s.formula.animate.set_opacity(1)]
+        if self.direction == "column":
+            parts.append(s.marker.animate.set_stroke(opacity=1).set_fill(opacity=1))
         if i > 0:
-            parts.append(self.arrows[i - 1].animate.set_opacity(1))
+            arrow = self.arrows[i - 1]
+            parts.append(Transform(arrow, _arrow_opacity(arrow.copy(), 1.0)))
             parts += [
                 label.animate.set_opacity(1) for label in self.labels if label.gap_index == i - 1
             ]
