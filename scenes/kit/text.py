@@ -16,6 +16,7 @@ from manim import (
     DL,
     DOWN,
     RIGHT,
+    SCALE_FACTOR_PER_FONT_POINT,
     Animation,
     ManimColor,
     MathTypst,
@@ -221,7 +222,12 @@ class Readout(VGroup):
             # 0 tells where the number starts and where the baseline runs.
             self.label = Formula(f"{label} = 0", size=font_size, color=label_color)
             zero = max(self.label.submobjects, key=lambda m: m.get_right()[0])
+            typeset_size = self.label.font_size
             self.label.remove(zero)
+            # font_size is measured from the height; keep it true without the 0.
+            self.label.initial_height = self.label.height / (
+                typeset_size * SCALE_FACTOR_PER_FONT_POINT
+            )
             self._anchor = np.array([zero.get_left()[0], zero.get_bottom()[1], 0.0])
             self.add(self.label)
         else:
