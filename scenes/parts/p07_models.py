@@ -31,8 +31,13 @@ UNIT_HEIGHT = 4.2  # height of a bar of probability 1 (one draw's histogram reac
 BASE_Y = -1.8
 SIDE_X = 3.5
 HEAD_Y = 3.2
-BAR_WIDTH = 0.8
-SPACING = 0.35
+CHART_WIDTH = 4.6  # the bars of one chart fit in this width, however many outcomes
+
+
+def bar_geometry(n: int) -> tuple[float, float]:
+    """Bar width and spacing for ``n`` outcomes: 0.8 and 0.35 up to four, narrower beyond."""
+    step = min(1.15, CHART_WIDTH / n)
+    return step * 0.8 / 1.15, step * 0.35 / 1.15
 
 
 @dataclass(frozen=True)
@@ -76,11 +81,13 @@ class Models(ExplainerScene):
         draws = it.running_average_surprise(
             p, q, params.num_samples, seed=params.seed, unit=self.unit
         ).samples
-        geometry = dict(height=UNIT_HEIGHT, bar_width=BAR_WIDTH, spacing=SPACING)
+        bar_width, spacing = bar_geometry(len(outcomes))
+        label_size = "label" if len(outcomes) <= 4 else "small"
+        geometry = dict(height=UNIT_HEIGHT, bar_width=bar_width, spacing=spacing)
         color = self.theme.color
 
         # Reality: the true bars, drawn as outlines, behind a veil of fog.
-        truth = DistributionBars(p, role="p", key="p", **geometry)
+        truth = DistributionBars(p, role="p", key="p", label_size=label_size, **geometry)
         truth.bars.set_fill(opacity=0).set_stroke(color.p, width=4)
         truth.shift([0, BASE_Y - truth.base_y, 0])
         truth.remove(truth.values)
@@ -102,7 +109,7 @@ class Models(ExplainerScene):
             self.play(FadeIn(veil, scale=1.05), run_time=1.2)
 
         # The model: plain to see, in the model's colour.
-        model = DistributionBars(q, role="q", key="q", **geometry)
+        model = DistributionBars(q, role="q", key="q", label_size=label_size, **geometry)
         model.shift([SIDE_X, BASE_Y - model.base_y, 0])
         model_head = Txt("Our model, $q$", "heading", "q").move_to([SIDE_X, HEAD_Y, 0])
         top_q = int(np.argmax(q.probs))
@@ -170,9 +177,9 @@ class Models(ExplainerScene):
         # outlines, and both sets of odds in a small table under the outcomes.
         gap_i = int(np.argmax(np.abs(p.probs - q.probs)))
         scale, base = 1.25, BASE_Y + 0.85
-        step = (BAR_WIDTH + SPACING) * scale
+        step = (bar_width + spacing) * scale
         xs = (np.arange(len(outcomes)) - (len(outcomes) - 1) / 2) * step
-        width, unit = BAR_WIDTH * scale, UNIT_HEIGHT * scale
+        width, unit = bar_width * scale, UNIT_HEIGHT * scale
 
         def column(x: float, prob: float, **style) -> Rectangle:
             h = max(prob * unit, 1e-3)

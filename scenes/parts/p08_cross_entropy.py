@@ -103,13 +103,15 @@ class CrossEntropy(ExplainerScene):
         n_all = params.num_samples
 
         # Left: the draws fall into bins, each bin labelled with its surprise under q.
+        step = min(1.0, 4.4 / len(outcomes))  # bins narrow to fit up to six outcomes
         stream = SampleStream(
             outcomes,
             run.samples,
             role="p",
             height=2.8,
-            bar_width=0.7,
-            spacing=0.3,
+            bar_width=0.7 * step,
+            spacing=0.3 * step,
+            label_size="label" if len(outcomes) <= 4 else "small",
             drop_height=2.95,
             key="count",
         )
@@ -119,7 +121,13 @@ class CrossEntropy(ExplainerScene):
         costs = VGroup(
             *(
                 Readout(
-                    None, s, unit=None, decimals=2, key=f"S[{name}]", color="surprise", size="label"
+                    None,
+                    s,
+                    unit=None,
+                    decimals=2,
+                    key=f"S[{name}]",
+                    color="surprise",
+                    size="label" if len(outcomes) <= 4 else "small",
                 ).move_to([stream.bin_x(i), label_y - 0.35, 0])
                 for i, (name, s) in enumerate(zip(outcomes, surprise, strict=True))
             )
