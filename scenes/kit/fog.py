@@ -10,7 +10,7 @@ colour. Both are raster images recomputed from one number, the fog ``level``
 ::
 
     fog = FoggedShape("person", level=1.0).move_to(3.5 * LEFT)
-    self.add(fog)
+    self.play(fog.appear())
     self.play(fog.clear_to(0.4), run_time=2)
 """
 
@@ -217,6 +217,7 @@ class FoggedShape(Group):
         self.fog.move_to(self.silhouette)
 
         self.add(self.silhouette, self.fog)
+        self.visibility = 1.0
         self.set_level(self.level)
 
     # -- drawing -----------------------------------------------------------------------
@@ -238,18 +239,41 @@ class FoggedShape(Group):
         # Opacity 1/2 on the outline, fading over `soft` either side; the shape also
         # loses contrast in thick fog, which the fog layer in front then veils.
         alpha = np.clip(0.5 - self._distance / (2 * soft), 0.0, 1.0)
-        alpha *= 1.0 - 0.3 * self.level
+        # While the bank rolls in (visibility < 1) the fog leads and the shape follows.
+        alpha *= (1.0 - 0.3 * self.level) * self.visibility**2
         show_pixels(self.silhouette, _rgba(self.role, alpha))
 
         shift = round(self._drift * (1.0 - self.level))
         view = self._noise[:, shift : shift + self._mask.shape[1]]
         density = np.clip(0.45 + 0.8 * view, 0.0, 1.0) * self._mask
-        show_pixels(self.fog, _rgba(self.fog_role, self.fog_opacity() * density))
+        fog_alpha = self.fog_opacity() * density * self.visibility
+        show_pixels(self.fog, _rgba(self.fog_role, fog_alpha))
         return self
+
+    def appear(self, **kwargs) -> Animation:
+        """Roll the fog bank in at its level, the vague shape surfacing inside it."""
+        return _Appear(self, **kwargs)
 
     def clear_to(self, level: float, **kwargs) -> Animation:
         """Thin (or thicken) the fog to ``level``: the shape sharpens as it goes."""
         return _ClearFog(self, level, **kwargs)
+
+
+class _Appear(Animation):
+    def __init__(self, fog: FoggedShape, rate_func=smooth, **kwargs):
+        fog.visibility = 0.0
+        fog.set_level(fog.level)
+        kwargs.setdefault("run_time", 1.5)
+        super().__init__(fog, rate_func=rate_func, introducer=True, **kwargs)
+
+    def interpolate_mobject(self, alpha: float) -> None:
+        self.mobject.visibility = self.rate_func(alpha)
+        self.mobject.set_level(self.mobject.level)
+
+    def finish(self) -> None:
+        super().finish()
+        self.mobject.visibility = 1.0
+        self.mobject.set_level(self.mobject.level)
 
 
 class _ClearFog(Animation):

@@ -126,36 +126,66 @@ class Fog(ExplainerScene):
         )
         bars.shift(np.array([3.75, -0.55, 0]) - bars.baseline.get_center())
         align_baselines(bars.labels)
-        icons = Group(
-            *(
-                silhouette(name, height=0.55, role="muted").next_to(
-                    [label.get_x(), bars.labels.get_bottom()[1], 0], DOWN, buff=0.2
-                )
-                for name, label in zip(params.interpretations, bars.labels, strict=True)
-                if name in SILHOUETTES
-            )
-        )
+        # The readings: first asked as a row of candidates, then weighed under the bars.
+        small, big = 0.55, 1.1
+        named = [
+            (name, label)
+            for name, label in zip(params.interpretations, bars.labels, strict=True)
+            if name in SILHOUETTES
+        ]
+        icons = Group(*(silhouette(name, height=big, role="muted") for name, _ in named))
+        for icon, (_, label) in zip(icons, named, strict=True):
+            icon.move_to([label.get_x(), 0.75, 0])
+        icons_of = {name: [] for name in params.interpretations}
+        for icon, (name, _) in zip(icons, named, strict=True):
+            icons_of[name].append(icon)
+        icon_targets = [
+            [label.get_x(), bars.labels.get_bottom()[1] - 0.2 - small / 2, 0] for _, label in named
+        ]
+        asked = VGroup(*(label.copy() for label in bars.labels))
+        asked.shift((icons.get_bottom()[1] - 0.3 - asked.get_top()[1]) * UP)
+        question = Txt("what is it?", "label", "muted")
         heading = Txt("what the mind holds", "label", "muted")
-        heading.move_to([bars.get_center()[0], 3.1, 0])
-        below = Group(bars.labels, icons)
+        for title in (question, heading):
+            title.move_to([bars.get_center()[0], 3.1, 0])
         total = Readout('"total"', float(np.sum(bars.probs)), unit=None, decimals=2, key="total")
-        total.next_to(below, DOWN, buff=0.35)
+        total.move_to([bars.get_center()[0], icon_targets[0][1] - small / 2 - 0.55, 0])
         total.track(lambda: float(np.sum(bars.probs)))
 
         with self.beat(
             "fog",
             f"A shape in thick fog: {_either(params.interpretations)}? The eye can't decide.",
         ):
-            self.play(FadeIn(fog), run_time=1.5)
-            self.play(fog.clear_to(min(1.0, params.fog_levels[0] + 0.08)), run_time=1.2)
-            self.play(fog.clear_to(params.fog_levels[0]), run_time=1.2)
+            self.play(fog.appear(), run_time=1.5)
+            self.play(
+                FadeIn(question),
+                LaggedStart(
+                    *(
+                        FadeIn(Group(label, *icons_of[name]), shift=0.2 * UP)
+                        for name, label in zip(params.interpretations, asked, strict=True)
+                    ),
+                    lag_ratio=0.25,
+                ),
+                fog.clear_to(min(1.0, params.fog_levels[0] + 0.08)),
+                run_time=1.4,
+            )
+            self.play(fog.clear_to(params.fog_levels[0]), run_time=1.0)
 
         with self.beat(
             "guesses",
             "So the mind keeps every reading at once, each with a weight. "
             "The weights add up to exactly one.",
         ):
-            self.play(FadeIn(heading), FadeIn(bars.baseline), FadeIn(below), run_time=0.7)
+            self.play(
+                ReplacementTransform(question, heading),
+                ReplacementTransform(asked, bars.labels),
+                *(
+                    icon.animate.scale(small / big).move_to(target)
+                    for icon, target in zip(icons, icon_targets, strict=True)
+                ),
+                FadeIn(bars.baseline),
+                run_time=0.9,
+            )
             self.play(
                 LaggedStart(
                     *(GrowFromEdge(b, DOWN) for b in bars.bars), lag_ratio=0.15, run_time=1.2
