@@ -66,7 +66,8 @@ def dry_run(
         "progress_bar": "none",
     }
     with tempconfig(settings), _layout(layout):
-        scene = scene_class()
+        # Manim 0.22 reads skipping from the constructor, not from the config.
+        scene = scene_class(skip_animations=True)
         if params is not None:
             scene.params = params
         scene.render()

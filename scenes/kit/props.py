@@ -91,7 +91,7 @@ class Coin(VGroup):
             raise ValueError(f"a coin lands on heads, tails or edge, not {side!r}")
         center = self.get_center()
         self.side = side
-        self.set_submobjects(self._drawing(side))
+        self.submobjects = list(self._drawing(side))
         self.move_to(center)
         return self
 
@@ -206,7 +206,7 @@ class Die(VGroup):
         """Show ``value`` at once."""
         center = self.get_center()
         self.value = value
-        self.set_submobjects(self._drawing(value))
+        self.submobjects = list(self._drawing(value))
         self.move_to(center)
         return self
 
@@ -228,7 +228,7 @@ class _Roll(_Redraw):
         die: Die = self.mobject
         k = min(int(alpha * len(self.faces)), len(self.faces) - 1)
         die.value = self.faces[k]
-        die.set_submobjects(die._drawing(self.faces[k]))
+        die.submobjects = list(die._drawing(self.faces[k]))
         die.move_to(self.center)
         die.rotate((1 - alpha) * 2 * PI * 0.75)
         die.shift(0.4 * there_and_back(alpha) * UP)
@@ -236,5 +236,5 @@ class _Roll(_Redraw):
 
     def finish(self) -> None:
         die: Die = self.mobject
-        die.set_submobjects(die._drawing(self.faces[-1]))
+        die.submobjects = list(die._drawing(self.faces[-1]))
         die.move_to(self.center)
