@@ -254,7 +254,7 @@ class ExplainerScene(Scene):
         takeaway = Txt(self.takeaway or "", "heading", width=11, align="center")
         card = VGroup(kicker, takeaway).arrange(DOWN, buff=0.35)
         rule = Line(LEFT, RIGHT, color=self.theme.color.highlight, stroke_width=2)
-        rule.set_width(min(takeaway.width, 4.0)).next_to(card, DOWN, buff=0.35)
+        rule.scale_to_fit_width(min(takeaway.width, 4.0)).next_to(card, DOWN, buff=0.35)
         card.add(rule)
         following = self._next_title()
         if following:
