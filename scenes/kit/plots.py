@@ -24,10 +24,10 @@ from manim import (
     ValueTracker,
     VGroup,
     VMobject,
-    always_redraw,
 )
 
 import infotheory as it
+from scenes.kit.dashes import DashedSegment
 from scenes.kit.text import Formula, Readout, Txt, resolve_color
 from scenes.theme import current_theme
 
@@ -144,22 +144,25 @@ class CurvePlot(VGroup):
 
         dot = Dot(point(), radius=0.09, color=theme.color.highlight)
         dot.add_updater(lambda d: d.move_to(point()))
-        drops = always_redraw(
-            lambda: VGroup(
-                DashedLine(
-                    self.c2p(tracker.get_value(), self.y_range[0]),
-                    point(),
-                    color=theme.color.muted,
-                    stroke_width=2,
-                ),
-                DashedLine(
-                    self.c2p(self.x_range[0], f(tracker.get_value())),
-                    point(),
-                    color=color,
-                    stroke_width=2,
-                ),
-            )
+
+        def drop_ends() -> list[tuple[np.ndarray, np.ndarray]]:
+            x = tracker.get_value()
+            return [
+                (self.c2p(x, self.y_range[0]), point()),
+                (self.c2p(self.x_range[0], f(x)), point()),
+            ]
+
+        def follow(group: VGroup) -> None:
+            for line, ends in zip(group, drop_ends(), strict=True):
+                line.put_ends(*ends)
+
+        # Moved in place every frame: always_redraw of two DashedLines was half the render.
+        down, across = drop_ends()
+        drops = VGroup(
+            DashedSegment(*down, color=theme.color.muted, stroke_width=2),
+            DashedSegment(*across, color=color, stroke_width=2),
         )
+        drops.add_updater(follow)
         readout = Readout(label, f(x0), unit=unit, decimals=decimals, key=key, color=role)
         readout.track(lambda: f(tracker.get_value()))
         if x_label is not None:
