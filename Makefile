@@ -9,6 +9,8 @@ BIN     := $(VENV)/bin
 QUALITY ?= high
 JOBS    ?=
 ARGS    ?=
+# e.g. BENCH_ARGS="--quality high --rtf-qualities low,high"
+BENCH_ARGS ?=
 
 # What pycairo and manimpango build against.
 SYSTEM_PACKAGES := libcairo2-dev libpango1.0-dev pkg-config
@@ -33,6 +35,7 @@ lint: $(VENV)/.installed
 
 bench: $(VENV)/.installed
 	$(BIN)/python tests/benchmarks/bench_infotheory.py
+	$(BIN)/python tests/benchmarks/bench_render.py $(BENCH_ARGS)
 
 setup: $(VENV)/.installed
 

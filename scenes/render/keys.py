@@ -20,6 +20,8 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from scenes.render.layout import ENCODER_OPTIONS
+
 __all__ = ["SourceMissingError", "module_file", "render_key", "source_files", "source_key"]
 
 # Bump when the renderer changes what it writes, so old outputs are re-rendered.
@@ -167,4 +169,5 @@ def source_key(
 
 def render_key(source: str, quality: str, fmt: str) -> str:
     """The hash of one rendered video: what it shows, at what quality, in what format."""
-    return hashlib.sha256(f"{source}\0{quality}\0{fmt}".encode()).hexdigest()
+    encoder = json.dumps(ENCODER_OPTIONS.get(fmt, {}), sort_keys=True)
+    return hashlib.sha256(f"{source}\0{quality}\0{fmt}\0{encoder}".encode()).hexdigest()

@@ -320,8 +320,10 @@ def _start(
             start_new_session=True,  # its own process group: Ctrl-C is ours to pass on
         )
     assert process.stdin is not None
-    process.stdin.write(job.to_json().encode())
-    process.stdin.close()
+    # A worker that dies at once closes its stdin; its exit code is reported later.
+    with suppress(BrokenPipeError):
+        process.stdin.write(job.to_json().encode())
+        process.stdin.close()
     threading.Thread(target=_read_events, args=(job.stem, process, events), daemon=True).start()
     return _Running(result, process, log)
 

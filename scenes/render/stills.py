@@ -77,6 +77,10 @@ def fast_forward(
         from scenes.params import apply_overrides
 
         params = apply_overrides(params, overrides)
+    if scratch is None:
+        # Beside the shared Typst cache, so seeding the private folder is by hard links.
+        scratch = cache_root() / "scratch"
+        scratch.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=scratch) as work:
         work = Path(work)
         with private_typst_dir(work / "tex", cache_root() / "typst") as tex_dir:

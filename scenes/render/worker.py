@@ -33,13 +33,18 @@ from typing import Any, TextIO
 
 from scenes.render.atomic import (
     exclusive_lock,
-    publish_dir,
     publish_file,
     remove_leftovers,
     try_lock,
     write_text_atomic,
 )
-from scenes.render.layout import SceneOutputs, quality_named, scene_outputs
+from scenes.render.layout import (
+    ENCODER_OPTIONS,
+    SceneOutputs,
+    clip_extension,
+    quality_named,
+    scene_outputs,
+)
 from scenes.render.scene_info import SceneInfo, save_info
 
 __all__ = ["EXIT_FAILED", "EXIT_SYSTEM", "Job", "main", "read_key_file", "up_to_date"]
@@ -157,6 +162,7 @@ def _manim_settings(job: Job, work: Path, tex_dir: Path) -> dict[str, Any]:
         "verbosity": "WARNING",
         "preview": False,
         "max_inflight_encoders": 2,
+        "video_encoder_options": dict(ENCODER_OPTIONS[job.fmt]),
     }
 
 
@@ -224,8 +230,15 @@ def _publish(job: Job, scene: Any, render_seconds: float) -> dict[str, Any]:
 
     outputs.key_file.unlink(missing_ok=True)  # from here on, the old outputs are stale
     files = []
-    publish_dir(clips, outputs.sections_dir)
-    files.append(outputs.sections_dir.name)
+    # Clip by clip: other formats' clips share the folder and stay.
+    new_clips = sorted(clips.iterdir())
+    for clip in new_clips:
+        publish_file(clip, outputs.sections_dir / clip.name)
+        files.append(f"{outputs.sections_dir.name}/{clip.name}")
+    kept = {clip.name for clip in new_clips}
+    for old in outputs.sections_dir.glob(f"*.{clip_extension(job.fmt)}"):
+        if old.name not in kept:
+            old.unlink(missing_ok=True)  # a beat that is no longer in the scene
     publish_file(index_file, outputs.sections_index)
     files.append(outputs.sections_index.name)
     if captions.exists():
@@ -298,6 +311,7 @@ def run(job: Job, reporter: _Reporter) -> int:
                 outputs.key_file.name,
             ],
         )
+        remove_leftovers(outputs.sections_dir, ["*"])
         if not job.force and up_to_date(outputs, job.key):
             recorded = read_key_file(outputs) or {}
             reporter.send("skipped", reason="rendered by another run", **_summary(recorded))

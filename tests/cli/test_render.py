@@ -122,6 +122,7 @@ def test_a_failing_scene_reports_its_error_and_keeps_its_log(tiny, cli, monkeypa
 
 def test_render_scenes_is_the_api_the_lecture_kit_uses(tiny):
     from scenes.render import render_scenes
+    from scenes.render.worker import up_to_date
 
     seen = []
     report = render_scenes(
@@ -134,10 +135,18 @@ def test_render_scenes_is_the_api_the_lecture_kit_uses(tiny):
     assert report.ok
     video = report.videos()["01-tiny-one"]
     assert video == tiny.media / "low" / "01-tiny-one.webm"
-    out = report.results[0].outputs
-    assert_complete(out)
-    assert json.loads(out.sections_index.read_text())[0]["video"].endswith("01-opening.webm")
+    webm = report.results[0].outputs
+    assert_complete(webm)
+    assert json.loads(webm.sections_index.read_text())[0]["video"].endswith("01-opening.webm")
     assert seen[0] == "queued" and seen[-1] == "rendered" and "rendering" in seen
+
+    # A second format at the same quality keeps the first one's files intact.
+    mp4 = render_scenes([tiny.entries[0]], quality="low", media_dir=tiny.media)
+    assert mp4.ok
+    for out in (webm, mp4.results[0].outputs):
+        assert_complete(out)
+        key = json.loads(out.key_file.read_text())["key"]
+        assert up_to_date(out, key)
 
 
 def test_key_covers_the_modules_a_scene_imports(tiny):
