@@ -6,7 +6,7 @@ Everything a render produces for one scene shares the scene's stem
     media/
       <quality>/                                  low, medium, high or 4k
         05-surprise-formula.mp4                   the scene (or .webm, .gif, .mov)
-        05-surprise-formula.srt                   its captions, one cue per narration line
+        05-surprise-formula.srt                   its captions: the narration, cue by cue
         05-surprise-formula.mp4.sections.json     its sections: manim's index, one entry per beat
         05-surprise-formula.sections/             one clip per beat, named like the stills
           01-opening.mp4  02-curve.mp4  ...
@@ -19,9 +19,12 @@ Everything a render produces for one scene shares the scene's stem
                                                   movies, Typst files, logs; removed after
         logs/<quality>-<stem>.log                 the log of the last failed render of a scene
 
-Files that depend on the format carry its extension; the captions and stills do
-not. GIF renders cut their section clips as mp4. Every file reaches its final
-path by a rename, so a final path never holds a partial file.
+The sections index is manim's (name, video, nb_frames, duration, avg_frame_rate,
+...), with ``video`` relative to the index's folder and ``index``, ``start`` and
+``end`` (seconds into the scene) added. Files that depend on the format carry its
+extension; the captions and stills do not. GIF renders cut their section clips
+as mp4. Every file reaches its final path by a rename, so a final path never
+holds a partial file.
 """
 
 from __future__ import annotations
