@@ -189,6 +189,9 @@ def render(
     except RenderInterrupted as stop:
         _say_interrupted(err, stop.report)
         ctx.exit(EXIT_INTERRUPTED)
+    except KeyboardInterrupt:  # before any worker started
+        err.print("\n[yellow]Interrupted[/yellow] before any scene started.")
+        ctx.exit(EXIT_INTERRUPTED)
     out.print(_summary(report))
     failed = report.failed
     for r in failed:
