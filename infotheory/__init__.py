@@ -1,8 +1,9 @@
 """Information-theory numerics for the explainer videos: pure numpy + scipy, never manim.
 
-Surprisal, entropy, cross-entropy and KL divergence with strict validation, named
-distributions, curves for plotting and a softmax gradient-descent fit. Results are in bits
-by default (``unit="nats"`` or any log base also work).
+Surprisal, entropy, cross-entropy and KL divergence with strict validation, joint and
+conditional entropy and mutual information of two variables, named distributions, curves
+for plotting and a softmax gradient-descent fit. Results are in bits by default
+(``unit="nats"`` or any log base also work).
 """
 
 from infotheory.curves import (
@@ -22,6 +23,14 @@ from infotheory.distributions import (
     uniform,
 )
 from infotheory.fit import FitTrajectory, OptimalModel, fit_softmax, optimal_model, softmax
+from infotheory.joint import (
+    conditional_entropy,
+    correlated_coins,
+    independent_joint,
+    joint_entropy,
+    marginals,
+    mutual_information,
+)
 from infotheory.measures import (
     binary_entropy,
     cross_entropy,
@@ -45,13 +54,19 @@ __all__ = [
     "binary_entropy_curve",
     "categorical",
     "coin_cross_entropy_curve",
+    "conditional_entropy",
+    "correlated_coins",
     "cross_entropy",
     "entropy",
     "fair_coin",
     "fair_die",
     "fit_softmax",
+    "independent_joint",
+    "joint_entropy",
     "kl_divergence",
     "log_factor",
+    "marginals",
+    "mutual_information",
     "normalize",
     "optimal_model",
     "rigged_coin",
