@@ -47,6 +47,7 @@ from manim import (
 )
 
 from infotheory.units import log_factor
+from scenes.kit.camera import ExplainerCamera
 from scenes.kit.captions import reading_time, split_cues, time_cues
 from scenes.kit.layout import LayoutError, LayoutProblem, layout_problems
 from scenes.kit.text import Txt, escape, readouts_in
@@ -112,6 +113,10 @@ class ExplainerScene(Scene):
     theme: Theme
 
     # -- lifecycle -----------------------------------------------------------
+
+    def __init__(self, *args, camera_class: type = ExplainerCamera, **kwargs) -> None:
+        # The faster camera draws the same frames; see scenes/kit/camera.py.
+        super().__init__(*args, camera_class=camera_class, **kwargs)
 
     def setup(self) -> None:
         self.theme = current_theme()
