@@ -2,20 +2,40 @@
 
 The command line, the tests and the lecture kit all read :data:`SCENES`. A part's
 number is its place in the thread; its ``slug`` names its output files
-(``05-surprise-formula.mp4``). Extra scenes on neighbouring topics go in
-:data:`EXTRAS`, outside the numbered twelve.
+(``05-surprise-formula.mp4``). Extra scenes on neighbouring topics are the modules
+of ``scenes/extras/`` (``explainer new SLUG`` writes one): :data:`EXTRAS` lists them
+after the numbered twelve, by file name, so the explainer's order is untouched. Each
+is found without importing it (no manim): its slug is the file name with ``-`` for
+``_``, its title the module's ``TITLE`` constant, its class the one that subclasses
+``ExplainerScene``; its outputs are named ``x-<slug>``.
 """
 
 from __future__ import annotations
 
+import ast
 import importlib
+import keyword
+import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from scenes.kit.base import ExplainerScene
 
-__all__ = ["EXTRAS", "SCENES", "SceneEntry", "UnknownSceneError", "entry_for", "find"]
+__all__ = [
+    "EXTRAS",
+    "EXTRAS_DIR",
+    "EXTRAS_PACKAGE",
+    "SCENES",
+    "SceneEntry",
+    "UnknownSceneError",
+    "class_name_for",
+    "discover_extras",
+    "entry_for",
+    "find",
+    "refresh_extras",
+]
 
 
 @dataclass(frozen=True)
@@ -61,7 +81,75 @@ SCENES: tuple[SceneEntry, ...] = (
     _part(12, "recap", "Recap", "The gap between model and reality"),
 )
 
-EXTRAS: tuple[SceneEntry, ...] = ()
+EXTRAS_DIR = Path(__file__).resolve().with_name("extras")
+EXTRAS_PACKAGE = "scenes.extras"
+_SLUG = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+
+
+def class_name_for(slug: str) -> str:
+    """The scene class an extra's slug suggests: ``mutual-information`` → ``MutualInformation``."""
+    return "".join(part.capitalize() for part in slug.split("-"))
+
+
+def _read_extra(path: Path) -> tuple[str | None, str | None]:
+    """``(TITLE, scene class name)`` from an extra's source, without importing it."""
+    try:
+        tree = ast.parse(path.read_bytes(), filename=str(path))
+    except (OSError, SyntaxError, ValueError):
+        return None, None  # the render reports the error; the registry still lists it
+    title = class_name = None
+    for node in tree.body:
+        if (
+            isinstance(node, ast.Assign)
+            and any(isinstance(t, ast.Name) and t.id == "TITLE" for t in node.targets)
+            and isinstance(node.value, ast.Constant)
+            and isinstance(node.value.value, str)
+        ):
+            title = node.value.value
+        elif isinstance(node, ast.ClassDef) and class_name is None:
+            bases = {getattr(b, "id", None) or getattr(b, "attr", None) for b in node.bases}
+            if "ExplainerScene" in bases:
+                class_name = node.name
+    return title, class_name
+
+
+def discover_extras(
+    folder: Path | None = None, package: str | None = EXTRAS_PACKAGE
+) -> tuple[SceneEntry, ...]:
+    """The extra scenes in ``folder`` (``scenes/extras/``), sorted by file name.
+
+    Files whose names start with ``_`` and names that are not slugs written with
+    ``_`` (``mutual_information.py``) are skipped. ``package`` is the dotted package
+    the folder is imported as (``None``: the folder itself is on ``sys.path``).
+    """
+    folder = EXTRAS_DIR if folder is None else Path(folder)
+    entries = []
+    for path in sorted(folder.glob("*.py")):
+        slug = path.stem.replace("_", "-")
+        if path.name.startswith("_") or not _SLUG.match(slug) or keyword.iskeyword(path.stem):
+            continue
+        title, class_name = _read_extra(path)
+        module = f"{package}.{path.stem}" if package else path.stem
+        entries.append(
+            SceneEntry(
+                None,
+                slug,
+                module,
+                class_name or class_name_for(slug),
+                title or slug.replace("-", " ").capitalize(),
+            )
+        )
+    return tuple(entries)
+
+
+EXTRAS: tuple[SceneEntry, ...] = discover_extras()
+
+
+def refresh_extras() -> tuple[SceneEntry, ...]:
+    """Look in the extras folder again (after ``explainer new``); returns the new list."""
+    global EXTRAS
+    EXTRAS = discover_extras(EXTRAS_DIR, EXTRAS_PACKAGE)
+    return EXTRAS
 
 
 class UnknownSceneError(LookupError):

@@ -5,6 +5,7 @@ import click
 from scenes.cli.doctor import doctor as doctor_command
 from scenes.cli.lecture import lecture as lecture_command
 from scenes.cli.listing import list_scenes as list_command
+from scenes.cli.new import new as new_command
 from scenes.cli.render import render as render_command
 from scenes.cli.still import still as still_command
 
@@ -16,5 +17,12 @@ def main() -> None:
     """Render the information-theory explainer and its lecture kit."""
 
 
-for command in (list_command, render_command, still_command, doctor_command, lecture_command):
+for command in (
+    list_command,
+    render_command,
+    still_command,
+    doctor_command,
+    lecture_command,
+    new_command,
+):
     main.add_command(command)
