@@ -45,14 +45,33 @@ def dry_run(
     *,
     layout: str | None = "error",
     cache_dir: Path | None = None,
+    theme: str | None = None,
 ) -> ExplainerScene:
     """Play ``scene_class`` at low resolution with animations skipped; return the scene.
 
     The returned scene's ``beats`` hold each section's narration, timing,
     read-outs and layout problems. ``layout="error"`` (the default) raises
     :class:`~scenes.kit.layout.LayoutError` at the first section that breaks
-    the layout rules.
+    the layout rules. ``theme`` (``"light"``) builds the scene in that theme,
+    for this run only.
     """
+    from scenes.theme import current_theme, use_theme
+
+    before = current_theme()
+    if theme is not None:
+        use_theme(theme)
+    try:
+        return _play(scene_class, params, layout, cache_dir)
+    finally:
+        use_theme(before)
+
+
+def _play(
+    scene_class: type[ExplainerScene],
+    params: SceneParams | None,
+    layout: str | None,
+    cache_dir: Path | None,
+) -> ExplainerScene:
     cache = cache_dir or typst_cache_dir()
     cache.mkdir(parents=True, exist_ok=True)
     settings = {

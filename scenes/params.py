@@ -33,18 +33,30 @@ from pathlib import Path
 from typing import Any
 
 __all__ = [
+    "DEFAULT_THEME",
     "ParamsError",
     "apply_overrides",
     "field_paths",
     "load_params_file",
     "overrides_for",
     "parse_assignments",
+    "resolve_overrides",
     "variant_suffix",
 ]
 
+# The theme a plain render uses; only other themes are named in output files.
+DEFAULT_THEME = "dark"
+
 
 class ParamsError(ValueError):
-    """A parameter override that cannot be applied; the message says why and where."""
+    """A parameter override that cannot be applied; the message says why and where.
+
+    ``source`` says where the bad value came from (``"--set"`` or ``"--params"``) when known.
+    """
+
+    def __init__(self, message: str, *, source: str | None = None):
+        super().__init__(message)
+        self.source = source
 
 
 def field_paths(params_cls: type) -> dict[str, Any]:
@@ -182,18 +194,24 @@ def _flatten(table: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
 _SAFE = re.compile(r"[^A-Za-z0-9._=+-]+")
 
 
-def variant_suffix(overrides: Mapping[str, Any]) -> str:
-    """A file-name suffix that records a variant: ``~thick_coin.edge=0.2`` (or a hash).
+def variant_suffix(overrides: Mapping[str, Any], theme: str | None = None) -> str:
+    """A file-name suffix that records a variant: ``~thick_coin.edge=0.2`` (or a hash),
+    then ``~theme=light`` for any theme but the default.
 
-    Empty for no overrides, so the default render keeps its plain name.
+    Empty for no overrides in the default theme, so the default render keeps its
+    plain name and a variant never overwrites it.
     """
-    if not overrides:
-        return ""
-    readable = ",".join(f"{k}={_SAFE.sub('_', str(v))}" for k, v in sorted(overrides.items()))
-    if len(readable) <= 48:
-        return f"~{readable}"
-    digest = hashlib.sha256(repr(sorted(overrides.items())).encode()).hexdigest()[:10]
-    return f"~{digest}"
+    suffix = ""
+    if overrides:
+        readable = ",".join(f"{k}={_SAFE.sub('_', str(v))}" for k, v in sorted(overrides.items()))
+        if len(readable) <= 48:
+            suffix = f"~{readable}"
+        else:
+            digest = hashlib.sha256(repr(sorted(overrides.items())).encode()).hexdigest()[:10]
+            suffix = f"~{digest}"
+    if theme and theme != DEFAULT_THEME:
+        suffix += f"~theme={_SAFE.sub('_', theme)}"
+    return suffix
 
 
 def overrides_for(entry: Any, tables: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
@@ -217,3 +235,61 @@ def overrides_for(entry: Any, tables: Mapping[str, Mapping[str, Any]]) -> dict[s
         if named == entry:
             result.update(table)
     return result
+
+
+def resolve_overrides(
+    entries: Any,
+    assignments: list[str] | tuple[str, ...] = (),
+    params_file: str | Path | None = None,
+) -> dict[str, dict[str, Any]]:
+    """Each scene's overrides from a parameter file and ``--set`` assignments, validated.
+
+    The file's tables come first (``[all]``, then the scene's own), ``--set`` on top;
+    ``--set`` applies to every scene in ``entries``. Every scene's ``Params`` is
+    built with its overrides, so an unknown key, a wrong type or a value the scene
+    refuses (with :mod:`infotheory`'s message for a bad distribution) raises
+    :class:`ParamsError` naming the scene before anything is rendered. The error's
+    ``source`` is ``"--params"`` or ``"--set"``. Returns ``{slug: overrides}`` for
+    the scenes that have any.
+    """
+    entries = list(entries)
+    try:
+        tables = load_params_file(params_file) if params_file is not None else {}
+    except ParamsError as error:
+        raise ParamsError(str(error), source="--params") from None
+    try:
+        sets = parse_assignments(assignments) if assignments else {}
+    except ParamsError as error:
+        raise ParamsError(str(error), source="--set") from None
+    resolved: dict[str, dict[str, Any]] = {}
+    if not tables and not sets:
+        return resolved
+    for entry in entries:
+        try:
+            defaults = entry.load().Params()
+        except Exception as error:
+            raise ParamsError(
+                f"{entry.stem}: cannot load the scene to check its parameters: "
+                f"{type(error).__name__}: {error}"
+            ) from None
+        try:
+            from_file = overrides_for(entry, tables) if tables else {}
+        except ParamsError as error:
+            raise ParamsError(str(error), source="--params") from None
+        for source, overrides in (("--params", from_file), ("--set", {**from_file, **sets})):
+            if not overrides or (source == "--set" and not sets):
+                continue
+            try:
+                apply_overrides(defaults, overrides)
+            except ParamsError as error:
+                hint = ""
+                if source == "--set" and len(entries) > 1:
+                    hint = (
+                        " (--set applies to every scene rendered; name the scene, or put the "
+                        "key in a --params file's [all] table to set it where it exists)"
+                    )
+                raise ParamsError(f"{entry.stem}: {error}{hint}", source=source) from None
+        merged = {**from_file, **sets}
+        if merged:
+            resolved[entry.slug] = merged
+    return resolved

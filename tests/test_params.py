@@ -102,3 +102,11 @@ def test_variant_names_record_the_overrides():
     long = variant_suffix({f"k{i}": i for i in range(20)})
     assert long.startswith("~") and len(long) == 11
     assert variant_suffix({"a": 1}) != variant_suffix({"a": 2})
+
+
+def test_variant_names_record_a_theme_other_than_the_default():
+    assert variant_suffix({}, theme="dark") == ""
+    assert variant_suffix({}, theme="light") == "~theme=light"
+    assert variant_suffix({"thick_coin.edge": 0.2}, theme="light") == (
+        "~thick_coin.edge=0.2~theme=light"
+    )

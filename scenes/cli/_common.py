@@ -14,14 +14,22 @@ from scenes.render.runner import OutputNotWritableError, SystemLibrariesError
 
 __all__ = [
     "DOCTOR_HINT",
+    "THEMES",
     "SystemLibrariesMissing",
     "UnknownScene",
     "format_option",
     "media_option",
+    "params_options",
     "quality_option",
+    "resolve_params",
     "select_entries",
+    "theme_option",
     "user_errors",
 ]
+
+# The names of scenes.theme.THEMES, listed here because importing that module loads
+# manim (tests/test_cli_params.py checks the two agree).
+THEMES = ("dark", "light")
 
 DOCTOR_HINT = "Run `explainer doctor` to see what is missing and the command that installs it."
 
@@ -88,6 +96,57 @@ def media_option():
         envvar="EXPLAINER_MEDIA_DIR",
         help="Folder the quality folders go in (env EXPLAINER_MEDIA_DIR).",
     )
+
+
+def params_options(f):
+    """``--set KEY=VALUE`` (repeatable) and ``--params FILE``: parameter overrides."""
+    f = click.option(
+        "--params",
+        "params_file",
+        type=click.Path(dir_okay=False, path_type=str),
+        default=None,
+        metavar="FILE",
+        help="A TOML file of parameters: one [table] per scene (slug or part number), "
+        "and [all] for every scene that has the key.",
+    )(f)
+    return click.option(
+        "--set",
+        "assignments",
+        multiple=True,
+        metavar="KEY=VALUE",
+        help="Override a parameter of the named scenes, e.g. --set thick_coin.edge=0.2 "
+        "(repeatable; VALUE is TOML: 0.2, [0.5, 0.5], nats). Variants get their own "
+        "file names (~key=value), so the default render is never overwritten.",
+    )(f)
+
+
+def theme_option():
+    return click.option(
+        "--theme",
+        type=click.Choice(THEMES, case_sensitive=False),
+        default="dark",
+        show_default=True,
+        envvar="EXPLAINER_THEME",
+        help="Colour theme: light for bright rooms and print. Other themes than dark add "
+        "~theme=NAME to the file names (env EXPLAINER_THEME).",
+    )
+
+
+def resolve_params(
+    entries: Sequence[SceneEntry], assignments: Sequence[str], params_file: str | None
+) -> dict[str, dict]:
+    """Each scene's validated overrides (see :func:`scenes.params.resolve_overrides`).
+
+    A bad key, value or file is a usage error (exit 2) that names the scene, before
+    anything is rendered.
+    """
+    from scenes.params import ParamsError, resolve_overrides
+
+    try:
+        return resolve_overrides(entries, tuple(assignments), params_file)
+    except ParamsError as error:
+        hint = error.source or ("--params" if params_file is not None else "--set")
+        raise click.BadParameter(str(error), param_hint=hint) from None
 
 
 def quality_of(name: str) -> Quality:

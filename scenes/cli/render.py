@@ -17,9 +17,12 @@ from rich.table import Table
 from scenes.cli._common import (
     format_option,
     media_option,
+    params_options,
     quality_of,
     quality_option,
+    resolve_params,
     select_entries,
+    theme_option,
     user_errors,
 )
 from scenes.render.runner import (
@@ -144,6 +147,8 @@ def _summary(report: RenderReport) -> Table:
     help="Scenes rendered at once, each in its own process.  [default: number of cores]",
 )
 @click.option("--force", is_flag=True, help="Render even the scenes that are up to date.")
+@params_options
+@theme_option()
 @media_option()
 @click.pass_context
 def render(
@@ -153,16 +158,23 @@ def render(
     fmt: str,
     jobs: int | None,
     force: bool,
+    assignments: tuple[str, ...],
+    params_file: str | None,
+    theme: str,
     media_dir: str,
 ) -> None:
     """Render SCENEs (part number, slug or class name), or every scene when none is named.
 
     Outputs go to MEDIA_DIR/QUALITY/NN-slug.FORMAT, with the captions (.srt), the
     sections index (.FORMAT.sections.json) and one clip per section
-    (NN-slug.sections/) beside the video. Scenes whose sources, parameters,
-    quality and format have not changed since their last render are skipped.
+    (NN-slug.sections/) beside the video. A variant's stem records its parameters
+    and theme (NN-slug~thick_coin.edge=0.2~theme=light). Scenes whose sources,
+    parameters, theme, quality and format have not changed since their last render
+    are skipped.
     """
     entries = select_entries(scenes)
+    overrides = resolve_params(entries, assignments, params_file)
+    theme = theme.lower()
     quality = quality.lower()
     fmt = fmt.lower()
     jobs = jobs or default_jobs()
@@ -184,6 +196,8 @@ def render(
                 media_dir=media_dir,
                 jobs=jobs,
                 force=force,
+                overrides=overrides,
+                theme=theme,
                 on_update=view.update,
             )
     except RenderInterrupted as stop:

@@ -5,7 +5,15 @@ from __future__ import annotations
 import click
 from rich.console import Console
 
-from scenes.cli._common import media_option, quality_option, select_entries, user_errors
+from scenes.cli._common import (
+    media_option,
+    params_options,
+    quality_option,
+    resolve_params,
+    select_entries,
+    theme_option,
+    user_errors,
+)
 from scenes.render.keys import SourceMissingError
 from scenes.render.stills import UnknownSectionError, render_stills
 
@@ -21,18 +29,35 @@ from scenes.render.stills import UnknownSectionError, render_stills
     help="The section whose last frame to save, or all of them.",
 )
 @quality_option()
+@params_options
+@theme_option()
 @media_option()
-def still(scene: str, section: str, quality: str, media_dir: str) -> None:
+def still(
+    scene: str,
+    section: str,
+    quality: str,
+    assignments: tuple[str, ...],
+    params_file: str | None,
+    theme: str,
+    media_dir: str,
+) -> None:
     """Save the last frame of a section of SCENE as a PNG poster.
 
-    Posters go to MEDIA_DIR/QUALITY/NN-slug.stills/NN-section.png.
+    Posters go to MEDIA_DIR/QUALITY/NN-slug.stills/NN-section.png (the stem carries
+    a variant's parameters and theme, as the video's does).
     """
     (entry,) = select_entries([scene])
+    overrides = resolve_params([entry], assignments, params_file).get(entry.slug, {})
     err = Console(stderr=True)
     try:
         with user_errors(), err.status(f"Playing {entry.stem} to the end of each section…"):
             written = render_stills(
-                entry, quality=quality.lower(), media_dir=media_dir, section=section
+                entry,
+                quality=quality.lower(),
+                media_dir=media_dir,
+                section=section,
+                overrides=overrides,
+                theme=theme.lower(),
             )
     except UnknownSectionError as error:
         raise click.BadParameter(str(error), param_hint="--section") from None

@@ -181,7 +181,9 @@ def render_scenes(
     """Render ``entries`` into ``media_dir/<quality>/`` (see :mod:`scenes.render.layout`).
 
     ``overrides`` maps a scene's slug to its parameter overrides (dotted paths);
-    a scene with overrides writes to a variant stem (``06-entropy~edge=0.2``).
+    a scene with overrides writes to a variant stem (``06-entropy~thick_coin.edge=0.2``),
+    and a theme other than the default adds ``~theme=light`` to it
+    (:func:`scenes.params.variant_suffix`).
     ``on_update`` is called whenever a scene's :class:`SceneResult` changes.
     Returns the report; raises :class:`OutputNotWritableError`,
     :class:`SystemLibrariesError` or :class:`RenderInterrupted`. Scenes that fail
@@ -207,7 +209,7 @@ def render_scenes(
     seen: set[str] = set()
     for entry in entries:
         scene_overrides = dict(overrides.get(entry.slug, {}))
-        stem = entry.stem + variant_suffix(scene_overrides)
+        stem = entry.stem + variant_suffix(scene_overrides, theme=theme)
         if stem in seen:
             continue
         seen.add(stem)

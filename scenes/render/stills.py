@@ -62,14 +62,18 @@ def fast_forward(
     stills_dir: Path | None = None,
     overrides: Mapping[str, Any] | None = None,
     scratch: Path | None = None,
+    theme: str | None = None,
 ) -> Any:
     """Play ``entry``'s scene without encoding video; return the played scene.
 
     With ``stills_dir`` the last frame of every beat is saved there as
-    ``NN-beat.png`` at ``quality``'s resolution.
+    ``NN-beat.png`` at ``quality``'s resolution. ``theme`` (a name in
+    :data:`scenes.theme.THEMES`) is used for this run only.
     """
     import_manim()
     from manim import tempconfig
+
+    from scenes.theme import current_theme, use_theme
 
     scene_class = entry.load()
     params = scene_class.Params()
@@ -94,10 +98,16 @@ def fast_forward(
                 "progress_bar": "none",
             }
             stills = str(stills_dir) if stills_dir is not None else None
-            with tempconfig(settings), _env("EXPLAINER_STILLS", stills):
-                scene = scene_class(skip_animations=True)
-                scene.params = params
-                scene.render()
+            before = current_theme()
+            if theme is not None:
+                use_theme(theme)
+            try:
+                with tempconfig(settings), _env("EXPLAINER_STILLS", stills):
+                    scene = scene_class(skip_animations=True)
+                    scene.params = params
+                    scene.render()
+            finally:
+                use_theme(before)
     return scene
 
 
@@ -120,23 +130,32 @@ def render_stills(
     media_dir: str | Path = "media",
     section: str = "all",
     overrides: Mapping[str, Any] | None = None,
+    theme: str | None = None,
 ) -> list[Path]:
     """Write the poster of one section (or ``"all"``) of ``entry``; the PNGs written.
 
-    Posters go to ``media/<quality>/<stem>.stills/NN-beat.png``.
+    Posters go to ``media/<quality>/<stem>.stills/NN-beat.png``, the stem carrying
+    the variant and theme like the video's (``06-entropy~theme=light``).
     """
     from scenes.params import variant_suffix
 
     if module_file(entry.module) is None:
         raise SourceMissingError(f"no source file for module {entry.module!r}")
+    theme = theme or os.environ.get("EXPLAINER_THEME", "dark")
     media_dir = Path(media_dir).absolute()
-    outputs = scene_outputs(media_dir, quality, entry.stem + variant_suffix(overrides or {}))
+    stem = entry.stem + variant_suffix(overrides or {}, theme=theme)
+    outputs = scene_outputs(media_dir, quality, stem)
     check_writable(outputs.folder)
     check_writable(control_dir(media_dir))
     with run_folder(media_dir) as work:
         staged = work / outputs.stills_dir.name
         scene = fast_forward(
-            entry, quality=quality, stills_dir=staged, overrides=overrides, scratch=work
+            entry,
+            quality=quality,
+            stills_dir=staged,
+            overrides=overrides,
+            scratch=work,
+            theme=theme,
         )
         names = [b.name for b in scene.beats]
         if section != "all" and section not in names:
@@ -153,7 +172,6 @@ def render_stills(
                 publish_file(staged / final.name, final)
                 written = [final]
     if not overrides:
-        theme = os.environ.get("EXPLAINER_THEME", "dark")
         key = source_key(entry.module, entry.class_name, {}, theme)
         save_info(key, SceneInfo(tuple(names), float(scene.beats[-1].end)))
     return written
