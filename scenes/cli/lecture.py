@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
-import os
 import time
 from pathlib import Path
 
 import click
 from rich.console import Console
 
-from scenes.cli._common import media_option, quality_of, quality_option, select_entries, user_errors
+from scenes.cli._common import (
+    SystemLibrariesMissing,
+    media_option,
+    params_options,
+    quality_of,
+    quality_option,
+    resolve_params,
+    select_entries,
+    theme_option,
+    user_errors,
+)
 from scenes.render.runner import RenderInterrupted, SceneResult, default_jobs, render_scenes
 
 # 720p30: text and formulas stay sharp on a projector, files stay small (about
@@ -47,6 +56,8 @@ def _megabytes(n: int) -> str:
 )
 @click.option("--force", is_flag=True, help="Render even the scenes that are up to date.")
 @click.option("--no-webm", is_flag=True, help="Skip the WebM copies (faster; MP4 only).")
+@params_options
+@theme_option()
 @media_option()
 @click.pass_context
 def lecture(
@@ -57,6 +68,9 @@ def lecture(
     jobs: int | None,
     force: bool,
     no_webm: bool,
+    assignments: tuple[str, ...],
+    params_file: str | None,
+    theme: str,
     media_dir: str,
 ) -> None:
     """Build the lecture kit: one folder that plays offline, from disk or any web server.
@@ -67,8 +81,36 @@ def lecture(
     chapters track and a transcript; the full explainer as one MP4 with one
     chapter marker per scene and its captions shifted to match; and index.html,
     with chapter lists, transcripts, key formulas, downloads, embed code and a
-    presenter mode that pauses at the end of each section.
+    presenter mode that pauses at the end of each section. With --set/--params the
+    scenes show your numbers (videos, captions and transcripts alike); with --theme
+    light the videos, formulas and page are light.
     """
+    overrides = resolve_params(select_entries(scenes), assignments, params_file)
+    theme = theme.lower()
+    try:
+        from scenes.theme import current_theme, use_theme
+    except (ImportError, OSError) as error:  # manim cannot load: say what to do
+        raise SystemLibrariesMissing(str(error)) from None
+    before = current_theme()
+    use_theme(theme)  # the page, its formula images and cards are drawn in this process
+    try:
+        _lecture(ctx, scenes, out, quality, jobs, force, no_webm, media_dir, theme, overrides)
+    finally:
+        use_theme(before)
+
+
+def _lecture(
+    ctx: click.Context,
+    scenes: tuple[str, ...],
+    out: Path,
+    quality: str,
+    jobs: int | None,
+    force: bool,
+    no_webm: bool,
+    media_dir: str,
+    theme: str,
+    overrides: dict[str, dict],
+) -> None:
     from scenes.lecture.build import KitError, SceneRender, build_kit
     from scenes.lecture.notes import gather_notes
     from scenes.render.keys import SourceMissingError, source_key
@@ -100,6 +142,8 @@ def lecture(
                 media_dir=media_dir,
                 jobs=jobs,
                 force=force,
+                overrides=overrides,
+                theme=theme,
                 on_update=on_update,
             )
     except RenderInterrupted:
@@ -124,16 +168,19 @@ def lecture(
         if r.finished
     ]
     say = lambda message: err.print(f"      kit  {message}", highlight=False)  # noqa: E731
-    theme = os.environ.get("EXPLAINER_THEME", "dark")
 
     def key(entry) -> str | None:
         try:
-            return source_key(entry.module, entry.class_name, {}, theme)
+            return source_key(entry.module, entry.class_name, overrides.get(entry.slug), theme)
         except (SourceMissingError, OSError, SyntaxError):
             return None
 
     notes = gather_notes(
-        [r.entry for r in renders], key=key, cache=cache_root() / "lecture-notes", progress=say
+        [r.entry for r in renders],
+        key=key,
+        cache=cache_root() / "lecture-notes",
+        progress=say,
+        overrides=overrides,
     )
     try:
         kit = build_kit(renders, out, notes=notes, webm=not no_webm, progress=say)

@@ -13,9 +13,10 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 from scenes.registry import SceneEntry
 
@@ -159,12 +160,18 @@ def _collecting(cls: type) -> type:
     return collector
 
 
-def collect_notes(entry: SceneEntry) -> SceneNotes:
-    """Dry-run ``entry``'s scene and return its narration, beats and formulas."""
+def collect_notes(entry: SceneEntry, overrides: Mapping[str, Any] | None = None) -> SceneNotes:
+    """Dry-run ``entry``'s scene (with parameter ``overrides``, dotted paths) and return
+    its narration, beats and formulas."""
     from scenes.dryrun import dry_run
 
     cls = entry.load()
-    scene = dry_run(_collecting(cls), layout="off")
+    params = None
+    if overrides:
+        from scenes.params import apply_overrides
+
+        params = apply_overrides(cls.Params(), overrides)
+    scene = dry_run(_collecting(cls), params, layout="off")
     formulas = getattr(scene, "_lecture_formulas", {})
     return SceneNotes(
         title=entry.title,
@@ -196,12 +203,16 @@ def gather_notes(
     key: Callable[[SceneEntry], str | None] | None = None,
     cache: Path | None = None,
     progress: Callable[[str], None] | None = None,
+    overrides: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> dict[str, SceneNotes]:
     """Every entry's notes by stem, from ``cache`` when ``key(entry)`` was seen before.
 
     A dry run costs seconds per scene; the key (the scene's source hash) changes
     whenever anything the scene depends on does, so a cached answer is never stale.
+    ``overrides`` maps a slug to that scene's parameter overrides (the key must
+    cover them too).
     """
+    overrides = overrides or {}
     found: dict[str, SceneNotes] = {}
     for entry in entries:
         name = key(entry) if key is not None and cache is not None else None
@@ -214,7 +225,10 @@ def gather_notes(
                 pass
         if progress:
             progress(f"{entry.stem}: dry run for the narration and formulas")
-        found[entry.stem] = notes = collect_notes(entry)
+        scene_overrides = overrides.get(entry.slug)
+        found[entry.stem] = notes = (
+            collect_notes(entry, scene_overrides) if scene_overrides else collect_notes(entry)
+        )
         if path is not None:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)

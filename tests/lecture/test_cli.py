@@ -23,8 +23,10 @@ def fake_render(renders, tmp_path, monkeypatch, fake_formula_renderer, fake_card
     media = tmp_path / "media"
     calls = {}
 
-    def render_scenes(entries, *, quality, fmt, media_dir, jobs, force, on_update):
-        calls.update(quality=quality, fmt=fmt, force=force)
+    def render_scenes(
+        entries, *, quality, fmt, media_dir, jobs, force, on_update, overrides=None, theme=None
+    ):
+        calls.update(quality=quality, fmt=fmt, force=force, overrides=overrides, theme=theme)
         report = RenderReport(quality, fmt, media_dir)
         by_stem = {r.entry.stem: r for r in scene_renders}
         for entry in entries:
@@ -60,7 +62,13 @@ def test_lecture_builds_the_kit_and_leaves_out_unwritten_scenes(fake_render, tmp
         cli.lecture, ["1", "2", "4", "--out", str(out), "--no-webm"], catch_exceptions=False
     )
     assert result.exit_code == 0, result.output
-    assert fake_render == {"quality": "medium", "fmt": "mp4", "force": False}
+    assert fake_render == {
+        "quality": "medium",
+        "fmt": "mp4",
+        "force": False,
+        "overrides": {},
+        "theme": "dark",
+    }
     assert "Lecture kit:" in result.output and "1 not written yet and left out" in result.output
     assert "04-surprise: not written yet" in result.output
     assert (out / "index.html").exists()
@@ -91,3 +99,29 @@ def test_lecture_refuses_a_folder_that_is_not_a_kit(fake_render, tmp_path):
 def test_lecture_is_a_command_of_explainer():
     assert main.get_command(None, "lecture") is cli.lecture
     assert find(1).stem == "01-opening"
+
+
+def test_lecture_passes_parameters_and_theme_and_draws_its_page_in_that_theme(
+    fake_render, tmp_path
+):
+    from scenes.theme import LIGHT, current_theme
+
+    before = current_theme()
+    out = tmp_path / "site"
+    args = ["1", "2", "--out", str(out), "--no-webm", "--set", "unit=nats", "--theme", "light"]
+    result = CliRunner().invoke(cli.lecture, args, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert fake_render["overrides"] == {"opening": {"unit": "nats"}, "fog": {"unit": "nats"}}
+    assert fake_render["theme"] == "light"
+    page = (out / "index.html").read_text()
+    assert f"--bg: {LIGHT.color.background.to_hex()};" in page
+    assert current_theme() is before  # the switch does not outlive the command
+
+
+def test_lecture_refuses_bad_parameters_before_rendering(fake_render, tmp_path):
+    args = ["1", "--out", str(tmp_path / "site"), "--set", "rolls=[9, 9]"]
+    result = CliRunner().invoke(cli.lecture, args)
+    assert result.exit_code == 2
+    assert "01-opening: OpeningParams: rolls[0] = 9 is not a face" in result.output
+    assert fake_render == {}  # nothing was rendered
+    assert "Traceback" not in result.output
