@@ -28,15 +28,21 @@ class OpeningParams(SceneParams):
     """Example values for part 1."""
 
     rolls: tuple[int, ...] = (5, 2, 6)  # the faces the die lands on, one roll each
+    die_faces: int = 6  # the fair die's number of faces (the die prop draws pips up to 6)
 
     def __post_init__(self) -> None:
         super().__post_init__()
-        faces = it.fair_die(6).outcomes
+        faces = self.die_faces
+        if isinstance(faces, bool) or not isinstance(faces, int) or not 2 <= faces <= 6:
+            raise ValueError(f"die_faces must be a whole number from 2 to 6, not {faces!r}")
+        faces = it.fair_die(self.die_faces).outcomes
         if not isinstance(self.rolls, tuple) or not 2 <= len(self.rolls) <= 4:
             raise ValueError(f"rolls must be a tuple of 2 to 4 faces, not {self.rolls!r}")
         for i, face in enumerate(self.rolls):
             if isinstance(face, bool) or str(face) not in faces:
-                raise ValueError(f"rolls[{i}] = {face!r} is not a face of a die (1 to 6)")
+                raise ValueError(
+                    f"rolls[{i}] = {face!r} is not a face of a die (1 to {self.die_faces})"
+                )
 
 
 def _spoken_list(items: list[str]) -> str:
@@ -53,7 +59,7 @@ class Opening(ExplainerScene):
 
     def body(self) -> None:
         params: OpeningParams = self.params
-        die_dist = it.fair_die(6)
+        die_dist = it.fair_die(params.die_faces)
         p_face = die_dist.probability(die_dist.outcomes[0])
 
         # -- a die nobody can call ---------------------------------------------------

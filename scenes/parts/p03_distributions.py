@@ -55,10 +55,16 @@ class DistributionsParams(SceneParams):
     levels: int = 256  # grey levels per pixel (0 black … levels-1 white)
     seed: int = 7  # the face pattern and its texture
     zoom: int = 4  # the zoomed block is zoom × zoom pixels
+    die_faces: int = 6  # the fair die beside the coin (the die prop draws pips up to 6)
 
     def __post_init__(self) -> None:
         super().__post_init__()
-        for name, low, high in (("side", 8, 200), ("levels", 2, 4096), ("zoom", 2, 5)):
+        for name, low, high in (
+            ("side", 8, 200),
+            ("levels", 2, 4096),
+            ("zoom", 2, 5),
+            ("die_faces", 2, 6),
+        ):
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
                 raise ValueError(
@@ -98,7 +104,7 @@ class Distributions(ExplainerScene):
     def body(self) -> None:
         params: DistributionsParams = self.params
         side, levels, dims = params.side, params.levels, params.dimensions
-        coin, die = it.fair_coin(), it.fair_die(6)
+        coin, die = it.fair_coin(), it.fair_die(params.die_faces)
 
         # -- a coin and a die: a handful of bars -------------------------------------
         left, right = -3.6, 3.1
@@ -110,7 +116,7 @@ class Distributions(ExplainerScene):
             bars.shift(np.array([x, -1.1, 0]) - bars.baseline.get_center())
             align_baselines(bars.labels)
         coin_prop = Coin("heads", radius=0.55).move_to([left, 1.9, 0])
-        die_prop = Die(5, size=1.1).move_to([right, 1.9, 0])
+        die_prop = Die(min(5, len(die)), size=1.1).move_to([right, 1.9, 0])
         counts = VGroup(
             Txt(f"{len(coin)} outcomes", "label", "muted").next_to(coin_bars, DOWN, buff=0.35),
             Txt(f"{len(die)} outcomes", "label", "muted").next_to(die_bars, DOWN, buff=0.35),
