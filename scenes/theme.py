@@ -41,6 +41,8 @@ class Palette:
     object: ManimColor  # physical props: coins, dice
     good: ManimColor
     bad: ManimColor
+    mist: ManimColor  # fog and veils over what cannot be seen clearly yet
+    wisp: ManimColor  # the streaks drifting in a veil, a shade off the mist
 
     @classmethod
     def from_hex(cls, **roles: str) -> Palette:
@@ -107,9 +109,13 @@ DARK = Theme(
         object="#D9B36C",
         good="#7BD389",
         bad="#EF5350",
+        mist="#9AA4B5",  # lighter than the night: glowing haze
+        wisp="#ECEFF4",
     ),
 )
 
+# For bright lecture halls and print: every role that can be text keeps a contrast of at
+# least 4.5:1 on white (WCAG AA); fog is a pale haze, not a dark smoke.
 LIGHT = Theme(
     name="light",
     color=Palette.from_hex(
@@ -119,15 +125,17 @@ LIGHT = Theme(
         faint="#D5D9E0",
         panel="#F1F3F7",
         p="#1F6FB2",
-        q="#C25A00",
+        q="#B35500",
         surprise="#B0245E",
         entropy="#2E7D32",
         cross_entropy="#5E35B1",
         kl="#C62828",
-        highlight="#B58900",
+        highlight="#9A6F00",
         object="#A8782A",
         good="#2E7D32",
         bad="#C62828",
+        mist="#AEB7C4",
+        wisp="#7D8898",
     ),
 )
 

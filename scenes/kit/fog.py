@@ -173,7 +173,7 @@ class FoggedShape(Group):
         level: float = 1.0,
         height: float = 3.4,
         role: str = "object",
-        fog_role: str = "muted",
+        fog_role: str = "mist",
         fog_width: float | None = None,
         fog_height: float | None = None,
         fade: float = 2.0,

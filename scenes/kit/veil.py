@@ -25,8 +25,8 @@ _MIST = 0.16  # each drifting wisp
 class Veil(VGroup):
     """A soft-edged bank of fog, ``width`` by ``height``, optionally with a ``mark`` (``"?"``).
 
-    The body is the background colour (it hides), the mist on top is the muted
-    colour (it reads as fog), its edge fades out over a few rings, and a few
+    The body is the background colour (it hides), the mist on top is the theme's
+    ``mist`` colour (it reads as fog), its edge fades out over a few rings, and a few
     wisps placed from ``seed`` give it texture. ``mark`` is Typst markup in
     palette role ``role``, centred (``None`` for no mark); it is :attr:`mark`,
     so a scene can fade it on its own.
@@ -58,7 +58,7 @@ class Veil(VGroup):
                     width=width - 0.09 * k,
                     height=height - 0.09 * k,
                     corner_radius=max(min(0.5, height / 4) - 0.045 * k, 0.05),
-                    fill_color=theme.color.muted,
+                    fill_color=theme.color.mist,
                     stroke_width=0,
                 )
                 for k in range(rings)
@@ -72,7 +72,7 @@ class Veil(VGroup):
             cx = rng.uniform(-0.5, 0.5) * (width - w)
             cy = rng.uniform(-0.5, 0.5) * (height - h)
             self.wisps.add(
-                Ellipse(width=w, height=h, fill_color=theme.color.text, stroke_width=0).move_to(
+                Ellipse(width=w, height=h, fill_color=theme.color.wisp, stroke_width=0).move_to(
                     [cx, cy, 0]
                 )
             )
