@@ -117,7 +117,7 @@ def _coerce(value: Any, kind: Any, path: str) -> Any:
         return (
             tuple(
                 _coerce(v, a, f"{path}[{i}]")
-                for i, (v, a) in enumerate(zip(args, value, strict=True))
+                for i, (a, v) in enumerate(zip(args, value, strict=True))
             )
             if args
             else tuple(value)

@@ -31,6 +31,7 @@ class Demo(SceneParams):
     thick_coin: Coin = field(default_factory=Coin)
     steps: int = 10
     probs: tuple[float, ...] = (0.5, 0.5)
+    table: tuple[tuple[float, float], tuple[float, float]] = ((0.5, 0.0), (0.0, 0.5))
 
 
 def test_paths_reach_into_nested_params():
@@ -39,6 +40,7 @@ def test_paths_reach_into_nested_params():
         "thick_coin.edge": float,
         "steps": int,
         "probs": tuple[float, ...],
+        "table": tuple[tuple[float, float], tuple[float, float]],
     }
 
 
@@ -110,3 +112,13 @@ def test_variant_names_record_a_theme_other_than_the_default():
     assert variant_suffix({"thick_coin.edge": 0.2}, theme="light") == (
         "~thick_coin.edge=0.2~theme=light"
     )
+
+
+def test_fixed_length_tuples_are_coerced_entry_by_entry():
+    new = apply_overrides(Demo(), parse_assignments(["table=[[1, 0], [0, 0]]"]))
+    assert new.table == ((1.0, 0.0), (0.0, 0.0))
+    assert all(type(x) is float for row in new.table for x in row)
+    with pytest.raises(ParamsError, match=r"table\[1\] takes 2 values, not 3"):
+        apply_overrides(Demo(), parse_assignments(["table=[[1, 0], [0, 0, 0]]"]))
+    with pytest.raises(ParamsError, match=r"table\[0\]\[1\] must be float, not 'x'"):
+        apply_overrides(Demo(), parse_assignments(['table=[[1, "x"], [0, 0]]']))
