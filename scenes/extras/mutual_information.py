@@ -282,5 +282,7 @@ class MutualInformation(ExplainerScene):
         step = max(r.height for r in (pair, shared)) + 0.2
         y_pair = stack.level(stack.entropy / 2)
         y_shared = max(stack.level(stack.entropy + stack.kl / 2), y_pair + step)
+        # Never up against H(X) + H(Y) above the bar, even when I(X; Y) shrinks to 0.
+        y_shared = min(y_shared, stack.level(stack.cross_entropy) - step / 2)
         for readout, y in ((pair, y_pair), (shared, y_shared)):
             readout.move_to([x, y, 0], aligned_edge=LEFT)
