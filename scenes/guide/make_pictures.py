@@ -1,0 +1,279 @@
+"""Draw the pictures of scenes/GUIDE.md: one small PNG per kit component.
+
+    .venv/bin/python scenes/guide/make_pictures.py            # all, into scenes/guide/
+    .venv/bin/python scenes/guide/make_pictures.py bars veil  # just these
+
+Each picture is the component as a scene would build it, in the default (dark)
+theme unless its name says otherwise, cropped to the component at the pixel
+density of a 480p render (60 pixels per unit), so what you see is what a draft
+render shows. Re-run after changing a component; commit the PNGs.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+
+HERE = Path(__file__).resolve().parent
+PIXELS_PER_UNIT = 854 / (8 * 16 / 9)  # a 480p frame: 854 pixels over 14.2 units
+PAD = 0.3
+
+
+def snapshot(build: Callable[[], object], dst: Path, theme: str = "dark") -> Path:
+    """Build a mobject with ``build()`` in ``theme`` and save it, cropped, as a PNG."""
+    from manim import ORIGIN, tempconfig
+    from PIL import Image
+
+    from scenes.dryrun import typst_cache_dir
+    from scenes.kit.camera import ExplainerCamera
+    from scenes.theme import current_theme, use_theme
+
+    cache = typst_cache_dir()
+    cache.mkdir(parents=True, exist_ok=True)
+    settings = {"tex_dir": str(cache), "media_dir": str(cache.parent), "verbosity": "WARNING"}
+    before = current_theme()
+    use_theme(theme)
+    try:
+        with tempconfig(settings):
+            mob = build()
+            mob.move_to(ORIGIN)
+            width, height = mob.width + 2 * PAD, mob.height + 2 * PAD
+            camera = ExplainerCamera(
+                pixel_width=round(width * PIXELS_PER_UNIT),
+                pixel_height=round(height * PIXELS_PER_UNIT),
+                frame_width=width,
+                frame_height=height,
+                background_color=current_theme().color.background,
+                background_opacity=1,
+            )
+            camera.capture_mobjects([mob])
+            image = camera.get_image().convert("RGB")
+    finally:
+        use_theme(before)
+    # An adaptive palette keeps the files small; the flat colours survive it.
+    image.quantize(colors=128, method=Image.Quantize.MEDIANCUT).save(dst, optimize=True)
+    return dst
+
+
+def done(animation) -> None:
+    """Jump an animation to its end, as a render would leave it."""
+    animation.begin()
+    animation.interpolate(1)
+    animation.finish()
+
+
+# -- the pictures -------------------------------------------------------------------
+
+
+def text():
+    from manim import DOWN, LEFT, VGroup
+
+    from scenes.kit import Formula, Readout, Txt
+
+    return VGroup(
+        Txt("Txt: words in the theme font, *bold* and $p = 1/2$", "body"),
+        Formula("{{ H(p) : entropy }} = sum_x {{ p(x) : p }} {{ log_2 1/p(x) : surprise }}"),
+        Readout("H(p)", 1.3689955935892812, key="H", color="entropy"),
+    ).arrange(DOWN, aligned_edge=LEFT, buff=0.4)
+
+
+def bars():
+    from manim import UP
+
+    import infotheory as it
+    from scenes.kit import DistributionBars
+
+    chart = DistributionBars(it.thick_coin(edge=0.1), role="p", key="p", height=3.0)
+    chart.add(chart.surprises(key="S").shift(0.05 * UP))
+    return chart
+
+
+def strip():
+    from manim import DOWN, RIGHT, VGroup
+
+    import infotheory as it
+    from scenes.kit import AverageStrip
+
+    blocks = AverageStrip(it.thick_coin(edge=0.1), width=4, unit_height=0.9)
+    level = AverageStrip(it.thick_coin(edge=0.1), width=4, unit_height=0.9)
+    levelled = VGroup(level.baseline, level.labels, level.level_target(), level.average_line())
+    return VGroup(VGroup(blocks, blocks.block_readouts()), levelled).arrange(
+        RIGHT, buff=1.0, aligned_edge=DOWN
+    )
+
+
+def stacked():
+    import infotheory as it
+    from scenes.kit import StackedBar
+
+    return StackedBar(it.fair_coin(), it.rigged_coin(0.9), unit_height=1.6, width=0.9)
+
+
+def plots():
+    from manim import RIGHT, VGroup
+
+    import infotheory as it
+    from scenes.kit import CurvePlot, SurprisePlot
+
+    surprise = SurprisePlot(y_max=6, width=4.6, height=3.2)
+    surprise.add_surprise_tracker(0.25, x_label="p")
+    x, h = it.binary_entropy_curve(num=200)
+    curve = CurvePlot(
+        x,
+        h,
+        x_range=(0, 1),
+        y_range=(0, 1.1),
+        x_ticks=(0.5, 1),
+        y_ticks=(0.5, 1),
+        x_label="p",
+        y_label="H",
+        role="entropy",
+        width=3.4,
+        height=3.2,
+    )
+    return VGroup(surprise, curve).arrange(RIGHT, buff=1.0, aligned_edge=RIGHT * 0)
+
+
+def props():
+    from manim import RIGHT, VGroup
+
+    from scenes.kit import Coin, Die
+
+    return VGroup(
+        Coin("heads"),
+        Coin("tails"),
+        Coin("edge", thickness=0.3),
+        Die(3),
+        Die(6),
+    ).arrange(RIGHT, buff=0.5)
+
+
+def chances():
+    from manim import DOWN, VGroup
+
+    import infotheory as it
+    from scenes.kit import ChanceStrip
+
+    die = ChanceStrip(it.fair_die(6), width=6)
+    done(die.light("4"))
+    pairs = [f"{a}{b}" for a in range(1, 7) for b in range(1, 7)]
+    two = ChanceStrip(it.uniform(pairs), width=6)
+    done(two.light("66"))
+    return VGroup(die, two).arrange(DOWN, buff=0.4)
+
+
+def ghost():
+    from scenes.kit import DistributionBars, GhostBars
+
+    p, q = (0.5, 0.25, 0.15, 0.1), (0.2, 0.4, 0.3, 0.1)
+    model = DistributionBars(q, ("sun", "cloud", "rain", "snow"), role="q", key="q", height=4)
+    GhostBars(model, p).attach()
+    return model
+
+
+def stream():
+    import numpy as np
+
+    from scenes.kit import SampleStream
+
+    draws = np.random.default_rng(7).choice(4, size=200, p=(0.5, 0.25, 0.15, 0.1))
+    flow = SampleStream(("sun", "cloud", "rain", "snow"), draws, height=4.0, drop_height=3.2)
+    return flow.show(200)
+
+
+def fog():
+    from manim import RIGHT, Group
+
+    from scenes.kit import FoggedShape
+    from scenes.kit.fog import silhouette
+
+    thick = FoggedShape("person", level=0.8, height=2.6, role="p", fog_width=3.2, fog_height=3.4)
+    clear = FoggedShape("person", level=0.3, height=2.6, role="p", fog_width=3.2, fog_height=3.4)
+    icons = Group(*(silhouette(s, height=0.8) for s in ("person", "tree", "lamp", "deer")))
+    icons.arrange(RIGHT, buff=0.35)
+    return Group(thick, clear, icons).arrange(RIGHT, buff=0.4)
+
+
+def veil():
+    from manim import RIGHT, VGroup
+
+    from scenes.kit import DistributionBars, Veil
+
+    def hidden(density: float) -> VGroup:
+        bars = DistributionBars((0.5, 0.25, 0.15, 0.1), ("sun", "cloud", "rain", "snow"), height=4)
+        fog = Veil(bars.bars.width + 0.5, 2.6, density=density).move_to(bars.bars)
+        return VGroup(bars, fog)
+
+    return VGroup(hidden(1.0), hidden(0.45)).arrange(RIGHT, buff=0.8)
+
+
+def pixels():
+    from manim import RIGHT, Group
+
+    from scenes.kit import PixelImage
+    from scenes.kit.pixels import face_pixels
+
+    values = face_pixels(100, 256, 7)
+    image = PixelImage(values, width=3.2)
+    marker = image.block_marker(30, 30, 4)
+    blowup = image.magnify(30, 30, 4, cell=0.55).next_to(image, RIGHT, buff=1.0)
+    return Group(image, marker, blowup, image.zoom_lines(marker, blowup))
+
+
+def samples():
+    from scenes.kit import PixelSamples
+
+    return PixelSamples((0.4, 0.25, 0.15, 0.12, 0.08), count=4, rows=6, cols=6, pixel=0.22)
+
+
+def roadmap():
+    from scenes.kit import RoadMap, information_stations
+
+    road = RoadMap(information_stations(), direction="column")
+    return road.light(2)
+
+
+def theme_dark():
+    import infotheory as it
+    from scenes.kit import DistributionBars
+
+    return DistributionBars(it.thick_coin(edge=0.1), role="q", key="q", height=2.4)
+
+
+PICTURES: dict[str, tuple[Callable[[], object], str]] = {
+    "text": (text, "dark"),
+    "bars": (bars, "dark"),
+    "strip": (strip, "dark"),
+    "stacked": (stacked, "dark"),
+    "plots": (plots, "dark"),
+    "props": (props, "dark"),
+    "chances": (chances, "dark"),
+    "ghost": (ghost, "dark"),
+    "stream": (stream, "dark"),
+    "fog": (fog, "dark"),
+    "veil": (veil, "dark"),
+    "pixels": (pixels, "dark"),
+    "samples": (samples, "dark"),
+    "roadmap": (roadmap, "dark"),
+    "theme-dark": (theme_dark, "dark"),
+    "theme-light": (theme_dark, "light"),
+}
+
+
+def main(names: list[str]) -> None:
+    unknown = sorted(set(names) - set(PICTURES))
+    if unknown:
+        sys.exit(f"unknown picture(s) {', '.join(unknown)}; pictures: {', '.join(PICTURES)}")
+    for name in names or PICTURES:
+        build, theme = PICTURES[name]
+        path = snapshot(build, HERE / f"{name}.png", theme)
+        print(f"{path.relative_to(HERE.parents[1])}  {path.stat().st_size / 1000:.0f} kB")
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(HERE.parents[1]))  # run as a script from anywhere
+    np.seterr(all="ignore")
+    main(sys.argv[1:])
