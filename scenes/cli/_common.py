@@ -87,6 +87,22 @@ def format_option():
     )
 
 
+# The exit code of a run stopped by Ctrl-C or SIGTERM, as shells report it.
+EXIT_INTERRUPTED = 130
+
+
+def render_options(f):
+    """``--jobs N`` and ``--force``: how the scenes of a command get rendered."""
+    f = click.option("--force", is_flag=True, help="Render even the scenes that are up to date.")(f)
+    return click.option(
+        "-j",
+        "--jobs",
+        type=click.IntRange(min=1),
+        default=None,
+        help="Scenes rendered at once, each in its own process.  [default: number of cores]",
+    )(f)
+
+
 def media_option():
     return click.option(
         "--media-dir",

@@ -9,11 +9,13 @@ import click
 from rich.console import Console
 
 from scenes.cli._common import (
+    EXIT_INTERRUPTED,
     SystemLibrariesMissing,
     media_option,
     params_options,
     quality_of,
     quality_option,
+    render_options,
     resolve_params,
     select_entries,
     theme_option,
@@ -24,7 +26,6 @@ from scenes.render.runner import RenderInterrupted, SceneResult, default_jobs, r
 # 720p30: text and formulas stay sharp on a projector, files stay small (about
 # 1 MB a minute), and rendering plus the webm encode take a fraction of `high`.
 LECTURE_QUALITY = "medium"
-EXIT_INTERRUPTED = 130
 NOT_WRITTEN = "not written yet"
 
 
@@ -47,14 +48,7 @@ def _megabytes(n: int) -> str:
     help="Folder to write the kit into (new, empty, or an earlier kit, which is replaced).",
 )
 @quality_option(default=LECTURE_QUALITY)
-@click.option(
-    "-j",
-    "--jobs",
-    type=click.IntRange(min=1),
-    default=None,
-    help="Scenes rendered at once, each in its own process.  [default: number of cores]",
-)
-@click.option("--force", is_flag=True, help="Render even the scenes that are up to date.")
+@render_options
 @click.option("--no-webm", is_flag=True, help="Skip the WebM copies (faster; MP4 only).")
 @params_options
 @theme_option()

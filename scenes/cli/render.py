@@ -15,11 +15,13 @@ from rich.progress import (
 from rich.table import Table
 
 from scenes.cli._common import (
+    EXIT_INTERRUPTED,
     format_option,
     media_option,
     params_options,
     quality_of,
     quality_option,
+    render_options,
     resolve_params,
     select_entries,
     theme_option,
@@ -33,8 +35,6 @@ from scenes.render.runner import (
     log_tail,
     render_scenes,
 )
-
-EXIT_INTERRUPTED = 130
 
 
 class _LiveProgress:
@@ -139,14 +139,7 @@ def _summary(report: RenderReport) -> Table:
 @click.argument("scenes", nargs=-1, metavar="[SCENE]...")
 @quality_option()
 @format_option()
-@click.option(
-    "-j",
-    "--jobs",
-    type=click.IntRange(min=1),
-    default=None,
-    help="Scenes rendered at once, each in its own process.  [default: number of cores]",
-)
-@click.option("--force", is_flag=True, help="Render even the scenes that are up to date.")
+@render_options
 @params_options
 @theme_option()
 @media_option()

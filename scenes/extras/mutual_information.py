@@ -34,6 +34,7 @@ from scenes.kit import (
     format_value,
     unit_word,
 )
+from scenes.kit.checks import whole_number
 
 TITLE = "Mutual information"  # read by the registry without importing this file
 
@@ -64,12 +65,8 @@ class MutualInformationParams(SceneParams):
             it.joint_entropy(self.joint)  # infotheory's validation names the bad entry
         except (TypeError, ValueError) as error:
             raise ValueError(f"joint: {error}") from None
-        if isinstance(self.flips, bool) or not isinstance(self.flips, int):
-            raise ValueError(f"flips must be a whole number from 1 to 6, not {self.flips!r}")
-        if not 1 <= self.flips <= 6:
-            raise ValueError(f"flips must be a whole number from 1 to 6, not {self.flips!r}")
-        if isinstance(self.seed, bool) or not isinstance(self.seed, int) or self.seed < 0:
-            raise ValueError(f"seed must be a whole number >= 0, not {self.seed!r}")
+        whole_number("flips", self.flips, 1, 6)
+        whole_number("seed", self.seed, 0)
 
     @property
     def table(self) -> np.ndarray:

@@ -20,6 +20,7 @@ from scenes.kit import (
     Txt,
     format_value,
 )
+from scenes.kit.checks import whole_number
 from scenes.kit.roadmap import RoadMap, information_stations
 
 
@@ -32,9 +33,7 @@ class OpeningParams(SceneParams):
 
     def __post_init__(self) -> None:
         super().__post_init__()
-        faces = self.die_faces
-        if isinstance(faces, bool) or not isinstance(faces, int) or not 2 <= faces <= 6:
-            raise ValueError(f"die_faces must be a whole number from 2 to 6, not {faces!r}")
+        whole_number("die_faces", self.die_faces, 2, 6)
         faces = it.fair_die(self.die_faces).outcomes
         if not isinstance(self.rolls, tuple) or not 2 <= len(self.rolls) <= 4:
             raise ValueError(f"rolls must be a tuple of 2 to 4 faces, not {self.rolls!r}")

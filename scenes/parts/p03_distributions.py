@@ -27,6 +27,7 @@ from scenes.kit import (
     Txt,
 )
 from scenes.kit.baseline import align_baselines
+from scenes.kit.checks import whole_number
 from scenes.kit.pixels import PixelImage, face_pixels
 
 
@@ -65,13 +66,8 @@ class DistributionsParams(SceneParams):
             ("zoom", 2, 5),
             ("die_faces", 2, 6),
         ):
-            value = getattr(self, name)
-            if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-                raise ValueError(
-                    f"{name} must be a whole number from {low} to {high}, not {value!r}"
-                )
-        if isinstance(self.seed, bool) or not isinstance(self.seed, int) or self.seed < 0:
-            raise ValueError(f"seed must be a whole number >= 0, not {self.seed!r}")
+            whole_number(name, getattr(self, name), low, high)
+        whole_number("seed", self.seed, 0)
         if self.zoom > self.side:
             raise ValueError(f"zoom = {self.zoom} is larger than the image side = {self.side}")
 

@@ -28,6 +28,7 @@ from scenes.kit import (
     format_value,
     unit_word,
 )
+from scenes.kit.checks import whole_number
 from scenes.kit.odds import ChanceStrip
 
 # The die prop draws pips for faces 1 to 6.
@@ -48,10 +49,7 @@ class SurpriseParams(SceneParams):
         if self.coin_call not in it.fair_coin().outcomes:
             raise ValueError(f"coin_call must be 'heads' or 'tails', not {self.coin_call!r}")
         # At least four faces keeps the die call a clear bit rarer than the coin call.
-        if not isinstance(self.die_faces, int) or not 4 <= self.die_faces <= _MAX_FACES:
-            raise ValueError(
-                f"die_faces must be a whole number from 4 to {_MAX_FACES}, not {self.die_faces!r}"
-            )
+        whole_number("die_faces", self.die_faces, 4, _MAX_FACES)
         for name in ("die_call", "double_face"):
             face = getattr(self, name)
             if not isinstance(face, int) or not 1 <= face <= self.die_faces:

@@ -23,6 +23,7 @@ from scenes.kit import (
     log_symbol,
     unit_word,
 )
+from scenes.kit.checks import whole_number
 
 
 @dataclass(frozen=True)
@@ -34,8 +35,7 @@ class SurpriseFormulaParams(SceneParams):
 
     def __post_init__(self) -> None:
         super().__post_init__()
-        if not isinstance(self.halvings, int) or not 1 <= self.halvings <= 5:
-            raise ValueError(f"halvings must be a whole number from 1 to 5, not {self.halvings!r}")
+        whole_number("halvings", self.halvings, 1, 5)
         it.fair_die(self.die_faces)  # validates the number of faces
 
 

@@ -25,6 +25,7 @@ from scenes.kit import (
     format_value,
     tinted,
 )
+from scenes.kit.checks import whole_number
 
 # Chart geometry shared by reality's bars, the model's bars and the histogram.
 UNIT_HEIGHT = 4.2  # height of a bar of probability 1 (one draw's histogram reaches it)
@@ -53,16 +54,9 @@ class ModelsParams(SceneParams):
         super().__post_init__()
         if not isinstance(self.world, RealityAndModel):
             raise ValueError(f"world must be a RealityAndModel, not {self.world!r}")
-        if not isinstance(self.num_samples, int) or not 50 <= self.num_samples <= 5000:
-            raise ValueError(
-                f"num_samples must be a whole number from 50 to 5000, not {self.num_samples!r}"
-            )
-        if not isinstance(self.first_draws, int) or not 1 <= self.first_draws <= 10:
-            raise ValueError(
-                f"first_draws must be a whole number from 1 to 10, not {self.first_draws!r}"
-            )
-        if not isinstance(self.seed, int) or self.seed < 0:
-            raise ValueError(f"seed must be a non-negative whole number, not {self.seed!r}")
+        whole_number("num_samples", self.num_samples, 50, 5000)
+        whole_number("first_draws", self.first_draws, 1, 10)
+        whole_number("seed", self.seed, 0)
 
 
 def _listing(names: list[str]) -> str:

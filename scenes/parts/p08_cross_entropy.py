@@ -30,6 +30,7 @@ from scenes.kit import (
     tinted,
     unit_word,
 )
+from scenes.kit.checks import whole_number
 
 # The coin's cross-entropy curve is drawn for models q in this range.
 Q_RANGE = (0.05, 0.95)
@@ -50,16 +51,9 @@ class CrossEntropyParams(SceneParams):
         super().__post_init__()
         if not isinstance(self.world, RealityAndModel):
             raise ValueError(f"world must be a RealityAndModel, not {self.world!r}")
-        if not isinstance(self.num_samples, int) or not 50 <= self.num_samples <= 5000:
-            raise ValueError(
-                f"num_samples must be a whole number from 50 to 5000, not {self.num_samples!r}"
-            )
-        if not isinstance(self.first_draws, int) or not 1 <= self.first_draws <= 10:
-            raise ValueError(
-                f"first_draws must be a whole number from 1 to 10, not {self.first_draws!r}"
-            )
-        if not isinstance(self.seed, int) or self.seed < 0:
-            raise ValueError(f"seed must be a non-negative whole number, not {self.seed!r}")
+        whole_number("num_samples", self.num_samples, 50, 5000)
+        whole_number("first_draws", self.first_draws, 1, 10)
+        whole_number("seed", self.seed, 0)
         try:
             it.rigged_coin(self.coin_heads)
         except (TypeError, ValueError) as error:

@@ -34,6 +34,7 @@ from scenes.kit import (
     readouts_in,
     unit_word,
 )
+from scenes.kit.checks import whole_number
 from scenes.kit.pixel_samples import shade
 
 
@@ -67,8 +68,7 @@ class TrainingParams(SceneParams):
             )
         if not isinstance(self.learning_rate, int | float) or not self.learning_rate > 0:
             raise ValueError(f"learning_rate must be a positive number, not {self.learning_rate!r}")
-        if not isinstance(self.steps, int) or not 1 <= self.steps <= 1000:
-            raise ValueError(f"steps must be a whole number from 1 to 1000, not {self.steps!r}")
+        whole_number("steps", self.steps, 1, 1000)
         shown = self.show_steps
         if (
             len(shown) < 2
@@ -80,8 +80,7 @@ class TrainingParams(SceneParams):
             raise ValueError(
                 f"show_steps must rise strictly from 0 to steps ({self.steps}), not {shown!r}"
             )
-        if not isinstance(self.seed, int) or self.seed < 0:
-            raise ValueError(f"seed must be a whole number >= 0, not {self.seed!r}")
+        whole_number("seed", self.seed, 0)
 
     @property
     def p(self) -> it.Distribution:
