@@ -285,7 +285,8 @@ def write_page(kit: Kit) -> Path:
     for name in ASSETS:
         with (TEMPLATES / name).open("rb") as src, (assets / name).open("wb") as dst:
             shutil.copyfileobj(src, dst)
-    total = kit.full.duration_ms if kit.full else sum(k.info.duration_ms for k in kit.scenes)
+    # Extras are not in the full video, so the summary adds up the scenes themselves.
+    total = sum(k.info.duration_ms for k in kit.scenes)
     n = len(kit.scenes)
     toc = [('<li><a href="#full">The full explainer</a></li>')] if kit.full else []
     toc += [

@@ -13,7 +13,7 @@ import webvtt
 from scenes.lecture import captions as cap
 from scenes.lecture import media
 from scenes.lecture.build import FULL_NAME, KitError, build_kit, prepare_out
-from scenes.lecture.timing import offsets_ms, to_ms
+from scenes.lecture.timing import clock, offsets_ms, to_ms
 
 KINDS = ("mp4", "webm", "poster", "srt", "vtt", "chapters", "transcript")
 
@@ -214,3 +214,7 @@ def test_extras_get_their_own_videos_but_stay_out_of_the_full_explainer(
     assert [c.title for c in kit.full.chapters] == ["Part 1: Living with uncertainty"]
     assert (tmp_path / "site" / "scenes" / "x-bonus.mp4").exists()
     assert ">A bonus scene <span" in kit.index.read_text()
+    # The summary counts every scene, the extra included: it is not the full video's length.
+    total_ms = sum(k.info.duration_ms for k in kit.scenes)
+    assert total_ms > kit.full.duration_ms
+    assert f"2 scenes, {clock(total_ms)} in all" in kit.index.read_text()
