@@ -14,13 +14,20 @@ from manim import tempconfig
 
 from scenes.kit.base import ExplainerScene, SceneParams
 
-__all__ = ["dry_run", "typst_cache_dir"]
+__all__ = ["dry_run", "typst_cache_dir", "typst_settings"]
 
 
 def typst_cache_dir() -> Path:
     """Where compiled formulas are cached between runs, under ``$XDG_CACHE_HOME``."""
     base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
     return Path(base) / "infotheory-explainer" / "typst"
+
+
+def typst_settings() -> dict[str, str]:
+    """Manim settings for drawing outside a render: formulas compile into the shared cache."""
+    cache = typst_cache_dir()
+    cache.mkdir(parents=True, exist_ok=True)
+    return {"tex_dir": str(cache), "media_dir": str(cache.parent), "verbosity": "WARNING"}
 
 
 @contextmanager

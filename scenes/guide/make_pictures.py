@@ -24,33 +24,18 @@ PAD = 0.3
 
 def snapshot(build: Callable[[], object], dst: Path, theme: str = "dark") -> Path:
     """Build a mobject with ``build()`` in ``theme`` and save it, cropped, as a PNG."""
-    from manim import ORIGIN, tempconfig
+    from manim import tempconfig
     from PIL import Image
 
-    from scenes.dryrun import typst_cache_dir
-    from scenes.kit.camera import ExplainerCamera
+    from scenes.dryrun import typst_settings
+    from scenes.kit.camera import picture_of
     from scenes.theme import current_theme, use_theme
 
-    cache = typst_cache_dir()
-    cache.mkdir(parents=True, exist_ok=True)
-    settings = {"tex_dir": str(cache), "media_dir": str(cache.parent), "verbosity": "WARNING"}
     before = current_theme()
     use_theme(theme)
     try:
-        with tempconfig(settings):
-            mob = build()
-            mob.move_to(ORIGIN)
-            width, height = mob.width + 2 * PAD, mob.height + 2 * PAD
-            camera = ExplainerCamera(
-                pixel_width=round(width * PIXELS_PER_UNIT),
-                pixel_height=round(height * PIXELS_PER_UNIT),
-                frame_width=width,
-                frame_height=height,
-                background_color=current_theme().color.background,
-                background_opacity=1,
-            )
-            camera.capture_mobjects([mob])
-            image = camera.get_image().convert("RGB")
+        with tempconfig(typst_settings()):
+            image = picture_of(build(), pixels_per_unit=PIXELS_PER_UNIT, pad=PAD)
     finally:
         use_theme(before)
     # An adaptive palette keeps the files small; the flat colours survive it.

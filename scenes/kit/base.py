@@ -49,8 +49,9 @@ from manim import (
 from infotheory.units import log_factor
 from scenes.kit.camera import ExplainerCamera
 from scenes.kit.captions import reading_time, split_cues, time_cues
+from scenes.kit.cards import title_card
 from scenes.kit.layout import LayoutError, LayoutProblem, layout_problems
-from scenes.kit.text import Txt, escape, readouts_in
+from scenes.kit.text import Txt, readouts_in
 from scenes.theme import Theme, current_theme
 
 __all__ = [
@@ -234,21 +235,10 @@ class ExplainerScene(Scene):
         entry = self.entry
         title = entry.title if entry else type(self).__name__
         kicker = f"Part {entry.part} of 12" if entry and entry.part else "Extra"
-        card = VGroup(
-            Txt(kicker.upper(), "label", "muted"),
-            Txt(title, "title"),
-        ).arrange(DOWN, buff=0.35)
-        rule = Line(
-            card.get_left(), card.get_right(), color=self.theme.color.highlight, stroke_width=2
-        ).next_to(card, DOWN, buff=0.35)
-        card.add(rule)
-        if self.hook:
-            card.add(Txt(escape(self.hook), "body", "muted", width=11, align="center"))
-            card[-1].next_to(rule, DOWN, buff=0.45)
-        card.move_to(ORIGIN)
+        card = title_card(kicker, title, self.hook or None)
         with self.beat("opening", self.hook or title):
             self.play(FadeIn(card[0], shift=0.2 * DOWN), Write(card[1]), run_time=1.2)
-            self.play(Create(rule), *(FadeIn(m, shift=0.1 * UP) for m in card[3:]), run_time=0.8)
+            self.play(Create(card[2]), *(FadeIn(m, shift=0.1 * UP) for m in card[3:]), run_time=0.8)
         # The card leaves at the start of the first beat, so every section ends on a picture.
         self._leaving = card
 

@@ -14,7 +14,7 @@ import numpy as np
 from manim import Camera
 from PIL import Image
 
-__all__ = ["ExplainerCamera"]
+__all__ = ["ExplainerCamera", "picture_of"]
 
 
 class ExplainerCamera(Camera):
@@ -50,3 +50,25 @@ class ExplainerCamera(Camera):
         picture = picture.crop((x0 - left, y0 - top, x1 - left, y1 - top))
         region = Image.fromarray(np.ascontiguousarray(pixel_array[y0:y1, x0:x1]), mode="RGBA")
         pixel_array[y0:y1, x0:x1] = np.asarray(Image.alpha_composite(region, picture))
+
+
+def picture_of(mob, *, pixels_per_unit: float, pad: float = 0.3) -> Image.Image:
+    """``mob`` drawn alone on the theme's background, cropped to it with ``pad`` units around.
+
+    For pictures outside a scene: the guide's component pictures, the lecture
+    kit's formula images.
+    """
+    from scenes.theme import current_theme
+
+    mob.move_to(np.zeros(3))
+    width, height = mob.width + 2 * pad, mob.height + 2 * pad
+    camera = ExplainerCamera(
+        pixel_width=round(width * pixels_per_unit),
+        pixel_height=round(height * pixels_per_unit),
+        frame_width=width,
+        frame_height=height,
+        background_color=current_theme().color.background,
+        background_opacity=1,
+    )
+    camera.capture_mobjects([mob])
+    return camera.get_image().convert("RGB")

@@ -242,30 +242,14 @@ def gather_notes(
 
 def render_formula(expression: str, dst: Path, pixels_per_unit: int = 160) -> Path:
     """Draw ``expression`` as a Formula on the theme's background into a PNG at ``dst``."""
-    from manim import ORIGIN, tempconfig
-    from manim.camera.camera import Camera
+    from manim import tempconfig
 
-    from scenes.dryrun import typst_cache_dir
+    from scenes.dryrun import typst_settings
+    from scenes.kit.camera import picture_of
     from scenes.kit.text import Formula
-    from scenes.theme import current_theme
 
-    cache = typst_cache_dir()
-    cache.mkdir(parents=True, exist_ok=True)
-    settings = {"tex_dir": str(cache), "media_dir": str(cache.parent), "verbosity": "WARNING"}
-    with tempconfig(settings):
-        formula = Formula(expression).move_to(ORIGIN)
-        pad = 0.3
-        width, height = formula.width + 2 * pad, formula.height + 2 * pad
-        camera = Camera(
-            pixel_width=round(width * pixels_per_unit),
-            pixel_height=round(height * pixels_per_unit),
-            frame_width=width,
-            frame_height=height,
-            background_color=current_theme().color.background,
-            background_opacity=1,
-        )
-        camera.capture_mobjects([formula])
-        image = camera.get_image().convert("RGB")
+    with tempconfig(typst_settings()):
+        image = picture_of(Formula(expression), pixels_per_unit=pixels_per_unit)
     dst.parent.mkdir(parents=True, exist_ok=True)
     image.save(dst, format="PNG", optimize=True)
     return dst
@@ -273,29 +257,18 @@ def render_formula(expression: str, dst: Path, pixels_per_unit: int = 160) -> Pa
 
 def render_card(kicker: str, title: str, subtitle: str, dst: Path, width: int, height: int) -> Path:
     """A title card like the scenes' own, ``width`` x ``height`` pixels, as a PNG."""
-    from manim import DOWN, Line, VGroup, tempconfig
+    from manim import tempconfig
     from manim.camera.camera import Camera
 
-    from scenes.dryrun import typst_cache_dir
-    from scenes.kit.text import Txt, escape
+    from scenes.dryrun import typst_settings
+    from scenes.kit.cards import title_card
     from scenes.theme import current_theme
 
     theme = current_theme()
-    cache = typst_cache_dir()
-    cache.mkdir(parents=True, exist_ok=True)
-    settings = {"tex_dir": str(cache), "media_dir": str(cache.parent), "verbosity": "WARNING"}
     frame_height = 8.0
     frame_width = frame_height * width / height
-    with tempconfig(settings):
-        card = VGroup(
-            Txt(escape(kicker.upper()), "label", "muted"),
-            Txt(escape(title), "title"),
-        ).arrange(DOWN, buff=0.35)
-        rule = Line(
-            card.get_left(), card.get_right(), color=theme.color.highlight, stroke_width=2
-        ).next_to(card, DOWN, buff=0.35)
-        below = Txt(escape(subtitle), "label", "muted").next_to(rule, DOWN, buff=0.35)
-        whole = VGroup(card, rule, below).move_to([0, 0, 0])
+    with tempconfig(typst_settings()):
+        whole = title_card(kicker, title, subtitle)
         camera = Camera(
             pixel_width=width,
             pixel_height=height,
