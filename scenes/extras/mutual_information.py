@@ -112,7 +112,6 @@ class MutualInformation(ExplainerScene):
         )
         joint.move_to([left, -1.2, 0])
         joint.shift((-2.3 - joint.base_y) * UP)
-        align_baselines(joint.labels)
         # The pair takes the middle of the stage first, then makes room on the left.
         stage = VGroup(coins, names, agree, joint).shift(-left * RIGHT)
         draws = np.random.default_rng(params.seed).choice(4, size=params.flips, p=pxy.ravel())

@@ -18,6 +18,7 @@ from manim import (
 )
 
 import infotheory as it
+from scenes.kit.baseline import align_baselines
 from scenes.kit.text import Readout, Txt, escape, resolve_color
 from scenes.theme import current_theme
 
@@ -94,6 +95,7 @@ class DistributionBars(VGroup):
                 for name, x in zip(self.outcomes, xs, strict=True)
             )
         )
+        align_baselines(self.labels)  # "tree" and "person" sit on one line, as type does
         self.values = VGroup(
             *(
                 Readout(
@@ -278,6 +280,7 @@ class AverageStrip(VGroup):
                 if pi > 0
             )
         )
+        align_baselines(self.labels)
         self.add(self.baseline, self.blocks, self.labels)
 
     def level_target(self) -> Rectangle:

@@ -44,6 +44,7 @@ from manim import (
 )
 
 import infotheory as it
+from scenes.kit.baseline import align_baselines
 from scenes.kit.text import Readout, Txt, escape, resolve_color
 from scenes.theme import current_theme
 
@@ -108,7 +109,8 @@ class SampleStream(VGroup):
     level with the spout at the right end of the bins; move it where it suits
     (it is part of the group, so it updates on screen while draws pour).
     ``axis=False`` leaves out the baseline and outcome labels, to stand the
-    histogram on another chart's axis.
+    histogram on another chart's axis; ``clear_of`` gives that chart's bar
+    heights (as frequencies), so each count sits above both bars, not across one.
 
     :meth:`pour` animates the next draws; :meth:`show` jumps to a number of
     draws. :attr:`count` (draws so far) and :attr:`last` (index of the latest
@@ -130,6 +132,7 @@ class SampleStream(VGroup):
         axis: bool = True,
         show_counts: bool = True,
         label_size: str | float = "label",
+        clear_of: Sequence[float] | np.ndarray | None = None,
     ):
         super().__init__()
         self.outcomes = [str(o) for o in outcomes]
@@ -139,6 +142,11 @@ class SampleStream(VGroup):
             raise ValueError("samples must be a non-empty 1-D sequence of outcome indices")
         if self.samples.min() < 0 or self.samples.max() >= n:
             raise ValueError(f"samples must be outcome indices from 0 to {n - 1}")
+        self.clear_of = np.zeros(n) if clear_of is None else np.asarray(clear_of, dtype=float)
+        if self.clear_of.shape != (n,):
+            raise ValueError(
+                f"clear_of must give one height per outcome ({n}), got {len(self.clear_of)}"
+            )
         self.role = role
         self.key = key
         self.unit_height = height
@@ -170,6 +178,7 @@ class SampleStream(VGroup):
                 for name, x in zip(self.outcomes, xs, strict=True)
             )
         )
+        align_baselines(self.labels)
         self.count_readouts = VGroup(
             *(
                 Readout(
@@ -213,15 +222,21 @@ class SampleStream(VGroup):
         self.last = int(self.samples[n - 1]) if n else None
         self.counts = np.bincount(self.samples[:n], minlength=len(self.outcomes))
         base = self.base_y
-        for bar, readout, f, c in zip(
-            self.bars, self.count_readouts, self.frequencies(), self.counts, strict=True
+        for bar, readout, f, c, floor in zip(
+            self.bars,
+            self.count_readouts,
+            self.frequencies(),
+            self.counts,
+            self.clear_of,
+            strict=True,
         ):
             h = max(f * self.unit_height, 1e-3)
             bar.stretch_to_fit_height(h)
             bar.move_to([bar.get_center()[0], base + h / 2, 0])
             bar.set_fill(opacity=0.85 if c else 0)
             readout.set_value(c)
-            readout.next_to(bar, UP, buff=0.1)
+            top = base + max(f, floor) * self.unit_height
+            readout.next_to([bar.get_x(), top, 0], UP, buff=0.1)
         self.total.set_value(n)
         return self
 

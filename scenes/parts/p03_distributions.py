@@ -110,7 +110,6 @@ class Distributions(ExplainerScene):
         )
         for bars, x in ((coin_bars, left), (die_bars, right)):
             bars.shift(np.array([x, -1.1, 0]) - bars.baseline.get_center())
-            align_baselines(bars.labels)
         coin_prop = Coin("heads", radius=0.55).move_to([left, 1.9, 0])
         die_prop = Die(min(5, len(die)), size=1.1).move_to([right, 1.9, 0])
         counts = VGroup(

@@ -124,7 +124,9 @@ class Models(ExplainerScene):
             self.play(FadeIn(model.values, shift=0.1 * UP))
 
         # Draws from reality fall out of the fog into a histogram standing in front of it.
-        stream = SampleStream(outcomes, draws, role="p", key="count", axis=False, **geometry)
+        stream = SampleStream(
+            outcomes, draws, role="p", key="count", axis=False, clear_of=p.probs, **geometry
+        )
         stream.shift([-SIDE_X, BASE_Y - stream.base_y, 0])
         stream.set_z_index(2)
         spout_y = BASE_Y + UNIT_HEIGHT + 0.35

@@ -26,7 +26,6 @@ from scenes.kit import (
     StackedBar,
     SurprisePlot,
     Txt,
-    align_baselines,
     format_value,
     information_stations,
     tinted,
@@ -236,7 +235,6 @@ class Recap(ExplainerScene):
         )
         for bars, x in ((p_bars, -4.4), (q_bars, 4.4)):
             bars.shift(np.array([x, -1.3, 0]) - bars.baseline.get_center())
-            align_baselines(bars.labels)
         titles = VGroup(
             Txt(f"reality {tinted('$p$', 'p')}", "label", "muted"),
             Txt(f"model {tinted('$q$', 'q')}", "label", "muted"),
