@@ -92,7 +92,7 @@ class MutualInformation(ExplainerScene):
         h_xy = it.joint_entropy(pxy, unit=unit)
         info = it.mutual_information(pxy, unit=unit)
         h_y_x = it.conditional_entropy(pxy, unit=unit, given="x")
-        same = float(pxy[0, 0] + pxy[1, 1])
+        same = _same_face(pxy)
         word = lambda v: unit_word(unit, v)  # noqa: E731
 
         # -- two coins flipped together -------------------------------------------------
@@ -252,7 +252,8 @@ class MutualInformation(ExplainerScene):
         h_free = it.joint_entropy(free, unit=unit)
         with self.beat(
             "independent",
-            f"Independent coins share nothing: {format_value(h_free)} {word(h_free)} "
+            f"Made independent, the coins match with chance {format_value(_same_face(free), 2)} "
+            f"and share nothing: {format_value(h_free)} {word(h_free)} "
             f"together, and I is {format_value(it.mutual_information(free, unit=unit))}.",
         ):
             self.play(FadeOut(heads_row), FadeOut(known), run_time=0.4)
@@ -263,6 +264,7 @@ class MutualInformation(ExplainerScene):
                     VGroup(pair, shared), lambda _: self._beside(stack, total, pair, shared)
                 ),
                 pair.animate_to(h_free),
+                agree.animate_to(_same_face(free)),
                 shared.animate_to(it.mutual_information(free, unit=unit)),
                 left_over.animate_to(it.conditional_entropy(free, unit=unit)),
                 run_time=2.0,
@@ -282,3 +284,8 @@ class MutualInformation(ExplainerScene):
         y_shared = min(y_shared, stack.level(stack.cross_entropy) - step / 2)
         for readout, y in ((pair, y_pair), (shared, y_shared)):
             readout.move_to([x, y, 0], aligned_edge=LEFT)
+
+
+def _same_face(table: np.ndarray) -> float:
+    """P(the two coins show the same face): the diagonal of their joint table."""
+    return float(np.trace(table))

@@ -80,6 +80,9 @@ def test_independent_coins_share_nothing(play):
     assert record.readouts["H(X,Y)"][1] == record.readouts["H(X)+H(Y)"][1] == "2.000"
     assert record.readouts["H(Y|X)"][1] == "1.000"
     assert [record.readouts[f"joint[{n}]"][1] for n in ("HH", "HT", "TH", "TT")] == ["0.25"] * 4
+    # The coins' agreement follows the table: independent fair coins match half the time.
+    assert record.readouts["same"] == (0.5, "0.50")
+    assert "chance 0.50" in record.narration
 
 
 def test_the_narration_speaks_the_numbers_shown(play):
