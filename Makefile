@@ -27,7 +27,7 @@ video: $(VENV)/.installed
 test: $(VENV)/.installed test-system-deps
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check --fix .
