@@ -34,6 +34,44 @@ def _probs_and_labels(dist, labels: Sequence[str] | None) -> tuple[np.ndarray, l
     return probs, list(labels)
 
 
+def bar_axis(
+    outcomes: Sequence[str],
+    role: str,
+    *,
+    bar_width: float,
+    spacing: float,
+    label_size: str | float = "label",
+) -> tuple[Line, VGroup, VGroup]:
+    """The parts every bar chart shares: a baseline along ``y = 0``, one bar per
+    outcome (height 1, centred on the origin as a row) and the outcomes' names below,
+    on one text baseline. Charts set the bars' heights themselves."""
+    color = resolve_color(role)
+    n = len(outcomes)
+    xs = (np.arange(n) - (n - 1) / 2) * (bar_width + spacing)
+    baseline = Line(
+        [xs[0] - bar_width / 2 - 0.15, 0, 0],
+        [xs[-1] + bar_width / 2 + 0.15, 0, 0],
+        color=current_theme().color.muted,
+        stroke_width=2,
+    )
+    bars = VGroup(
+        *(
+            Rectangle(
+                width=bar_width, height=1, fill_color=color, fill_opacity=0.85, stroke_width=0
+            ).move_to([x, 0.5, 0])
+            for x in xs
+        )
+    )
+    labels = VGroup(
+        *(
+            Txt(escape(name), label_size, "muted").next_to([x, 0, 0], DOWN, buff=0.2)
+            for name, x in zip(outcomes, xs, strict=True)
+        )
+    )
+    align_baselines(labels)  # "tree" and "person" sit on one line, as type does
+    return baseline, bars, labels
+
+
 class DistributionBars(VGroup):
     """A bar per outcome: height is probability, with the outcome below and p above.
 
@@ -66,36 +104,9 @@ class DistributionBars(VGroup):
         self.key = key
         self.unit_height = height
         self.bar_width = bar_width
-        theme = current_theme()
-        color = resolve_color(role)
-
-        n = len(self.probs)
-        xs = (np.arange(n) - (n - 1) / 2) * (bar_width + spacing)
-        self.baseline = Line(
-            [xs[0] - bar_width / 2 - 0.15, 0, 0],
-            [xs[-1] + bar_width / 2 + 0.15, 0, 0],
-            color=theme.color.muted,
-            stroke_width=2,
+        self.baseline, self.bars, self.labels = bar_axis(
+            self.outcomes, role, bar_width=bar_width, spacing=spacing, label_size=label_size
         )
-        self.bars = VGroup(
-            *(
-                Rectangle(
-                    width=bar_width,
-                    height=1,
-                    fill_color=color,
-                    fill_opacity=0.85,
-                    stroke_width=0,
-                ).move_to([x, 0.5, 0])
-                for x in xs
-            )
-        )
-        self.labels = VGroup(
-            *(
-                Txt(escape(name), label_size, "muted").next_to([x, 0, 0], DOWN, buff=0.2)
-                for name, x in zip(self.outcomes, xs, strict=True)
-            )
-        )
-        align_baselines(self.labels)  # "tree" and "person" sit on one line, as type does
         self.values = VGroup(
             *(
                 Readout(

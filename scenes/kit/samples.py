@@ -29,14 +29,11 @@ from dataclasses import dataclass
 
 import numpy as np
 from manim import (
-    DOWN,
     LEFT,
     UP,
     Animation,
     Circle,
-    Line,
     ManimColor,
-    Rectangle,
     VectorizedPoint,
     VGroup,
     VMobject,
@@ -44,9 +41,8 @@ from manim import (
 )
 
 import infotheory as it
-from scenes.kit.baseline import align_baselines
-from scenes.kit.text import Readout, Txt, escape, resolve_color
-from scenes.theme import current_theme
+from scenes.kit.bars import bar_axis
+from scenes.kit.text import Readout, resolve_color
 
 __all__ = ["RealityAndModel", "SampleStream", "Scatter"]
 
@@ -154,31 +150,9 @@ class SampleStream(VGroup):
         self.count = 0
         self.last: int | None = None
         self.counts = np.zeros(n, dtype=int)
-        theme = current_theme()
-        color = resolve_color(role)
-
-        xs = (np.arange(n) - (n - 1) / 2) * (bar_width + spacing)
-        self.baseline = Line(
-            [xs[0] - bar_width / 2 - 0.15, 0, 0],
-            [xs[-1] + bar_width / 2 + 0.15, 0, 0],
-            color=theme.color.muted,
-            stroke_width=2,
+        self.baseline, self.bars, self.labels = bar_axis(
+            self.outcomes, role, bar_width=bar_width, spacing=spacing, label_size=label_size
         )
-        self.bars = VGroup(
-            *(
-                Rectangle(
-                    width=bar_width, height=1, fill_color=color, fill_opacity=0.85, stroke_width=0
-                ).move_to([x, 0.5, 0])
-                for x in xs
-            )
-        )
-        self.labels = VGroup(
-            *(
-                Txt(escape(name), label_size, "muted").next_to([x, 0, 0], DOWN, buff=0.2)
-                for name, x in zip(self.outcomes, xs, strict=True)
-            )
-        )
-        align_baselines(self.labels)
         self.count_readouts = VGroup(
             *(
                 Readout(
