@@ -21,12 +21,12 @@ from scenes.cli._common import (
     theme_option,
     user_errors,
 )
+from scenes.registry import SceneEntry
 from scenes.render.runner import RenderInterrupted, SceneResult, default_jobs, render_scenes
 
 # 720p30: text and formulas stay sharp on a projector, files stay small (about
 # 1 MB a minute), and rendering plus the webm encode take a fraction of `high`.
 LECTURE_QUALITY = "medium"
-NOT_WRITTEN = "not written yet"
 
 
 def folder_size(folder: Path) -> int:
@@ -79,7 +79,8 @@ def lecture(
     scenes show your numbers (videos, captions and transcripts alike); with --theme
     light the videos, formulas and page are light.
     """
-    overrides = resolve_params(select_entries(scenes), assignments, params_file)
+    entries = select_entries(scenes)
+    overrides = resolve_params(entries, assignments, params_file)
     theme = theme.lower()
     try:
         from scenes.theme import current_theme, use_theme
@@ -88,14 +89,14 @@ def lecture(
     before = current_theme()
     use_theme(theme)  # the page, its formula images and cards are drawn in this process
     try:
-        _lecture(ctx, scenes, out, quality, jobs, force, no_webm, media_dir, theme, overrides)
+        _lecture(ctx, entries, out, quality, jobs, force, no_webm, media_dir, theme, overrides)
     finally:
         use_theme(before)
 
 
 def _lecture(
     ctx: click.Context,
-    scenes: tuple[str, ...],
+    entries: list[SceneEntry],
     out: Path,
     quality: str,
     jobs: int | None,
@@ -110,7 +111,6 @@ def _lecture(
     from scenes.render.keys import SourceMissingError, source_key
     from scenes.render.scene_info import cache_root
 
-    entries = select_entries(scenes)
     quality = quality.lower()
     jobs = jobs or default_jobs()
     err = Console(stderr=True)
@@ -145,8 +145,8 @@ def _lecture(
         ctx.exit(EXIT_INTERRUPTED)
     rendered = time.perf_counter()
 
-    missing = [r for r in report.failed if r.message.startswith(NOT_WRITTEN)]
-    broken = [r for r in report.failed if not r.message.startswith(NOT_WRITTEN)]
+    missing = [r for r in report.failed if r.source_missing]
+    broken = [r for r in report.failed if not r.source_missing]
     if broken:
         for r in broken:
             err.print(f"[red]✗ {r.stem}[/red]: {r.message}", highlight=False)

@@ -204,7 +204,7 @@ def render(
     for r in failed:
         err.print(f"[red]✗ {r.stem}[/red]: {r.message}", highlight=False)
         tail = log_tail(r.log)
-        if tail and not r.message.startswith("not written yet"):
+        if tail and not r.source_missing:
             err.print(f"[dim]{tail}[/dim]", highlight=False)
         if r.log:
             err.print(f"  full log: {r.log}", highlight=False)

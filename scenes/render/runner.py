@@ -73,6 +73,9 @@ class SceneResult:
     outputs: SceneOutputs
     status: str = "queued"  # queued, waiting, rendering, rendered, up to date, failed, cancelled
     message: str = ""
+    # Why a failed scene failed, where callers act on it: "no source" (its module is not
+    # written yet), "system" (libraries missing: the whole run stops), else "".
+    cause: str = ""
     duration: float | None = None  # seconds of video
     render_seconds: float | None = None
     expected_duration: float | None = None  # from an earlier render or dry run
@@ -87,6 +90,10 @@ class SceneResult:
     @property
     def finished(self) -> bool:
         return self.status in ("rendered", "up to date")
+
+    @property
+    def source_missing(self) -> bool:
+        return self.status == "failed" and self.cause == "no source"
 
     @property
     def fraction(self) -> float | None:
@@ -218,7 +225,7 @@ def render_scenes(
         try:
             skey = source_key(entry.module, entry.class_name, scene_overrides, theme)
         except SourceMissingError:
-            result.status = "failed"
+            result.status, result.cause = "failed", "no source"
             result.message = f"not written yet: {entry.path} does not exist"
             notify(result)
             continue
@@ -299,9 +306,9 @@ def _run_jobs(
                 raise RenderInterrupted(report) from None
     finally:
         _restore_sigterm(previous_term)
-    system = [r for r in report.failed if r.message.startswith("system:")]
+    system = [r for r in report.failed if r.cause == "system"]
     if system:
-        raise SystemLibrariesError(system[0].message.removeprefix("system:").strip())
+        raise SystemLibrariesError(system[0].message)
 
 
 def _start(
@@ -356,8 +363,8 @@ def _handle(
         del running[stem]
         if not slot.reported:
             result.status = "failed"
-            prefix = "system: " if code == EXIT_SYSTEM else ""
-            result.message = f"{prefix}worker exited with code {code}"
+            result.cause = "system" if code == EXIT_SYSTEM else ""
+            result.message = f"worker exited with code {code}"
             _keep_log(slot, report)
             notify(result)
         return
@@ -379,8 +386,8 @@ def _handle(
     elif kind == "failed":
         slot.reported = True
         result.status = "failed"
-        prefix = "system: " if event.get("kind") == "system" else ""
-        result.message = prefix + str(event.get("message", "failed"))
+        result.cause = "system" if event.get("kind") == "system" else ""
+        result.message = str(event.get("message", "failed"))
         _keep_log(slot, report)
     notify(result)
 

@@ -42,7 +42,8 @@ def fake_render(renders, tmp_path, monkeypatch, fake_formula_renderer, fake_card
             elif entry.part == 3:
                 result.status, result.message = "failed", "Typst could not compile a formula"
             else:
-                result.status, result.message = "failed", f"not written yet: {entry.path}"
+                result.status, result.cause = "failed", "no source"
+                result.message = f"not written yet: {entry.path}"
             on_update(result)
             report.results.append(result)
         return report
