@@ -16,7 +16,7 @@ from scenes.kit.pixels import PixelImage
 from scenes.kit.plots import CurvePlot, SurprisePlot
 from scenes.kit.props import Coin, Die
 from scenes.kit.roadmap import RoadMap, Station, information_stations
-from scenes.kit.samples import RealityAndModel, SampleStream, Scatter
+from scenes.kit.samples import DrawsParams, RealityAndModel, SampleStream, Scatter
 from scenes.kit.stacked import StackedBar
 from scenes.kit.text import (
     Formula,
@@ -41,6 +41,7 @@ __all__ = [
     "CurvePlot",
     "Die",
     "DistributionBars",
+    "DrawsParams",
     "ExplainerScene",
     "FoggedShape",
     "Formula",

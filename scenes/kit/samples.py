@@ -19,13 +19,14 @@ bars and be compared with them. Counts above the bars and the number of draws
 ``n`` are :class:`~scenes.kit.text.Readout` s, so tests read back what is shown.
 
 :class:`RealityAndModel` is the matching parameter block: the outcomes, the true
-distribution ``p`` and the model ``q``, validated by :mod:`infotheory`.
+distribution ``p`` and the model ``q``, validated by :mod:`infotheory`; a scene that
+pours draws from it takes its parameters from :class:`DrawsParams`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from manim import (
@@ -42,9 +43,11 @@ from manim import (
 
 import infotheory as it
 from scenes.kit.bars import bar_axis
+from scenes.kit.base import SceneParams
+from scenes.kit.checks import whole_number
 from scenes.kit.text import Readout, resolve_color
 
-__all__ = ["RealityAndModel", "SampleStream", "Scatter"]
+__all__ = ["DrawsParams", "RealityAndModel", "SampleStream", "Scatter"]
 
 
 @dataclass(frozen=True)
@@ -66,11 +69,11 @@ class RealityAndModel:
         for name in self.outcomes:
             if not isinstance(name, str) or not 1 <= len(name) <= 6:
                 raise ValueError(f"outcomes must be names of 1 to 6 characters, not {name!r}")
-        for field, role in (("p", "the true distribution"), ("q", "the model")):
+        for name, role in (("p", "the true distribution"), ("q", "the model")):
             try:
-                it.categorical(self.outcomes, getattr(self, field))
+                it.categorical(self.outcomes, getattr(self, name))
             except (TypeError, ValueError) as error:
-                raise ValueError(f"{field} ({role}) is not a distribution: {error}") from None
+                raise ValueError(f"{name} ({role}) is not a distribution: {error}") from None
         p, q = np.asarray(self.p, dtype=float), np.asarray(self.q, dtype=float)
         if np.any((p > 0) & (q <= 0)):
             bad = [o for o, a, b in zip(self.outcomes, p, q, strict=True) if a > 0 and b <= 0]
@@ -88,6 +91,27 @@ class RealityAndModel:
     def model(self) -> it.Distribution:
         """The model, ``q``, as a validated distribution."""
         return it.categorical(self.outcomes, self.q)
+
+
+@dataclass(frozen=True)
+class DrawsParams(SceneParams):
+    """Parameters of a scene that pours seeded draws from reality (parts 7 and 8).
+
+    The same seed gives the same draws in every such scene.
+    """
+
+    world: RealityAndModel = field(default_factory=RealityAndModel)
+    num_samples: int = 400  # draws from reality in all
+    first_draws: int = 5  # the first draws fall one at a time
+    seed: int = 7  # seeds the draws
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        if not isinstance(self.world, RealityAndModel):
+            raise ValueError(f"world must be a RealityAndModel, not {self.world!r}")
+        whole_number("num_samples", self.num_samples, 50, 5000)
+        whole_number("first_draws", self.first_draws, 1, 10)
+        whole_number("seed", self.seed, 0)
 
 
 class SampleStream(VGroup):

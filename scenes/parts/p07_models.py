@@ -8,7 +8,7 @@ that gap is what the rest of the video measures.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 from manim import *
@@ -16,16 +16,14 @@ from manim import *
 import infotheory as it
 from scenes.kit import (
     DistributionBars,
+    DrawsParams,
     ExplainerScene,
-    RealityAndModel,
     SampleStream,
-    SceneParams,
     Txt,
     Veil,
     format_value,
     tinted,
 )
-from scenes.kit.checks import whole_number
 
 # Chart geometry shared by reality's bars, the model's bars and the histogram.
 UNIT_HEIGHT = 4.2  # height of a bar of probability 1 (one draw's histogram reaches it)
@@ -42,21 +40,8 @@ def bar_geometry(n: int) -> tuple[float, float]:
 
 
 @dataclass(frozen=True)
-class ModelsParams(SceneParams):
-    """Example values for part 7."""
-
-    world: RealityAndModel = field(default_factory=RealityAndModel)
-    num_samples: int = 400  # draws from reality in all
-    first_draws: int = 5  # the first draws fall one at a time
-    seed: int = 7  # seeds the draws (the same draws as part 8 for the same seed)
-
-    def __post_init__(self) -> None:
-        super().__post_init__()
-        if not isinstance(self.world, RealityAndModel):
-            raise ValueError(f"world must be a RealityAndModel, not {self.world!r}")
-        whole_number("num_samples", self.num_samples, 50, 5000)
-        whole_number("first_draws", self.first_draws, 1, 10)
-        whole_number("seed", self.seed, 0)
+class ModelsParams(DrawsParams):
+    """Example values for part 7: reality and a model, and the draws that reveal reality."""
 
 
 def _listing(names: list[str]) -> str:

@@ -8,7 +8,7 @@ q moves, is lowest exactly at q = p, where it equals H(p) (Gibbs' inequality).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 from manim import *
@@ -17,43 +17,33 @@ import infotheory as it
 from scenes.kit import (
     CurvePlot,
     DistributionBars,
+    DrawsParams,
     ExplainerScene,
     Formula,
     Readout,
-    RealityAndModel,
     SampleStream,
     Scatter,
-    SceneParams,
     Txt,
     format_value,
     log_symbol,
     tinted,
     unit_word,
 )
-from scenes.kit.checks import whole_number
 
 # The coin's cross-entropy curve is drawn for models q in this range.
 Q_RANGE = (0.05, 0.95)
 
 
 @dataclass(frozen=True)
-class CrossEntropyParams(SceneParams):
-    """Example values for part 8."""
+class CrossEntropyParams(DrawsParams):
+    """Example values for part 8: draws from reality, each scored by the model, and a
+    coin whose model moves on a slider."""
 
-    world: RealityAndModel = field(default_factory=RealityAndModel)
-    num_samples: int = 400  # draws from reality, each scored by the model
-    first_draws: int = 5  # the first draws fall one at a time
-    seed: int = 7  # seeds the draws (the same draws as part 7 for the same seed)
     coin_heads: float = 0.7  # the true coin's chance of heads, for the model slider
     sweep_from: float = 0.15  # the model's chance of heads when the slider starts
 
     def __post_init__(self) -> None:
         super().__post_init__()
-        if not isinstance(self.world, RealityAndModel):
-            raise ValueError(f"world must be a RealityAndModel, not {self.world!r}")
-        whole_number("num_samples", self.num_samples, 50, 5000)
-        whole_number("first_draws", self.first_draws, 1, 10)
-        whole_number("seed", self.seed, 0)
         try:
             it.rigged_coin(self.coin_heads)
         except (TypeError, ValueError) as error:
