@@ -4,7 +4,7 @@
 layout check; ``from manim import *`` gives it manim.
 """
 
-from scenes.kit.bars import AverageStrip, DistributionBars
+from scenes.kit.bars import AverageStrip, DistributionBars, surprise_readout
 from scenes.kit.base import BeatRecord, ExplainerScene, SceneParams
 from scenes.kit.baseline import align_baselines
 from scenes.kit.fog import FoggedShape
@@ -71,6 +71,7 @@ __all__ = [
     "log_symbol",
     "readouts_in",
     "resolve_color",
+    "surprise_readout",
     "tinted",
     "unit_word",
     "use_theme",

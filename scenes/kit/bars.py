@@ -72,6 +72,21 @@ def bar_axis(
     return baseline, bars, labels
 
 
+def surprise_readout(
+    outcome: str, value: float, *, key: str, decimals: int, size: str | float = "label"
+) -> Readout:
+    """An outcome's surprise as a bare number in the surprise colour, keyed ``key[outcome]``."""
+    return Readout(
+        None,
+        float(value),
+        unit=None,
+        decimals=decimals,
+        key=f"{key}[{outcome}]",
+        color="surprise",
+        size=size,
+    )
+
+
 class DistributionBars(VGroup):
     """A bar per outcome: height is probability, with the outcome below and p above.
 
@@ -184,15 +199,7 @@ class DistributionBars(VGroup):
         values = it.surprisal(self.probs, unit=unit)
         group = VGroup()
         for i, (name, s) in enumerate(zip(self.outcomes, values, strict=True)):
-            r = Readout(
-                None,
-                float(s),
-                unit=None,
-                decimals=decimals,
-                key=f"{key}[{name}]",
-                color="surprise",
-                size=size,
-            )
+            r = surprise_readout(name, s, key=key, decimals=decimals, size=size)
             anchor = self.values[i] if self.values in self.submobjects else self.bars[i]
             r.next_to(anchor, UP, buff=0.15)
             group.add(r)
@@ -360,15 +367,7 @@ class AverageStrip(VGroup):
         ):
             if pi == 0:
                 continue
-            r = Readout(
-                None,
-                float(h),
-                unit=None,
-                decimals=decimals,
-                key=f"{key}[{name}]",
-                color="surprise",
-                size="label",
-            )
+            r = surprise_readout(name, h, key=key, decimals=decimals)
             r.next_to(block, UP, buff=0.12)
             group.add(r)
         return group

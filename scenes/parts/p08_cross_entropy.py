@@ -26,6 +26,7 @@ from scenes.kit import (
     Txt,
     format_value,
     log_symbol,
+    surprise_readout,
     tinted,
     unit_word,
 )
@@ -104,14 +105,8 @@ class CrossEntropy(ExplainerScene):
         label_y = min(label.get_bottom()[1] for label in stream.labels)
         costs = VGroup(
             *(
-                Readout(
-                    None,
-                    s,
-                    unit=None,
-                    decimals=2,
-                    key=f"S[{name}]",
-                    color="surprise",
-                    size="label" if len(outcomes) <= 4 else "small",
+                surprise_readout(
+                    name, s, key="S", decimals=2, size="label" if len(outcomes) <= 4 else "small"
                 ).move_to([stream.bin_x(i), label_y - 0.35, 0])
                 for i, (name, s) in enumerate(zip(outcomes, surprise, strict=True))
             )
