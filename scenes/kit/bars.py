@@ -25,12 +25,19 @@ from scenes.theme import current_theme
 __all__ = ["AverageStrip", "DistributionBars"]
 
 
-def _probs_and_labels(dist, labels: Sequence[str] | None) -> tuple[np.ndarray, list[str]]:
+def probs_and_labels(
+    dist, labels: Sequence[str] | None, name: str = "labels"
+) -> tuple[np.ndarray, list[str]]:
+    """A chart's validated probabilities (never normalised) and one label per outcome:
+    ``labels``, else the distribution's own outcome names, else 1, 2, 3, ...
+
+    ``name`` is the caller's argument for the labels, for the error message.
+    """
     probs = it.as_distribution(np.asarray(dist, dtype=float), name="probabilities")
     if labels is None:
         labels = list(getattr(dist, "outcomes", [str(i + 1) for i in range(len(probs))]))
     if len(labels) != len(probs):
-        raise ValueError(f"{len(labels)} labels for {len(probs)} probabilities")
+        raise ValueError(f"{len(labels)} {name} for {len(probs)} probabilities")
     return probs, list(labels)
 
 
@@ -114,7 +121,7 @@ class DistributionBars(VGroup):
         label_size: str | float = "label",
     ):
         super().__init__()
-        self.probs, self.outcomes = _probs_and_labels(dist, labels)
+        self.probs, self.outcomes = probs_and_labels(dist, labels)
         self.role = role
         self.key = key
         self.unit_height = height
@@ -161,14 +168,14 @@ class DistributionBars(VGroup):
 
     def set_probs(self, dist) -> DistributionBars:
         """Jump to another distribution over the same outcomes."""
-        probs, _ = _probs_and_labels(dist, self.outcomes)
+        probs, _ = probs_and_labels(dist, self.outcomes)
         self.probs = probs
         self._set_heights(probs)
         return self
 
     def morph_to(self, dist, **kwargs) -> Animation:
         """Animate the bars (and their read-outs) to another distribution."""
-        target, _ = _probs_and_labels(dist, self.outcomes)
+        target, _ = probs_and_labels(dist, self.outcomes)
         return _MorphBars(self, target, **kwargs)
 
     def recolor(self, role: str) -> DistributionBars:
@@ -250,8 +257,8 @@ class AverageStrip(VGroup):
         label_size: str | float = "label",
     ):
         super().__init__()
-        self.p, self.outcomes = _probs_and_labels(p, labels)
-        self.q = self.p if q is None else _probs_and_labels(q, self.outcomes)[0]
+        self.p, self.outcomes = probs_and_labels(p, labels)
+        self.q = self.p if q is None else probs_and_labels(q, self.outcomes)[0]
         self.unit = unit
         self.heights = np.asarray(it.surprisal(self.q, unit=unit), dtype=float)
         if not np.all(np.isfinite(self.heights[self.p > 0])):

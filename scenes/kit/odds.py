@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import numpy as np
 from manim import AnimationGroup, Rectangle, VGroup
 
-import infotheory as it
+from scenes.kit.bars import probs_and_labels
 from scenes.kit.text import resolve_color
 from scenes.theme import current_theme
 
@@ -40,12 +39,7 @@ class ChanceStrip(VGroup):
         role: str = "p",
     ):
         super().__init__()
-        self.probs = it.as_distribution(np.asarray(dist, dtype=float), name="probabilities")
-        if outcomes is None:
-            outcomes = getattr(dist, "outcomes", [str(i + 1) for i in range(len(self.probs))])
-        self.outcomes = list(outcomes)
-        if len(self.outcomes) != len(self.probs):
-            raise ValueError(f"{len(self.outcomes)} outcomes for {len(self.probs)} probabilities")
+        self.probs, self.outcomes = probs_and_labels(dist, outcomes, "outcomes")
         self.role = role
         self.strip_width = width
         theme = current_theme()
