@@ -173,9 +173,8 @@ class MutualInformation(ExplainerScene):
             self.add(alone)
 
         # -- together: less than the sum ----------------------------------------------------
-        stack = StackedBar(
-            pxy.ravel(), params.independent.ravel(), unit=unit, unit_height=1.55, readouts=False
-        )
+        free = params.independent  # the same coins made independent: their H(X) + H(Y)
+        stack = StackedBar(pxy.ravel(), free.ravel(), unit=unit, unit_height=1.55, readouts=False)
         stack.shift([right - 1.6, -2.7, 0] - stack.base)
         stack.merge()
         total = Readout(
@@ -248,13 +247,14 @@ class MutualInformation(ExplainerScene):
             self.play(Create(heads_row), FadeIn(known), FadeIn(left_over, shift=0.1 * DOWN))
 
         # -- independent coins share nothing -------------------------------------------------
-        free = params.independent
         h_free = it.joint_entropy(free, unit=unit)
+        same_free = _same_face(free)
+        info_free = it.mutual_information(free, unit=unit)
         with self.beat(
             "independent",
-            f"Made independent, the coins match with chance {format_value(_same_face(free), 2)} "
+            f"Made independent, the coins match with chance {format_value(same_free, 2)} "
             f"and share nothing: {format_value(h_free)} {word(h_free)} "
-            f"together, and I is {format_value(it.mutual_information(free, unit=unit))}.",
+            f"together, and I is {format_value(info_free)}.",
         ):
             self.play(FadeOut(heads_row), FadeOut(known), run_time=0.4)
             self.play(
@@ -264,8 +264,8 @@ class MutualInformation(ExplainerScene):
                     VGroup(pair, shared), lambda _: self._beside(stack, total, pair, shared)
                 ),
                 pair.animate_to(h_free),
-                agree.animate_to(_same_face(free)),
-                shared.animate_to(it.mutual_information(free, unit=unit)),
+                agree.animate_to(same_free),
+                shared.animate_to(info_free),
                 left_over.animate_to(it.conditional_entropy(free, unit=unit)),
                 run_time=2.0,
             )

@@ -113,6 +113,14 @@ class DrawsParams(SceneParams):
         whole_number("first_draws", self.first_draws, 1, 10)
         whole_number("seed", self.seed, 0)
 
+    def run(self, unit: str) -> it.RunningAverage:
+        """The seeded draws from reality, each scored by the model: the same for every
+        scene with the same world, number of draws and seed."""
+        world = self.world
+        return it.running_average_surprise(
+            world.true, world.model, self.num_samples, seed=self.seed, unit=unit
+        )
+
 
 class SampleStream(VGroup):
     """Draws falling one by one into their bins, piling up as a histogram of frequencies.

@@ -23,7 +23,6 @@ from scenes.kit import (
     Txt,
     format_value,
 )
-from scenes.kit.baseline import align_baselines
 from scenes.kit.fog import SILHOUETTES, FoggedShape, silhouette
 
 
@@ -125,7 +124,6 @@ class Fog(ExplainerScene):
             decimals=2,
         )
         bars.shift(np.array([3.75, -0.55, 0]) - bars.baseline.get_center())
-        align_baselines(bars.labels)
         # The readings: first asked as a row of candidates, then weighed under the bars.
         small, big = 0.55, 1.1
         named = [

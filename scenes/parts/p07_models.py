@@ -13,7 +13,6 @@ from dataclasses import dataclass
 import numpy as np
 from manim import *
 
-import infotheory as it
 from scenes.kit import (
     DistributionBars,
     DrawsParams,
@@ -57,9 +56,7 @@ class Models(ExplainerScene):
         params: ModelsParams = self.params
         p, q = params.world.true, params.world.model
         outcomes = list(p.outcomes)
-        draws = it.running_average_surprise(
-            p, q, params.num_samples, seed=params.seed, unit=self.unit
-        ).samples
+        draws = params.run(self.unit).samples
         bar_width, spacing = bar_geometry(len(outcomes))
         label_size = "label" if len(outcomes) <= 4 else "small"
         geometry = dict(height=UNIT_HEIGHT, bar_width=bar_width, spacing=spacing)

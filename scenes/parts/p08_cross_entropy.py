@@ -83,7 +83,7 @@ class CrossEntropy(ExplainerScene):
         unit, log, color = self.unit, log_symbol(self.unit), self.theme.color
         p, q = params.world.true, params.world.model
         outcomes = list(p.outcomes)
-        run = it.running_average_surprise(p, q, params.num_samples, seed=params.seed, unit=unit)
+        run = params.run(unit)
         surprise = np.asarray(it.surprisal(q.probs, unit=unit), dtype=float)
         n_all = params.num_samples
 
@@ -124,8 +124,9 @@ class CrossEntropy(ExplainerScene):
         y_max = float(np.ceil(np.max(surprise[p.probs > 0]) + 0.4))
         x_max = float(np.log10(n_all))
         decades = [k for k in range(0, 5) if k <= x_max]
+        n_axis = np.log10(np.arange(1, n_all + 1))
         plot = CurvePlot(
-            np.log10(np.arange(1, n_all + 1)),
+            n_axis,
             run.running_mean,
             x_range=(0, x_max),
             y_range=(0, y_max),
@@ -143,7 +144,6 @@ class CrossEntropy(ExplainerScene):
         plot.move_to([3.4, -0.35, 0])
         # Every draw's surprise as a dot (the first few larger), and the running mean,
         # precomputed as screen points so the updaters only pick how many to show.
-        n_axis = np.log10(np.arange(1, n_all + 1))
         dot_points = np.asarray(plot.axes.c2p(n_axis, run.surprises)).T
         mean_points = np.asarray(plot.axes.c2p(n_axis, run.running_mean)).T
         first_dots = Scatter(0.06, "surprise")

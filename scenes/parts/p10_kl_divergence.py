@@ -225,10 +225,11 @@ class KLDivergence(ExplainerScene):
             '{{ "KL"(p || q) : kl }} = 0 quad "only when" quad {{ q : q }} = {{ p : p }}'
         )
         closer.move_to(headline)
+        kl_pp = float(it.kl_divergence(p, p, unit=unit))  # exactly 0: same terms, no rounding
         with self.beat(
             "match",
             f"Slide the model toward reality: entropy stays put, KL shrinks, and at q = p it "
-            f"is exactly {format_value(0.0)} {word(0.0)}.",
+            f"is exactly {format_value(kl_pp)} {word(kl_pp)}.",
         ):
             self.play(FadeOut(swapped), FadeOut(captions), run_time=0.6)
             self.play(
