@@ -140,7 +140,7 @@ def _lecture(
                 theme=theme,
                 on_update=on_update,
             )
-    except RenderInterrupted:
+    except (RenderInterrupted, KeyboardInterrupt):  # the latter: before any worker started
         err.print("[yellow]Interrupted[/yellow] while rendering; no kit was written.")
         ctx.exit(EXIT_INTERRUPTED)
     rendered = time.perf_counter()
@@ -169,17 +169,25 @@ def _lecture(
         except (SourceMissingError, OSError, SyntaxError):
             return None
 
-    notes = gather_notes(
-        [r.entry for r in renders],
-        key=key,
-        cache=cache_root() / "lecture-notes",
-        progress=say,
-        overrides=overrides,
-    )
     try:
+        notes = gather_notes(
+            [r.entry for r in renders],
+            key=key,
+            cache=cache_root() / "lecture-notes",
+            progress=say,
+            overrides=overrides,
+        )
         kit = build_kit(renders, out, notes=notes, webm=not no_webm, progress=say)
     except KitError as error:
         raise click.ClickException(str(error)) from None
+    except KeyboardInterrupt:
+        err.print(
+            f"[yellow]Interrupted[/yellow] while building the kit; {out} is incomplete "
+            "(the renders are kept: run the same command again to finish it).",
+            highlight=False,
+            soft_wrap=True,  # one line: the folder's path stays whole
+        )
+        ctx.exit(EXIT_INTERRUPTED)
     done = time.perf_counter()
 
     size = folder_size(kit.out)

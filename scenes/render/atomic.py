@@ -13,6 +13,7 @@ import fcntl
 import os
 import shutil
 import uuid
+from collections.abc import Callable
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
@@ -107,15 +108,21 @@ def remove_leftovers(folder: Path, names: list[str]) -> None:
 
 
 @contextmanager
-def exclusive_lock(path: Path):
+def exclusive_lock(path: Path, on_wait: Callable[[], None] | None = None):
     """Hold an exclusive ``flock`` on ``path`` (created if needed) for the block.
 
-    The kernel drops the lock when the holder dies, however it dies.
+    When another process holds it, ``on_wait()`` is called once before waiting. The
+    kernel drops the lock when the holder dies, however it dies.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if on_wait is not None:
+                on_wait()
+            fcntl.flock(fd, fcntl.LOCK_EX)
         yield
     finally:
         os.close(fd)

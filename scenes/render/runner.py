@@ -296,6 +296,12 @@ def _run_jobs(
                     except queue.Empty:
                         continue
                     _handle(stem, event, running, report, notify)
+                    if waiting and by_stem[stem].cause == "system":
+                        # Missing libraries fail every scene alike: start no more workers.
+                        for job in waiting:
+                            by_stem[job.stem].status = "cancelled"
+                            notify(by_stem[job.stem])
+                        waiting.clear()
             except KeyboardInterrupt:
                 _stop_all(running.values())
                 for result in report.results:

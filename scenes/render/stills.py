@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from scenes.registry import SceneEntry
-from scenes.render.atomic import exclusive_lock, publish_dir, publish_file
+from scenes.render.atomic import exclusive_lock, publish_dir, publish_file, remove_leftovers
 from scenes.render.keys import SourceMissingError, module_file, source_key
 from scenes.render.layout import DEFAULT_QUALITY, control_dir, quality_named, scene_outputs
 from scenes.render.runner import SystemLibrariesError, check_writable
@@ -163,6 +163,9 @@ def render_stills(
                 f"{entry.stem} has no section {section!r}; its sections are: {', '.join(names)}"
             )
         with exclusive_lock(outputs.lock_file):
+            # What an interrupted earlier publication left behind.
+            remove_leftovers(outputs.folder, [outputs.stills_dir.name])
+            remove_leftovers(outputs.stills_dir, ["*"])
             if section == "all":
                 publish_dir(staged, outputs.stills_dir)
                 written = [outputs.still(i, n) for i, n in enumerate(names, start=1)]

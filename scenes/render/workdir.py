@@ -14,7 +14,7 @@ import uuid
 from contextlib import contextmanager
 from pathlib import Path
 
-from scenes.render.atomic import release, try_lock
+from scenes.render.atomic import exclusive_lock, release, try_lock
 from scenes.render.layout import control_dir
 
 __all__ = ["remove_dead_runs", "run_folder"]
@@ -54,11 +54,10 @@ def run_folder(media_dir: Path):
     # Lock first, then show the folder under its real name: never an unlocked live folder.
     nascent = _work_root(media_dir) / f".{name}"
     nascent.mkdir(parents=True)
-    fd = try_lock(nascent / ".lock")
-    folder = nascent.with_name(name)
-    os.replace(nascent, folder)
-    try:
-        yield folder
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
-        release(fd)
+    with exclusive_lock(nascent / ".lock"):  # nobody else knows the folder: never waits
+        folder = nascent.with_name(name)
+        os.replace(nascent, folder)
+        try:
+            yield folder
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)

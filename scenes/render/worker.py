@@ -35,7 +35,6 @@ from scenes.render.atomic import (
     exclusive_lock,
     publish_file,
     remove_leftovers,
-    try_lock,
     write_text_atomic,
 )
 from scenes.render.layout import (
@@ -294,12 +293,8 @@ def _render(job: Job, reporter: _Reporter) -> int:
 
 def run(job: Job, reporter: _Reporter) -> int:
     outputs = job.outputs
-    fd = try_lock(outputs.lock_file)
-    if fd is None:
-        reporter.send("waiting")  # another run is writing this scene
-    else:
-        os.close(fd)
-    with exclusive_lock(outputs.lock_file):
+    # "waiting": another run is writing this scene.
+    with exclusive_lock(outputs.lock_file, on_wait=lambda: reporter.send("waiting")):
         reporter.send("started", pid=os.getpid())
         remove_leftovers(
             outputs.folder,

@@ -96,6 +96,20 @@ def test_missing_system_libraries_point_to_doctor(tiny, cli, tmp_path, monkeypat
     assert "Traceback" not in result.output
 
 
+def test_missing_system_libraries_start_no_more_workers(tiny, cli, tmp_path, monkeypatch):
+    fake = tmp_path / "fake-site" / "manim"
+    fake.mkdir(parents=True)
+    (fake / "__init__.py").write_text('raise ImportError("libpango-1.0.so.0: not found")\n')
+    monkeypatch.setenv("PYTHONPATH", str(fake.parent))
+    args = ("render", "1", "2", "--jobs", "1", "--quality", "low")
+    result = cli(*args, "--media-dir", str(tiny.media))
+    assert result.exit_code == 1 and "libpango" in result.stderr
+    # One worker found the libraries missing; the other scene never started one.
+    lines = result.stderr.splitlines()
+    assert sum("rendering" in line for line in lines) == 1
+    assert sum("cancelled" in line for line in lines) == 1
+
+
 def test_a_scene_not_written_yet_fails_without_a_worker(tiny, cli, monkeypatch):
     from scenes import registry
     from scenes.registry import SceneEntry

@@ -31,6 +31,21 @@ def test_still_of_one_section(tiny, cli):
     assert sorted(p.name for p in out.stills_dir.iterdir()) == ["03-glow.png"]
 
 
+def test_stills_clear_what_an_interrupted_publication_left(tiny, cli):
+    out = outputs(tiny.media, "02-tiny-two")
+    out.stills_dir.mkdir(parents=True)
+    aside = out.folder / f".{out.stills_dir.name}.dead.old"
+    half = out.stills_dir / ".03-glow.png.dead.part"
+    aside.mkdir()
+    half.write_bytes(b"half a PNG")
+    result = cli(
+        "still", "2", "--section", "glow", "--quality", "low", "--media-dir", str(tiny.media)
+    )
+    assert result.exit_code == 0, result.output
+    assert not aside.exists() and not half.exists()
+    assert out.still(3, "glow").exists()
+
+
 def test_still_of_an_unknown_section_lists_the_sections(tiny, cli):
     result = cli("still", "1", "--section", "nope", "--media-dir", str(tiny.media))
     assert result.exit_code == 2

@@ -88,6 +88,20 @@ def test_lecture_stops_when_a_scene_fails_to_render(fake_render, tmp_path):
     assert not out.exists()
 
 
+def test_ctrl_c_while_building_exits_130_and_says_the_kit_is_incomplete(
+    fake_render, tmp_path, monkeypatch
+):
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(build, "build_kit", interrupted)
+    out = tmp_path / "site"
+    result = CliRunner().invoke(cli.lecture, ["1", "--out", str(out), "--no-webm"])
+    assert result.exit_code == 130
+    assert f"Interrupted while building the kit; {out} is incomplete" in result.output
+    assert "Traceback" not in result.output
+
+
 def test_lecture_refuses_a_folder_that_is_not_a_kit(fake_render, tmp_path):
     (tmp_path / "site").mkdir()
     (tmp_path / "site" / "thesis.pdf").write_text("precious")
