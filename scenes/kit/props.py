@@ -157,6 +157,7 @@ class _Flip(_Redraw):
         self._hide_replaced()
 
     def finish(self) -> None:
+        super().finish()  # also resumes the coin's own updaters
         self.mobject.land_on(self.end_side)
         self.mobject.move_to(self.center)
 
@@ -227,14 +228,11 @@ class _Roll(_Redraw):
     def interpolate_mobject(self, alpha: float) -> None:
         die: Die = self.mobject
         k = min(int(alpha * len(self.faces)), len(self.faces) - 1)
-        die.value = self.faces[k]
-        die.submobjects = list(die._drawing(self.faces[k]))
-        die.move_to(self.center)
+        die.show(self.faces[k]).move_to(self.center)
         die.rotate((1 - alpha) * 2 * PI * 0.75)
         die.shift(0.4 * there_and_back(alpha) * UP)
         self._hide_replaced()
 
     def finish(self) -> None:
-        die: Die = self.mobject
-        die.submobjects = list(die._drawing(self.faces[-1]))
-        die.move_to(self.center)
+        super().finish()  # also resumes the die's own updaters
+        self.mobject.show(self.faces[-1]).move_to(self.center)

@@ -358,11 +358,17 @@ class _CountTo(Animation):
 
     def interpolate_mobject(self, alpha: float) -> None:
         alpha = self.rate_func(alpha)  # Animation hands over raw time, not eased time
-        if np.isinf(self.target):
-            value = self.target if alpha >= 1 else self.start_value
+        if alpha >= 1:
+            value = self.target  # exactly, not start + (target - start) in floating point
+        elif np.isinf(self.target):
+            value = self.start_value
         else:
             value = self.start_value + (self.target - self.start_value) * alpha
         self.mobject.set_value(value)
+
+    def finish(self) -> None:
+        super().finish()
+        self.mobject.set_value(self.target)  # whatever the rate function ends on
 
 
 def readouts_in(mobjects) -> Mapping[str, Readout]:

@@ -397,8 +397,6 @@ class Entropy(ExplainerScene):
                 *(r.animate_to(h) for r, h in zip(peaked_readouts, peaked_h, strict=True)),
                 run_time=2.0,
             )
-            for r, h in zip(peaked_readouts, peaked_h, strict=True):
-                r.set_value(h)  # exactly the entropy, not start + (end - start)
 
 
 def _ceil_to(value: float, step: float) -> float:
