@@ -35,6 +35,7 @@ from scenes.kit import (
     unit_word,
 )
 from scenes.kit.checks import whole_number
+from scenes.kit.dashes import DashedSegment
 from scenes.kit.pixel_samples import shade
 
 
@@ -321,15 +322,21 @@ class Training(ExplainerScene):
         # Right beside the plot, on its scale and its x-axis: the bar's top is the curve's height.
         stack.shift([plot.c2p(0, 0)[0] - 1.45, self.GROUND, 0] - stack.base)
         self.stack = stack
-        level = always_redraw(
-            lambda: DashedLine(
-                [stack.kl_segment.get_top()[0] + 0.55, stack.level(stack.cross_entropy), 0],
-                plot.c2p(step.get_value(), along(traj.cross_entropy)),
-                color=self.theme.color.faint,
-                stroke_width=2,
-                dash_length=0.06,
+
+        def level_ends() -> tuple[np.ndarray, np.ndarray]:
+            """From the bar's top to the dot: the loss, level on both."""
+            return (
+                np.array(
+                    [stack.kl_segment.get_top()[0] + 0.55, stack.level(stack.cross_entropy), 0]
+                ),
+                np.asarray(plot.c2p(step.get_value(), along(traj.cross_entropy))),
             )
+
+        # Moved in place every frame (a redrawn DashedLine rebuilds every dash).
+        level = DashedSegment(
+            *level_ends(), color=self.theme.color.faint, stroke_width=2, dash_length=0.06
         )
+        level.add_updater(lambda m: m.put_ends(*level_ends()))
         same_headline = Formula(
             "{{ H(p, q_theta) : cross_entropy }} = {{ H(p) : entropy }} "
             '+ {{ "KL"(p || q_theta) : kl }}'
