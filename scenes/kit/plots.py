@@ -7,6 +7,7 @@ dot says is the maths, not an interpolation of the drawing.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 
 import numpy as np
@@ -27,6 +28,7 @@ from manim import (
 )
 
 import infotheory as it
+from infotheory.units import log_factor
 from scenes.kit.dashes import DashedSegment
 from scenes.kit.text import Formula, Readout, Txt, resolve_color
 from scenes.theme import current_theme
@@ -192,28 +194,36 @@ class CurvePlot(VGroup):
 
 
 class SurprisePlot(CurvePlot):
-    """The surprise curve S(p) = log 1/p for p in (0, 1], in the scene's unit."""
+    """The surprise curve S(p) = log 1/p for p in (0, 1], in the scene's unit.
+
+    The curve starts at ``p_min``; by default where it reaches the top of the plot,
+    ``S(p_min) = y_max``, whatever the unit. The y ticks are whole numbers, at most
+    about eight of them.
+    """
 
     def __init__(
         self,
         *,
         unit: str = "bits",
-        p_min: float = 1 / 64,
+        p_min: float | None = None,
         y_max: float = 6.0,
         width: float = 6.5,
         height: float = 4.0,
         **kwargs,
     ):
+        if p_min is None:
+            p_min = math.exp(-y_max * log_factor(unit))
         p, s = it.surprise_curve(p_min=p_min, p_max=1.0, num=400, unit=unit)
-        keep = s <= y_max
+        keep = s <= y_max * (1 + 1e-12)  # the top point, whatever the rounding of p_min
         self.unit = unit
+        tick_step = max(1, math.ceil(y_max / 8))
         super().__init__(
             p[keep],
             s[keep],
             x_range=(0, 1),
             y_range=(0, y_max),
             x_ticks=kwargs.pop("x_ticks", (0.25, 0.5, 0.75, 1)),
-            y_ticks=kwargs.pop("y_ticks", tuple(range(1, int(y_max) + 1))),
+            y_ticks=kwargs.pop("y_ticks", tuple(range(tick_step, int(y_max) + 1, tick_step))),
             x_label="p",
             y_label="S(p)",
             role="surprise",

@@ -8,6 +8,7 @@ independent events add because the log of a product is a sum.
 from __future__ import annotations
 
 import itertools
+import math
 from dataclasses import dataclass
 
 from manim import *
@@ -50,10 +51,21 @@ class SurpriseFormula(ExplainerScene):
         unit, log = self.unit, log_symbol(self.unit)
         surprise = lambda p: float(it.surprisal(p, unit=unit))  # noqa: E731
 
+        ps = [0.5**k for k in range(self.params.halvings + 1)]
+        # Independent events: a fair coin shows heads and a fair die shows its top face.
+        coin = it.fair_coin()
+        die = it.fair_die(self.params.die_faces)
+        face = die.outcomes[-1]
+        p_a, p_b = coin.probability("heads"), die.probability(face)
+        s_a, s_b, s_ab = surprise(p_a), surprise(p_b), surprise(p_a * p_b)
+
         formula = Formula(f"{{{{ S(p) : surprise }}}} = {log} 1/{{{{ p : p }}}}")
         formula.to_corner(UL, buff=0.8)
-        plot = SurprisePlot(unit=unit, y_max=6, width=6.4, height=4.6)
+        # Tall enough for every surprise the dot visits, whatever the die and the unit.
+        y_max = max(6, math.ceil(max(surprise(ps[-1]), s_ab)))
+        plot = SurprisePlot(unit=unit, y_max=y_max, width=6.4, height=4.6)
         plot.to_edge(RIGHT, buff=0.8).shift(0.2 * DOWN)
+        self.plot = plot
 
         with self.beat(
             "curve",
@@ -77,7 +89,6 @@ class SurpriseFormula(ExplainerScene):
             self.play(Indicate(plot.readout, color=self.theme.color.highlight))
 
         step = surprise(0.5)
-        ps = [0.5**k for k in range(self.params.halvings + 1)]
         with self.beat(
             "halving",
             f"Halve the probability and the surprise grows by exactly "
@@ -112,13 +123,6 @@ class SurpriseFormula(ExplainerScene):
                 rises.add(rise)
                 table.add(row)
                 self.play(Create(rise), TransformFromCopy(plot.readout[1], row), run_time=0.8)
-
-        # Independent events: a fair coin shows heads and a fair die shows its top face.
-        coin = it.fair_coin()
-        die = it.fair_die(self.params.die_faces)
-        face = die.outcomes[-1]
-        p_a, p_b = coin.probability("heads"), die.probability(face)
-        s_a, s_b, s_ab = surprise(p_a), surprise(p_b), surprise(p_a * p_b)
 
         product = Formula(
             f"{log} 1/({{{{ p_A : p }}}} {{{{ p_B : p_1 }}}}) = "

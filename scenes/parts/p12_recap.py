@@ -139,7 +139,6 @@ class Recap(ExplainerScene):
         y_max = max(4, int(np.ceil(s_ex + 0.5)))
         plot = SurprisePlot(
             unit=unit,
-            p_min=2.0 ** (-y_max - 0.5) if unit == "bits" else 1 / 64,
             y_max=y_max,
             width=1.6,
             height=1.8,

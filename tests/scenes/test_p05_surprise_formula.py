@@ -49,3 +49,20 @@ def test_nats_on_request(play):
 def test_bad_parameters_are_refused(bad):
     with pytest.raises(ValueError):
         SurpriseFormulaParams(**bad)
+
+
+@pytest.mark.parametrize(
+    "params",
+    [SurpriseFormulaParams(die_faces=100), SurpriseFormulaParams(unit="nats", halvings=5)],
+    ids=["many-faces", "nats"],
+)
+def test_the_plot_holds_every_surprise_the_dot_visits(play, params):
+    scene = play(SurpriseFormula, params)
+    plot = scene.plot
+    top = plot.axes.y_range[1]
+    both = scene.beat_record("independent").readouts["S[both]"][0]
+    assert both <= top
+    dot_y = plot.dot.get_center()[1]  # the dot ends on "heads and the top face"
+    assert plot.c2p(0, 0)[1] < dot_y <= plot.c2p(0, top)[1] + 1e-9
+    # The curve itself climbs to the top of the plot, in any unit.
+    assert plot.curve.get_top()[1] == pytest.approx(plot.c2p(0, top)[1], abs=1e-6)
