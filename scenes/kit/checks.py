@@ -6,7 +6,7 @@ message that names the field, the allowed range and the value it got.
 
 from __future__ import annotations
 
-__all__ = ["whole_number"]
+__all__ = ["is_number", "whole_number"]
 
 
 def whole_number(name: str, value: object, low: int, high: int | None = None) -> int:
@@ -24,3 +24,11 @@ def whole_number(name: str, value: object, low: int, high: int | None = None) ->
         span = f"from {low} to {high}" if high is not None else f">= {low}"
         raise ValueError(f"{name} must be a whole number {span}, not {value!r}")
     return value
+
+
+def is_number(value: object) -> bool:
+    """Whether ``value`` is an int or float: ``True`` and ``False`` are not numbers here.
+
+    Range checks follow it, and NaN fails every comparison, so it is refused too.
+    """
+    return isinstance(value, int | float) and not isinstance(value, bool)

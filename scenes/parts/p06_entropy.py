@@ -30,6 +30,7 @@ from scenes.kit import (
     log_symbol,
     unit_word,
 )
+from scenes.kit.checks import is_number
 
 _NAMES = ("fair", "thick")
 
@@ -42,7 +43,7 @@ class ThickCoinParams:
 
     def __post_init__(self) -> None:
         # Past these bounds a block or its label gets too thin or too tall to read.
-        if not isinstance(self.edge, int | float) or not 0.02 <= self.edge <= 0.6:
+        if not is_number(self.edge) or not 0.02 <= self.edge <= 0.6:
             raise ValueError(
                 f"thick_coin.edge must be a probability from 0.02 to 0.6, not {self.edge!r}"
             )
@@ -71,7 +72,7 @@ class EntropyParams(SceneParams):
                 "outcome_counts must be 2 to 4 increasing whole numbers from 2 to 6, "
                 f"not {counts!r}"
             )
-        if not isinstance(self.peak, int | float) or not 1 / min(counts) < self.peak < 1:
+        if not is_number(self.peak) or not 1 / min(counts) < self.peak < 1:
             raise ValueError(
                 f"peak must be above 1/{min(counts)} (the uniform share) and below 1, "
                 f"not {self.peak!r}"

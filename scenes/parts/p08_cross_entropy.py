@@ -30,6 +30,7 @@ from scenes.kit import (
     tinted,
     unit_word,
 )
+from scenes.kit.checks import is_number
 
 # The coin's cross-entropy curve is drawn for models q in this range.
 Q_RANGE = (0.05, 0.95)
@@ -54,9 +55,7 @@ class CrossEntropyParams(DrawsParams):
                 f"coin_heads must be from 0.1 to 0.9, so its minimum shows on the curve, "
                 f"not {self.coin_heads!r}"
             )
-        if not isinstance(self.sweep_from, int | float) or not (
-            Q_RANGE[0] <= self.sweep_from <= Q_RANGE[1]
-        ):
+        if not is_number(self.sweep_from) or not (Q_RANGE[0] <= self.sweep_from <= Q_RANGE[1]):
             raise ValueError(
                 f"sweep_from must be from {Q_RANGE[0]} to {Q_RANGE[1]}, not {self.sweep_from!r}"
             )

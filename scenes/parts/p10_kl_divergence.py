@@ -27,6 +27,7 @@ from scenes.kit import (
     tinted,
     unit_word,
 )
+from scenes.kit.checks import is_number
 
 
 def _distribution(outcomes, probs, field: str) -> it.Distribution:
@@ -60,7 +61,7 @@ class KLDivergenceParams(SceneParams):
         q = _distribution(self.outcomes, self.model, "model")
         if np.array_equal(p.probs, q.probs):
             raise ValueError("model must differ from reality, or there is no divergence to show")
-        if not isinstance(self.overshoot, int | float) or not 0 < self.overshoot <= 1:
+        if not is_number(self.overshoot) or not 0 < self.overshoot <= 1:
             raise ValueError(f"overshoot must be a number in (0, 1], not {self.overshoot!r}")
         beyond = p.probs + self.overshoot * (p.probs - q.probs)
         if np.any(beyond <= 0):

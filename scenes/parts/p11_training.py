@@ -34,7 +34,7 @@ from scenes.kit import (
     readouts_in,
     unit_word,
 )
-from scenes.kit.checks import whole_number
+from scenes.kit.checks import is_number, whole_number
 from scenes.kit.dashes import DashedSegment
 from scenes.kit.pixel_samples import shade
 
@@ -67,7 +67,7 @@ class TrainingParams(SceneParams):
                 f"initial_logits must be {len(target)} finite numbers, one per outcome, "
                 f"not {self.initial_logits!r}"
             )
-        if not isinstance(self.learning_rate, int | float) or not self.learning_rate > 0:
+        if not is_number(self.learning_rate) or not self.learning_rate > 0:
             raise ValueError(f"learning_rate must be a positive number, not {self.learning_rate!r}")
         whole_number("steps", self.steps, 1, 1000)
         shown = self.show_steps
