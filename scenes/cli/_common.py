@@ -4,17 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 import click
 
 from scenes import registry
 from scenes.registry import SceneEntry, UnknownSceneError
 from scenes.render.layout import DEFAULT_FORMAT, DEFAULT_QUALITY, FORMATS, QUALITIES, Quality
-from scenes.render.runner import OutputNotWritableError, SystemLibrariesError
+from scenes.render.runner import OutputNotWritableError, SceneResult, SystemLibrariesError
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 __all__ = [
     "DOCTOR_HINT",
     "THEMES",
+    "PlainProgress",
     "SystemLibrariesMissing",
     "UnknownScene",
     "format_option",
@@ -32,6 +37,27 @@ __all__ = [
 THEMES = ("dark", "light")
 
 DOCTOR_HINT = "Run `explainer doctor` to see what is missing and the command that installs it."
+
+
+class PlainProgress:
+    """Without a terminal: one line per scene as it starts and ends."""
+
+    def __init__(self, console: Console):
+        self.console = console
+        self.said: dict[str, str] = {}
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return None
+
+    def update(self, result: SceneResult) -> None:
+        if self.said.get(result.stem) == result.status:
+            return
+        self.said[result.stem] = result.status
+        if result.status != "queued":
+            self.console.print(f"{result.status:>10}  {result.stem}", highlight=False)
 
 
 class UnknownScene(click.BadParameter):

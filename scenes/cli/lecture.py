@@ -10,6 +10,7 @@ from rich.console import Console
 
 from scenes.cli._common import (
     EXIT_INTERRUPTED,
+    PlainProgress,
     SystemLibrariesMissing,
     media_option,
     params_options,
@@ -22,7 +23,7 @@ from scenes.cli._common import (
     user_errors,
 )
 from scenes.registry import SceneEntry
-from scenes.render.runner import RenderInterrupted, SceneResult, default_jobs, render_scenes
+from scenes.render.runner import RenderInterrupted, default_jobs, render_scenes
 
 # 720p30: text and formulas stay sharp on a projector, files stay small (about
 # 1 MB a minute), and rendering plus the webm encode take a fraction of `high`.
@@ -108,18 +109,11 @@ def _lecture(
 ) -> None:
     from scenes.lecture.build import KitError, SceneRender, build_kit
     from scenes.lecture.notes import gather_notes
-    from scenes.render.keys import SourceMissingError, source_key
     from scenes.render.scene_info import cache_root
 
     quality = quality.lower()
     jobs = jobs or default_jobs()
     err = Console(stderr=True)
-    said: dict[str, str] = {}
-
-    def on_update(result: SceneResult) -> None:
-        if result.status != "queued" and said.get(result.stem) != result.status:
-            said[result.stem] = result.status
-            err.print(f"{result.status:>10}  {result.stem}", highlight=False)
 
     started = time.perf_counter()
     err.print(
@@ -138,7 +132,7 @@ def _lecture(
                 force=force,
                 overrides=overrides,
                 theme=theme,
-                on_update=on_update,
+                on_update=PlainProgress(err).update,
             )
     except (RenderInterrupted, KeyboardInterrupt):  # the latter: before any worker started
         err.print("[yellow]Interrupted[/yellow] while rendering; no kit was written.")
@@ -163,16 +157,11 @@ def _lecture(
     ]
     say = lambda message: err.print(f"      kit  {message}", highlight=False)  # noqa: E731
 
-    def key(entry) -> str | None:
-        try:
-            return source_key(entry.module, entry.class_name, overrides.get(entry.slug), theme)
-        except (SourceMissingError, OSError, SyntaxError):
-            return None
-
+    keys = {r.entry: r.source_key for r in report.results if r.finished}
     try:
         notes = gather_notes(
             [r.entry for r in renders],
-            key=key,
+            key=keys.get,
             cache=cache_root() / "lecture-notes",
             progress=say,
             overrides=overrides,

@@ -16,6 +16,7 @@ from rich.table import Table
 
 from scenes.cli._common import (
     EXIT_INTERRUPTED,
+    PlainProgress,
     format_option,
     media_option,
     params_options,
@@ -85,27 +86,6 @@ class _LiveProgress:
         self.progress.update(
             self.overall, completed=done, status=f"{finished}/{len(self.tasks)} done"
         )
-
-
-class _PlainProgress:
-    """Without a terminal: one line per scene as it starts and ends."""
-
-    def __init__(self, console: Console):
-        self.console = console
-        self.said: dict[str, str] = {}
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        return None
-
-    def update(self, result: SceneResult) -> None:
-        if self.said.get(result.stem) == result.status:
-            return
-        self.said[result.stem] = result.status
-        if result.status != "queued":
-            self.console.print(f"{result.status:>10}  {result.stem}", highlight=False)
 
 
 def _summary(report: RenderReport) -> Table:
@@ -179,7 +159,7 @@ def render(
         f"({q.label}, {fmt}), {jobs} at a time, into {media_dir}/{quality}/",
         highlight=False,
     )
-    view = _LiveProgress(err) if err.is_terminal else _PlainProgress(err)
+    view = _LiveProgress(err) if err.is_terminal else PlainProgress(err)
     try:
         with user_errors(), view:
             report = render_scenes(

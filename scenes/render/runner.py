@@ -76,6 +76,7 @@ class SceneResult:
     # Why a failed scene failed, where callers act on it: "no source" (its module is not
     # written yet), "system" (libraries missing: the whole run stops), else "".
     cause: str = ""
+    source_key: str | None = None  # the hash of its sources, parameters and theme, once read
     duration: float | None = None  # seconds of video
     render_seconds: float | None = None
     expected_duration: float | None = None  # from an earlier render or dry run
@@ -234,6 +235,7 @@ def render_scenes(
             result.message = f"cannot read {entry.path}: {error}"
             notify(result)
             continue
+        result.source_key = skey
         key = render_key(skey, quality, fmt)
         if not force and up_to_date(result.outputs, key):
             result.status = "up to date"

@@ -38,7 +38,7 @@ def fake_render(renders, tmp_path, monkeypatch, fake_formula_renderer, fake_card
                 shutil.copyfile(render.video, out.video)
                 shutil.copyfile(render.captions, out.captions)
                 shutil.copyfile(render.sections, out.sections_index)
-                result.status = "rendered"
+                result.status, result.source_key = "rendered", f"key-{entry.stem}"
             elif entry.part == 3:
                 result.status, result.message = "failed", "Typst could not compile a formula"
             else:
@@ -49,9 +49,12 @@ def fake_render(renders, tmp_path, monkeypatch, fake_formula_renderer, fake_card
         return report
 
     monkeypatch.setattr(cli, "render_scenes", render_scenes)
-    monkeypatch.setattr(
-        notes_module, "gather_notes", lambda entries, **kw: {e.stem: notes[e.stem] for e in entries}
-    )
+
+    def gather_notes(entries, **kw):
+        calls["note_keys"] = {e.stem: kw["key"](e) for e in entries}
+        return {e.stem: notes[e.stem] for e in entries}
+
+    monkeypatch.setattr(notes_module, "gather_notes", gather_notes)
     monkeypatch.setattr(build, "_default_formula", fake_formula_renderer)
     monkeypatch.setattr(build, "_default_card", fake_card_renderer)
     return calls
@@ -63,6 +66,11 @@ def test_lecture_builds_the_kit_and_leaves_out_unwritten_scenes(fake_render, tmp
         cli.lecture, ["1", "2", "4", "--out", str(out), "--no-webm"], catch_exceptions=False
     )
     assert result.exit_code == 0, result.output
+    # The notes are cached under the source keys the render computed, not recomputed.
+    assert fake_render.pop("note_keys") == {
+        "01-opening": "key-01-opening",
+        "02-fog": "key-02-fog",
+    }
     assert fake_render == {
         "quality": "medium",
         "fmt": "mp4",
