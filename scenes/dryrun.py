@@ -13,19 +13,15 @@ from pathlib import Path
 from manim import tempconfig
 
 from scenes.kit.base import ExplainerScene, SceneParams
+from scenes.render.scene_info import typst_cache_dir
 
 __all__ = ["dry_run", "typst_cache_dir", "typst_settings"]
 
 
-def typst_cache_dir() -> Path:
-    """Where compiled formulas are cached between runs, under ``$XDG_CACHE_HOME``."""
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "infotheory-explainer" / "typst"
-
-
-def typst_settings() -> dict[str, str]:
-    """Manim settings for drawing outside a render: formulas compile into the shared cache."""
-    cache = typst_cache_dir()
+def typst_settings(cache_dir: Path | None = None) -> dict[str, str]:
+    """Manim settings for drawing outside a render: formulas compile into ``cache_dir``
+    (by default the shared cache)."""
+    cache = cache_dir or typst_cache_dir()
     cache.mkdir(parents=True, exist_ok=True)
     return {"tex_dir": str(cache), "media_dir": str(cache.parent), "verbosity": "WARNING"}
 
@@ -62,15 +58,10 @@ def dry_run(
     the layout rules. ``theme`` (``"light"``) builds the scene in that theme,
     for this run only.
     """
-    from scenes.theme import current_theme, use_theme
+    from scenes.theme import theme_used
 
-    before = current_theme()
-    if theme is not None:
-        use_theme(theme)
-    try:
+    with theme_used(theme):
         return _play(scene_class, params, layout, cache_dir)
-    finally:
-        use_theme(before)
 
 
 def _play(
@@ -79,16 +70,12 @@ def _play(
     layout: str | None,
     cache_dir: Path | None,
 ) -> ExplainerScene:
-    cache = cache_dir or typst_cache_dir()
-    cache.mkdir(parents=True, exist_ok=True)
     settings = {
+        **typst_settings(cache_dir),
         "quality": "low_quality",
         "dry_run": True,
         "skip_animations": True,
         "disable_caching": True,
-        "media_dir": str(cache.parent),
-        "tex_dir": str(cache),
-        "verbosity": "WARNING",
         "progress_bar": "none",
     }
     with tempconfig(settings), _layout(layout):

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import os
 import re
 import tomllib
 import typing
@@ -36,9 +37,11 @@ __all__ = [
     "DEFAULT_THEME",
     "ParamsError",
     "apply_overrides",
+    "chosen_theme",
     "field_paths",
     "load_params_file",
     "overrides_for",
+    "params_for",
     "parse_assignments",
     "resolve_overrides",
     "variant_suffix",
@@ -46,6 +49,11 @@ __all__ = [
 
 # The theme a plain render uses; only other themes are named in output files.
 DEFAULT_THEME = "dark"
+
+
+def chosen_theme(theme: str | None = None) -> str:
+    """The theme a run uses: ``theme``, else ``$EXPLAINER_THEME``, else the default."""
+    return theme or os.environ.get("EXPLAINER_THEME", DEFAULT_THEME)
 
 
 class ParamsError(ValueError):
@@ -155,6 +163,16 @@ def apply_overrides(params: Any, overrides: Mapping[str, Any]) -> Any:
         return dataclasses.replace(params, **changes)
     except (ValueError, TypeError) as error:
         raise ParamsError(f"{type(params).__name__}: {error}") from error
+
+
+def params_for(scene_class: type, overrides: Mapping[str, Any] | None = None) -> Any:
+    """``scene_class``'s parameters: its ``Params()`` defaults with dotted-path
+    ``overrides`` applied; ``None`` for a scene without a ``Params`` class."""
+    params_class = getattr(scene_class, "Params", None)
+    if params_class is None:
+        return None
+    params = params_class()
+    return apply_overrides(params, overrides) if overrides else params
 
 
 def load_params_file(path: str | Path) -> dict[str, dict[str, Any]]:

@@ -7,10 +7,13 @@ theme object (``use_theme("light")``) re-skins every scene without touching it.
 
 from __future__ import annotations
 
-import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from manim import ManimColor
+
+from scenes.params import chosen_theme
 
 __all__ = [
     "THEMES",
@@ -18,6 +21,7 @@ __all__ = [
     "Theme",
     "TypeScale",
     "current_theme",
+    "theme_used",
     "use_theme",
 ]
 
@@ -149,7 +153,7 @@ def _theme_named(name: str) -> Theme:
 
 
 # Worker processes and plain `manim` runs pick the theme up from the environment.
-_current: Theme = _theme_named(os.environ.get("EXPLAINER_THEME", "dark"))
+_current: Theme = _theme_named(chosen_theme())
 
 
 def current_theme() -> Theme:
@@ -162,3 +166,14 @@ def use_theme(name: str | Theme) -> Theme:
     global _current
     _current = name if isinstance(name, Theme) else _theme_named(name)
     return _current
+
+
+@contextmanager
+def theme_used(name: str | Theme | None) -> Iterator[Theme]:
+    """Build in theme ``name`` inside the block (``None``: the current one), then
+    switch back to the theme that was current before it."""
+    before = _current
+    try:
+        yield use_theme(name if name is not None else before)
+    finally:
+        use_theme(before)

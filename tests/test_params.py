@@ -8,10 +8,13 @@ import pytest
 
 from scenes.kit.base import SceneParams
 from scenes.params import (
+    DEFAULT_THEME,
     ParamsError,
     apply_overrides,
+    chosen_theme,
     field_paths,
     load_params_file,
+    params_for,
     parse_assignments,
     variant_suffix,
 )
@@ -122,3 +125,22 @@ def test_fixed_length_tuples_are_coerced_entry_by_entry():
         apply_overrides(Demo(), parse_assignments(["table=[[1, 0], [0, 0, 0]]"]))
     with pytest.raises(ParamsError, match=r"table\[0\]\[1\] must be float, not 'x'"):
         apply_overrides(Demo(), parse_assignments(['table=[[1, "x"], [0, 0]]']))
+
+
+def test_params_for_builds_the_defaults_with_the_overrides():
+    class Scene:
+        Params = Demo
+
+    assert params_for(Scene) == Demo()
+    assert params_for(Scene, {"thick_coin.edge": 0.2}).thick_coin.edge == 0.2
+    assert params_for(object, {"steps": 3}) is None  # a plain manim scene has no parameters
+    with pytest.raises(ParamsError, match="no parameter 'nope'"):
+        params_for(Scene, {"nope": 1})
+
+
+def test_the_theme_named_wins_then_the_environment_then_the_default(monkeypatch):
+    monkeypatch.delenv("EXPLAINER_THEME", raising=False)
+    assert chosen_theme() == DEFAULT_THEME == "dark"
+    monkeypatch.setenv("EXPLAINER_THEME", "light")
+    assert chosen_theme() == "light"
+    assert chosen_theme("dark") == "dark"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from scenes.theme import DARK, LIGHT, THEMES
+from scenes.theme import DARK, LIGHT, THEMES, current_theme, theme_used, use_theme
 
 # Roles that are drawn as text somewhere (labels, read-outs, formulas).
 TEXT_ROLES = [
@@ -53,3 +53,18 @@ def test_fog_is_lighter_than_the_night_and_paler_than_the_text_by_day():
     # Light: a pale haze, far from the near-black text that made it look like smoke.
     assert luminance(LIGHT.color.mist) > 3 * luminance(LIGHT.color.muted)
     assert contrast(LIGHT.color.mist, LIGHT.color.background) < 2.5
+
+
+def test_a_theme_used_for_a_block_is_switched_back_even_after_an_error():
+    before = use_theme("dark")
+    with theme_used("light") as theme:
+        assert theme is LIGHT and current_theme() is LIGHT
+    assert current_theme() is before
+    with pytest.raises(RuntimeError), theme_used("light"):
+        raise RuntimeError("a scene failed")
+    assert current_theme() is before
+    with theme_used(None) as theme:
+        assert theme is before
+    with pytest.raises(ValueError, match="unknown theme 'sepia'"), theme_used("sepia"):
+        pass
+    assert current_theme() is before

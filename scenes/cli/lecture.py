@@ -84,15 +84,11 @@ def lecture(
     overrides = resolve_params(entries, assignments, params_file)
     theme = theme.lower()
     try:
-        from scenes.theme import current_theme, use_theme
+        from scenes.theme import theme_used
     except (ImportError, OSError) as error:  # manim cannot load: say what to do
         raise SystemLibrariesMissing(str(error)) from None
-    before = current_theme()
-    use_theme(theme)  # the page, its formula images and cards are drawn in this process
-    try:
+    with theme_used(theme):  # the page, its formula images and cards are drawn in this process
         _lecture(ctx, entries, out, quality, jobs, force, no_webm, media_dir, theme, overrides)
-    finally:
-        use_theme(before)
 
 
 def _lecture(

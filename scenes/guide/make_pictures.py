@@ -29,15 +29,10 @@ def snapshot(build: Callable[[], object], dst: Path, theme: str = "dark") -> Pat
 
     from scenes.dryrun import typst_settings
     from scenes.kit.camera import picture_of
-    from scenes.theme import current_theme, use_theme
+    from scenes.theme import theme_used
 
-    before = current_theme()
-    use_theme(theme)
-    try:
-        with tempconfig(typst_settings()):
-            image = picture_of(build(), pixels_per_unit=PIXELS_PER_UNIT, pad=PAD)
-    finally:
-        use_theme(before)
+    with theme_used(theme), tempconfig(typst_settings()):
+        image = picture_of(build(), pixels_per_unit=PIXELS_PER_UNIT, pad=PAD)
     # An adaptive palette keeps the files small; the flat colours survive it.
     image.quantize(colors=128, method=Image.Quantize.MEDIANCUT).save(dst, optimize=True)
     return dst

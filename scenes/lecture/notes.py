@@ -18,6 +18,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from scenes.params import params_for
 from scenes.registry import SceneEntry
 
 __all__ = [
@@ -166,11 +167,7 @@ def collect_notes(entry: SceneEntry, overrides: Mapping[str, Any] | None = None)
     from scenes.dryrun import dry_run
 
     cls = entry.load()
-    params = None
-    if overrides:
-        from scenes.params import apply_overrides
-
-        params = apply_overrides(cls.Params(), overrides)
+    params = params_for(cls, overrides) if overrides else None  # None: the scene's defaults
     scene = dry_run(_collecting(cls), params, layout="off")
     formulas = getattr(scene, "_lecture_formulas", {})
     return SceneNotes(

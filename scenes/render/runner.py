@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from scenes.params import variant_suffix
+from scenes.params import chosen_theme, variant_suffix
 from scenes.registry import SceneEntry
 from scenes.render.keys import SourceMissingError, module_file, render_key, source_key
 from scenes.render.layout import (
@@ -38,7 +38,7 @@ from scenes.render.layout import (
     control_dir,
     scene_outputs,
 )
-from scenes.render.scene_info import cache_root, load_info
+from scenes.render.scene_info import load_info, typst_cache_dir
 from scenes.render.workdir import run_folder
 from scenes.render.worker import EXIT_SYSTEM, Job, up_to_date
 
@@ -205,7 +205,7 @@ def render_scenes(
     if jobs < 1:
         raise ValueError("jobs must be at least 1")
     media_dir = Path(media_dir).absolute()
-    theme = theme or os.environ.get("EXPLAINER_THEME", "dark")
+    theme = chosen_theme(theme)
     overrides = overrides or {}
     notify = on_update or (lambda result: None)
 
@@ -253,7 +253,7 @@ def render_scenes(
                 fmt=fmt,
                 media_dir=str(media_dir),
                 work_dir="",
-                typst_cache=str(cache_root() / "typst"),
+                typst_cache=str(typst_cache_dir()),
                 key=key,
                 source_key=skey,
                 overrides=scene_overrides,

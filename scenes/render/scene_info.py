@@ -20,9 +20,14 @@ __all__ = ["SceneInfo", "cache_root", "load_info", "save_info"]
 
 
 def cache_root() -> Path:
-    """The explainer's cache folder (``scenes.dryrun.typst_cache_dir()`` is inside it)."""
+    """The explainer's cache folder, under ``$XDG_CACHE_HOME``."""
     base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
     return Path(base) / "infotheory-explainer"
+
+
+def typst_cache_dir() -> Path:
+    """Where compiled formulas are cached between runs: inside :func:`cache_root`."""
+    return cache_root() / "typst"
 
 
 @dataclass(frozen=True)

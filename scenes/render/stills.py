@@ -15,12 +15,19 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from scenes.params import chosen_theme, params_for, variant_suffix
 from scenes.registry import SceneEntry
 from scenes.render.atomic import exclusive_lock, publish_dir, publish_file, remove_leftovers
 from scenes.render.keys import SourceMissingError, module_file, source_key
 from scenes.render.layout import DEFAULT_QUALITY, control_dir, quality_named, scene_outputs
 from scenes.render.runner import SystemLibrariesError, check_writable
-from scenes.render.scene_info import SceneInfo, cache_root, load_info, save_info
+from scenes.render.scene_info import (
+    SceneInfo,
+    cache_root,
+    load_info,
+    save_info,
+    typst_cache_dir,
+)
 from scenes.render.typst_cache import private_typst_dir
 from scenes.render.workdir import run_folder
 
@@ -73,21 +80,17 @@ def fast_forward(
     import_manim()
     from manim import tempconfig
 
-    from scenes.theme import current_theme, use_theme
+    from scenes.theme import theme_used
 
     scene_class = entry.load()
-    params = scene_class.Params()
-    if overrides:
-        from scenes.params import apply_overrides
-
-        params = apply_overrides(params, overrides)
+    params = params_for(scene_class, overrides)
     if scratch is None:
         # Beside the shared Typst cache, so seeding the private folder is by hard links.
         scratch = cache_root() / "scratch"
         scratch.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=scratch) as work:
         work = Path(work)
-        with private_typst_dir(work / "tex", cache_root() / "typst") as tex_dir:
+        with private_typst_dir(work / "tex", typst_cache_dir()) as tex_dir:
             settings = {
                 "quality": quality_named(quality).manim_name,
                 "dry_run": True,
@@ -98,22 +101,16 @@ def fast_forward(
                 "progress_bar": "none",
             }
             stills = str(stills_dir) if stills_dir is not None else None
-            before = current_theme()
-            if theme is not None:
-                use_theme(theme)
-            try:
-                with tempconfig(settings), _env("EXPLAINER_STILLS", stills):
-                    scene = scene_class(skip_animations=True)
-                    scene.params = params
-                    scene.render()
-            finally:
-                use_theme(before)
+            with theme_used(theme), tempconfig(settings), _env("EXPLAINER_STILLS", stills):
+                scene = scene_class(skip_animations=True)
+                scene.params = params
+                scene.render()
     return scene
 
 
 def scene_info(entry: SceneEntry, *, theme: str | None = None) -> SceneInfo:
     """The scene's beats and length: from the cache, or from a fast-forward run."""
-    theme = theme or os.environ.get("EXPLAINER_THEME", "dark")
+    theme = chosen_theme(theme)
     key = source_key(entry.module, entry.class_name, {}, theme)
     info = load_info(key)
     if info is None:
@@ -137,11 +134,9 @@ def render_stills(
     Posters go to ``media/<quality>/<stem>.stills/NN-beat.png``, the stem carrying
     the variant and theme like the video's (``06-entropy~theme=light``).
     """
-    from scenes.params import variant_suffix
-
     if module_file(entry.module) is None:
         raise SourceMissingError(f"no source file for module {entry.module!r}")
-    theme = theme or os.environ.get("EXPLAINER_THEME", "dark")
+    theme = chosen_theme(theme)
     media_dir = Path(media_dir).absolute()
     stem = entry.stem + variant_suffix(overrides or {}, theme=theme)
     outputs = scene_outputs(media_dir, quality, stem)

@@ -31,6 +31,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
+from scenes.params import params_for
 from scenes.render.atomic import (
     exclusive_lock,
     publish_file,
@@ -172,18 +173,6 @@ def _load_scene_class(job: Job) -> type:
     return getattr(module, job.class_name)
 
 
-def _params_for(scene_class: type, overrides: dict[str, Any]) -> Any:
-    params_class = getattr(scene_class, "Params", None)
-    if params_class is None:
-        return None
-    params = params_class()
-    if overrides:
-        from scenes.params import apply_overrides
-
-        params = apply_overrides(params, overrides)
-    return params
-
-
 def _track_progress(scene: Any, reporter: _Reporter) -> None:
     """Report after drawn frames, by wrapping this scene's renderer only."""
     renderer = scene.renderer
@@ -270,7 +259,7 @@ def _render(job: Job, reporter: _Reporter) -> int:
 
     work = Path(job.work_dir)
     scene_class = _load_scene_class(job)
-    params = _params_for(scene_class, job.overrides)
+    params = params_for(scene_class, job.overrides)
     with private_typst_dir(work / "tex", Path(job.typst_cache)) as tex_dir:
         started = time.perf_counter()
         with tempconfig(_manim_settings(job, work, tex_dir)):
