@@ -33,7 +33,6 @@ from manim import (
     ImageMobject,
     LaggedStart,
     Line,
-    ManimColor,
     Rectangle,
     Square,
     Transform,
@@ -42,6 +41,7 @@ from manim import (
 )
 from scipy.ndimage import gaussian_filter
 
+from scenes.kit.pixel_samples import shade
 from scenes.kit.raster import gray_to_rgba, raster
 from scenes.kit.text import Txt
 from scenes.theme import current_theme
@@ -121,10 +121,6 @@ class PixelImage(Group):
         corner = self.image.get_corner(UP + LEFT)
         return corner + self.pixel_size * np.array([col + 0.5, -(row + 0.5), 0.0])
 
-    def gray(self, value: int) -> ManimColor:
-        v = value / (self.levels - 1)
-        return ManimColor.from_rgb((v, v, v))
-
     # -- zooming in ------------------------------------------------------------------
 
     def block_marker(self, row: int, col: int, n: int, color="highlight") -> Rectangle:
@@ -151,7 +147,7 @@ class PixelImage(Group):
                 value = int(self.values[row + i, col + k])
                 square = Square(
                     side_length=cell,
-                    fill_color=self.gray(value),
+                    fill_color=shade(value, self.levels),
                     fill_opacity=1,
                     stroke_color=theme.color.faint,
                     stroke_width=1.5,

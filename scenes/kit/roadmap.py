@@ -207,7 +207,6 @@ class RoadMap(VGroup):
         for s, w in zip(self.stations, slots, strict=True):
             s.move_to([x + w / 2, 0, 0]).align_to(np.zeros(3), UP)
             x += w + gap
-        self.slots = slots
         self.stations.move_to(np.zeros(3))
 
     def __len__(self) -> int:

@@ -45,7 +45,7 @@ from scenes.lecture.chapters import (
     section_title,
 )
 from scenes.lecture.notes import SceneNotes
-from scenes.lecture.timing import clock, to_ms
+from scenes.lecture.timing import clock, offsets_ms, to_ms
 from scenes.registry import SCENES, SceneEntry
 
 __all__ = [
@@ -287,7 +287,7 @@ def _build_full(
 ) -> FullKit:
     durations = [k.info.duration for k in kits]
     starts_exact = scene_bounds(durations)
-    starts = [to_ms(t) for t in starts_exact[:-1]]
+    starts = offsets_ms(durations)
     total_ms = to_ms(starts_exact[-1])
     ends = [*starts[1:], total_ms]
     chapters = scene_chapters(durations, [k.heading for k in kits])

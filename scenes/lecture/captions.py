@@ -23,8 +23,6 @@ __all__ = [
     "data_uri",
     "join",
     "read_srt",
-    "read_vtt",
-    "vtt_text",
     "write_pair",
 ]
 
@@ -32,10 +30,6 @@ __all__ = [
 def read_srt(path: Path) -> WebVTT:
     """The cues of a SubRip file (manim writes one beside each video)."""
     return webvtt.from_srt(str(path))
-
-
-def read_vtt(path: Path) -> WebVTT:
-    return webvtt.read(str(path))
 
 
 def copy(captions: Iterable[Caption]) -> list[Caption]:
@@ -86,10 +80,6 @@ def write_pair(captions: WebVTT, stem: Path) -> tuple[Path, Path]:
     captions.save_as_srt(str(srt))
     captions.save(str(vtt))
     return srt, vtt
-
-
-def vtt_text(captions: WebVTT) -> str:
-    return captions.content
 
 
 def data_uri(captions: WebVTT) -> str:
