@@ -86,6 +86,17 @@ EXTRAS_PACKAGE = "scenes.extras"
 _SLUG = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 
 
+def is_slug(text: str) -> bool:
+    """Whether ``text`` names an extra: lower-case words of letters and digits joined by
+    single hyphens, starting with a letter, whose module name is not a Python keyword."""
+    return bool(_SLUG.match(text)) and not keyword.iskeyword(text.replace("-", "_"))
+
+
+def default_title(slug: str) -> str:
+    """The title of an extra that gives none: ``mutual-information`` → ``Mutual information``."""
+    return slug.replace("-", " ").capitalize()
+
+
 def class_name_for(slug: str) -> str:
     """The scene class an extra's slug suggests: ``mutual-information`` → ``MutualInformation``."""
     return "".join(part.capitalize() for part in slug.split("-"))
@@ -126,7 +137,7 @@ def discover_extras(
     entries = []
     for path in sorted(folder.glob("*.py")):
         slug = path.stem.replace("_", "-")
-        if path.name.startswith("_") or not _SLUG.match(slug) or keyword.iskeyword(path.stem):
+        if path.name.startswith("_") or not is_slug(slug):
             continue
         title, class_name = _read_extra(path)
         module = f"{package}.{path.stem}" if package else path.stem
@@ -136,7 +147,7 @@ def discover_extras(
                 slug,
                 module,
                 class_name or class_name_for(slug),
-                title or slug.replace("-", " ").capitalize(),
+                title or default_title(slug),
             )
         )
     return tuple(entries)

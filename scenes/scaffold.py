@@ -16,7 +16,6 @@ objects. Replace the example with your topic, keeping that shape.
 from __future__ import annotations
 
 import keyword
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,7 +26,6 @@ __all__ = ["ScaffoldError", "Scaffolded", "check_slug", "check_title", "scaffold
 MAX_SLUG = 40
 # The title card sets the title in one line at the "title" size: longer ones leave the frame.
 MAX_TITLE = 40
-_SLUG = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -53,7 +51,9 @@ class Scaffolded:
 
 def check_slug(slug: str) -> str:
     """``slug`` if it is well formed for an extra scene; :class:`ScaffoldError` saying why not."""
-    if not _SLUG.match(slug):
+    if keyword.iskeyword(slug.replace("-", "_")):
+        raise ScaffoldError(f"{slug!r} is a Python keyword; choose another slug", field="slug")
+    if not registry.is_slug(slug):
         raise ScaffoldError(
             f"{slug!r} is not a slug: use lower-case letters, digits and single hyphens, "
             "starting with a letter (e.g. mutual-information)",
@@ -63,9 +63,6 @@ def check_slug(slug: str) -> str:
         raise ScaffoldError(
             f"{slug!r} is {len(slug)} characters long; keep it to {MAX_SLUG}", field="slug"
         )
-    module = slug.replace("-", "_")
-    if keyword.iskeyword(module):
-        raise ScaffoldError(f"{slug!r} is a Python keyword; choose another slug", field="slug")
     return slug
 
 
@@ -108,7 +105,7 @@ def scaffold(
     title, or when either file already exists (nothing is written then).
     """
     check_slug(slug)
-    title = check_title(title if title is not None else slug.replace("-", " ").capitalize())
+    title = check_title(title if title is not None else registry.default_title(slug))
     folder = registry.EXTRAS_DIR if folder is None else Path(folder)
     if package is None and folder == registry.EXTRAS_DIR:
         package = registry.EXTRAS_PACKAGE
