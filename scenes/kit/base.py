@@ -232,9 +232,11 @@ class ExplainerScene(Scene):
 
     def opening(self) -> None:
         """Title card: the part number, the title and the hook."""
+        from scenes.registry import SCENES
+
         entry = self.entry
         title = entry.title if entry else type(self).__name__
-        kicker = f"Part {entry.part} of 12" if entry and entry.part else "Extra"
+        kicker = f"Part {entry.part} of {len(SCENES)}" if entry and entry.part else "Extra"
         card = title_card(kicker, title, self.hook or None)
         with self.beat("opening", self.hook or title):
             self.play(FadeIn(card[0], shift=0.2 * DOWN), Write(card[1]), run_time=1.2)
