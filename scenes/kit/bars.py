@@ -69,14 +69,20 @@ def bar_axis(
             for x in xs
         )
     )
+    return baseline, bars, outcome_labels(outcomes, xs, label_size)
+
+
+def outcome_labels(names: Sequence[str], xs: Sequence[float], size: str | float) -> VGroup:
+    """Each outcome's name centred under ``x`` on the line ``y = 0``, all on one text
+    baseline ("tree" and "person" sit on one line, as type does)."""
     labels = VGroup(
         *(
-            Txt(escape(name), label_size, "muted").next_to([x, 0, 0], DOWN, buff=0.2)
-            for name, x in zip(outcomes, xs, strict=True)
+            Txt(escape(name), size, "muted").next_to([x, 0, 0], DOWN, buff=0.2)
+            for name, x in zip(names, xs, strict=True)
         )
     )
-    align_baselines(labels)  # "tree" and "person" sit on one line, as type does
-    return baseline, bars, labels
+    align_baselines(labels)
+    return labels
 
 
 def surprise_readout(
@@ -298,14 +304,10 @@ class AverageStrip(VGroup):
             color=theme.color.muted,
             stroke_width=2,
         )
-        self.labels = VGroup(
-            *(
-                Txt(escape(name), label_size, "muted").next_to(block, DOWN, buff=0.2)
-                for name, block, pi in zip(self.outcomes, self.blocks, self.p, strict=True)
-                if pi > 0
-            )
+        shown = [i for i, pi in enumerate(self.p) if pi > 0]  # an impossible outcome has no block
+        self.labels = outcome_labels(
+            [self.outcomes[i] for i in shown], [self.blocks[i].get_x() for i in shown], label_size
         )
-        align_baselines(self.labels)
         self.add(self.baseline, self.blocks, self.labels)
 
     def level_target(self) -> Rectangle:
