@@ -21,6 +21,7 @@ from manim import (
     Axes,
     DashedLine,
     Dot,
+    Line,
     ManimColor,
     ValueTracker,
     VGroup,
@@ -85,11 +86,11 @@ class CurvePlot(VGroup):
         self.ticks = VGroup()
         for v in x_ticks:
             p = self.axes.c2p(v, y_range[0])
-            self.ticks.add(DashedLine(p, p + 0.1 * DOWN, color=theme.color.muted, stroke_width=2))
+            self.ticks.add(Line(p, p + 0.1 * DOWN, color=theme.color.muted, stroke_width=2))
             self.tick_labels.add(Txt(tick_format(v), "small", "muted").next_to(p, DOWN, buff=0.15))
         for v in y_ticks:
             p = self.axes.c2p(x_range[0], v)
-            self.ticks.add(DashedLine(p, p + 0.1 * LEFT, color=theme.color.muted, stroke_width=2))
+            self.ticks.add(Line(p, p + 0.1 * LEFT, color=theme.color.muted, stroke_width=2))
             label = (y_tick_format or tick_format)(v)
             self.tick_labels.add(Txt(label, "small", "muted").next_to(p, LEFT, buff=0.15))
         self.x_label = Formula(x_label, "label", "muted").next_to(
