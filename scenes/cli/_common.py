@@ -10,7 +10,7 @@ import click
 
 from scenes import registry
 from scenes.registry import SceneEntry, UnknownSceneError
-from scenes.render.layout import DEFAULT_FORMAT, DEFAULT_QUALITY, FORMATS, QUALITIES, Quality
+from scenes.render.layout import DEFAULT_FORMAT, DEFAULT_QUALITY, FORMATS, QUALITIES
 from scenes.render.runner import OutputNotWritableError, SceneResult, SystemLibrariesError
 
 if TYPE_CHECKING:
@@ -189,10 +189,6 @@ def resolve_params(
     except ParamsError as error:
         hint = error.source or ("--params" if params_file is not None else "--set")
         raise click.BadParameter(str(error), param_hint=hint) from None
-
-
-def quality_of(name: str) -> Quality:
-    return QUALITIES[name.lower()]
 
 
 @contextmanager

@@ -14,7 +14,6 @@ from scenes.cli._common import (
     SystemLibrariesMissing,
     media_option,
     params_options,
-    quality_of,
     quality_option,
     render_options,
     resolve_params,
@@ -23,6 +22,7 @@ from scenes.cli._common import (
     user_errors,
 )
 from scenes.registry import SceneEntry
+from scenes.render.layout import quality_named
 from scenes.render.runner import RenderInterrupted, default_jobs, render_scenes
 
 # 720p30: text and formulas stay sharp on a projector, files stay small (about
@@ -113,7 +113,7 @@ def _lecture(
 
     started = time.perf_counter()
     err.print(
-        f"Rendering {len(entries)} scene(s) at {quality} ({quality_of(quality).label}) "
+        f"Rendering {len(entries)} scene(s) at {quality} ({quality_named(quality).label}) "
         f"into {media_dir}/{quality}/",
         highlight=False,
     )

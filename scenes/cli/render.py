@@ -20,7 +20,6 @@ from scenes.cli._common import (
     format_option,
     media_option,
     params_options,
-    quality_of,
     quality_option,
     render_options,
     resolve_params,
@@ -28,6 +27,7 @@ from scenes.cli._common import (
     theme_option,
     user_errors,
 )
+from scenes.render.layout import quality_named
 from scenes.render.runner import (
     RenderInterrupted,
     RenderReport,
@@ -153,7 +153,7 @@ def render(
     jobs = jobs or default_jobs()
     err = Console(stderr=True)
     out = Console()
-    q = quality_of(quality)
+    q = quality_named(quality)
     err.print(
         f"Rendering {len(entries)} scene{'s' if len(entries) != 1 else ''} at {quality} "
         f"({q.label}, {fmt}), {jobs} at a time, into {media_dir}/{quality}/",

@@ -40,6 +40,7 @@ __all__ = [
     "SceneOutputs",
     "clip_extension",
     "control_dir",
+    "format_named",
     "quality_named",
     "scene_outputs",
 ]
@@ -91,11 +92,16 @@ def quality_named(name: str) -> Quality:
         ) from None
 
 
-def clip_extension(fmt: str) -> str:
-    """The container of the section clips: manim cuts GIF renders' sections as mp4."""
+def format_named(fmt: str) -> str:
+    """``fmt`` if it is one of :data:`FORMATS`; else a ValueError listing them."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
-    return "mp4" if fmt == "gif" else fmt
+    return fmt
+
+
+def clip_extension(fmt: str) -> str:
+    """The container of the section clips: manim cuts GIF renders' sections as mp4."""
+    return "mp4" if format_named(fmt) == "gif" else fmt
 
 
 @dataclass(frozen=True)
@@ -148,7 +154,7 @@ def scene_outputs(
 ) -> SceneOutputs:
     """The output paths of the scene with file stem ``stem``."""
     quality_named(quality)
-    clip_extension(fmt)
+    format_named(fmt)
     return SceneOutputs(Path(media_dir) / quality, stem, fmt)
 
 

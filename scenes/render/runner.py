@@ -32,10 +32,10 @@ from scenes.render.keys import SourceMissingError, module_file, render_key, sour
 from scenes.render.layout import (
     DEFAULT_FORMAT,
     DEFAULT_QUALITY,
-    FORMATS,
-    QUALITIES,
     SceneOutputs,
     control_dir,
+    format_named,
+    quality_named,
     scene_outputs,
 )
 from scenes.render.scene_info import load_info, typst_cache_dir
@@ -197,10 +197,8 @@ def render_scenes(
     :class:`SystemLibrariesError` or :class:`RenderInterrupted`. Scenes that fail
     are reported in the results, not raised.
     """
-    if quality not in QUALITIES:
-        raise ValueError(f"unknown quality {quality!r}; choose one of: {', '.join(QUALITIES)}")
-    if fmt not in FORMATS:
-        raise ValueError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
+    quality_named(quality)  # each raises a ValueError listing the valid names
+    format_named(fmt)
     jobs = jobs or default_jobs()
     if jobs < 1:
         raise ValueError("jobs must be at least 1")
