@@ -25,6 +25,7 @@ import av
 
 from scenes.lecture.chapters import Chapter, av_chapters
 from scenes.lecture.timing import to_ms
+from scenes.render.atomic import partial_file
 
 __all__ = [
     "MediaError",
@@ -111,14 +112,11 @@ def probe(path: Path) -> VideoInfo:
 @contextmanager
 def _output(dst: Path, fmt: str, options: dict[str, str] | None = None) -> Iterator:
     """An output container written beside ``dst`` and moved there only when complete."""
-    dst.parent.mkdir(parents=True, exist_ok=True)
-    partial = dst.with_name(f".{dst.name}.{os.getpid()}.part")
-    try:
-        with av.open(str(partial), "w", format=fmt, options=options or {}) as out:
-            yield out
-        partial.replace(dst)
-    finally:
-        partial.unlink(missing_ok=True)
+    with (
+        partial_file(dst) as partial,
+        av.open(str(partial), "w", format=fmt, options=options or {}) as out,
+    ):
+        yield out
 
 
 def _label(out, title: str | None, chapters: Sequence[Chapter]) -> None:
@@ -257,10 +255,8 @@ def poster(src: Path, frame_index: int, dst: Path) -> Path:
         if chosen is None:
             raise MediaError(f"{src} has no frames")
         image = chosen.to_image()
-    dst.parent.mkdir(parents=True, exist_ok=True)
-    partial = dst.with_name(f".{dst.name}.{os.getpid()}.part")
-    image.save(partial, format="PNG", optimize=True)
-    partial.replace(dst)
+    with partial_file(dst) as partial:
+        image.save(partial, format="PNG", optimize=True)
     return dst
 
 

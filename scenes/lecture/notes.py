@@ -11,15 +11,16 @@ added, leaving out the labels of read-outs (``S(1/2) = 1.000 bits``) and of axes
 from __future__ import annotations
 
 import json
-import os
 import re
 from collections.abc import Callable, Iterable, Mapping
+from contextlib import suppress
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
 from scenes.params import params_for
 from scenes.registry import SceneEntry
+from scenes.render.atomic import write_text_atomic
 
 __all__ = [
     "BeatNote",
@@ -223,17 +224,10 @@ def gather_notes(
         if progress:
             progress(f"{entry.stem}: dry run for the narration and formulas")
         scene_overrides = overrides.get(entry.slug)
-        found[entry.stem] = notes = (
-            collect_notes(entry, scene_overrides) if scene_overrides else collect_notes(entry)
-        )
+        found[entry.stem] = notes = collect_notes(entry, scene_overrides)
         if path is not None:
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                partial = path.with_name(f".{path.name}.{os.getpid()}.part")
-                partial.write_text(_to_json(notes), encoding="utf-8")
-                partial.replace(path)
-            except OSError:
-                pass  # a cache that cannot be written only costs time
+            with suppress(OSError):  # a cache that cannot be written only costs time
+                write_text_atomic(path, _to_json(notes))
     return found
 
 

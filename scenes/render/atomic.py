@@ -13,12 +13,13 @@ import fcntl
 import os
 import shutil
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
 __all__ = [
     "exclusive_lock",
+    "partial_file",
     "publish_dir",
     "publish_file",
     "remove_leftovers",
@@ -31,16 +32,23 @@ def _temporary(final: Path, kind: str = "part") -> Path:
     return final.with_name(f".{final.name}.{os.getpid()}-{uuid.uuid4().hex[:8]}.{kind}")
 
 
+@contextmanager
+def partial_file(final: Path) -> Iterator[Path]:
+    """A temporary path beside ``final`` to write: renamed to ``final`` when the block
+    ends cleanly, deleted when it raises (Ctrl-C included), so ``final`` is whole or old."""
+    final.parent.mkdir(parents=True, exist_ok=True)
+    partial = _temporary(final)
+    try:
+        yield partial
+        os.replace(partial, final)
+    finally:
+        partial.unlink(missing_ok=True)
+
+
 def write_text_atomic(path: Path, text: str) -> Path:
     """Write ``text`` to ``path`` through a temporary file in the same folder."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = _temporary(path)
-    try:
+    with partial_file(path) as partial:
         partial.write_text(text, encoding="utf-8")
-        os.replace(partial, path)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
     return path
 
 

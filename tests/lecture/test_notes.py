@@ -103,7 +103,7 @@ def test_gathered_notes_are_cached_by_source_key(tmp_path, monkeypatch):
     first = notes_module.gather_notes([TINY], key=lambda e: "k" * 40, cache=tmp_path)
     assert len(list(tmp_path.glob("*.json"))) == 1
 
-    def no_dry_run(entry):
+    def no_dry_run(entry, overrides=None):
         raise AssertionError("the cache should have answered")
 
     monkeypatch.setattr(notes_module, "collect_notes", no_dry_run)
