@@ -8,7 +8,7 @@ check can find every piece of text by its type.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import ClassVar
 
 import numpy as np
@@ -168,6 +168,12 @@ def unit_word(unit: str, value: float | None = None) -> str:
     if unit in ("bits", "nats"):
         return unit[:-1] if value is not None and round(value, 12) == 1 else unit
     return f"base-{unit:g} units" if isinstance(unit, int | float) else str(unit)
+
+
+def alternatives(names: Sequence[str]) -> str:
+    """Names as spoken alternatives: ``sun, cloud, rain or snow`` (one name: itself)."""
+    names = list(names)
+    return ", ".join(names[:-1]) + f" or {names[-1]}" if len(names) > 1 else names[0]
 
 
 def log_symbol(unit: str | float) -> str:

@@ -21,6 +21,7 @@ from scenes.kit import (
     Readout,
     SceneParams,
     Txt,
+    alternatives,
     format_value,
 )
 from scenes.kit.fog import SILHOUETTES, FoggedShape, silhouette
@@ -82,11 +83,6 @@ class FogParams(SceneParams):
                 f"stages[-1] is the clear view, so it must give truth = {self.truth!r} "
                 "the largest weight"
             )
-
-
-def _either(labels: tuple[str, ...]) -> str:
-    """'person, tree, lamp or deer'."""
-    return ", ".join(labels[:-1]) + " or " + labels[-1]
 
 
 class Fog(ExplainerScene):
@@ -152,7 +148,7 @@ class Fog(ExplainerScene):
 
         with self.beat(
             "fog",
-            f"A shape in thick fog: {_either(params.interpretations)}? The eye can't decide.",
+            f"A shape in thick fog: {alternatives(params.interpretations)}? The eye can't decide.",
         ):
             self.play(fog.appear(), run_time=1.5)
             self.play(

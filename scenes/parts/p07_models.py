@@ -20,6 +20,7 @@ from scenes.kit import (
     SampleStream,
     Txt,
     Veil,
+    alternatives,
     format_value,
     tinted,
 )
@@ -41,10 +42,6 @@ def bar_geometry(n: int) -> tuple[float, float]:
 @dataclass(frozen=True)
 class ModelsParams(DrawsParams):
     """Example values for part 7: reality and a model, and the draws that reveal reality."""
-
-
-def _listing(names: list[str]) -> str:
-    return ", ".join(names[:-1]) + f" or {names[-1]}" if len(names) > 1 else names[0]
 
 
 class Models(ExplainerScene):
@@ -77,7 +74,7 @@ class Models(ExplainerScene):
 
         with self.beat(
             "hidden",
-            f"Reality has its own odds, p, for {_listing(outcomes)}. "
+            f"Reality has its own odds, p, for {alternatives(outcomes)}. "
             "We never see them, only what actually happens.",
         ):
             self.play(FadeIn(reality_head, shift=0.2 * DOWN))

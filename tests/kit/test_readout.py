@@ -1,4 +1,4 @@
-"""A read-out that counts to a value ends exactly on it."""
+"""Text helpers: a read-out that counts to a value ends exactly on it; spoken lists."""
 
 from __future__ import annotations
 
@@ -33,3 +33,11 @@ def test_counting_to_infinity_jumps_at_the_end():
     assert readout.value == 2.0
     animation.finish()
     assert readout.value == float("inf")
+
+
+def test_alternatives_are_spoken_with_commas_and_a_final_or():
+    from scenes.kit.text import alternatives
+
+    assert alternatives(("sun", "cloud", "rain", "snow")) == "sun, cloud, rain or snow"
+    assert alternatives(["heads", "tails"]) == "heads or tails"
+    assert alternatives(["edge"]) == "edge"
