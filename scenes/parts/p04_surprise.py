@@ -104,7 +104,9 @@ class Surprise(ExplainerScene):
         die_dist = it.fair_die(params.die_faces)
         # Two independent dice: every pair, with the product of the two probabilities.
         pairs = [f"{a},{b}" for a in die_dist.outcomes for b in die_dist.outcomes]
-        double_dist = it.categorical(pairs, np.outer(die_dist.probs, die_dist.probs).ravel())
+        double_dist = it.categorical(
+            pairs, it.independent_joint(die_dist.probs, die_dist.probs).ravel()
+        )
 
         face, twin = str(params.die_call), str(params.double_face)
         events = {

@@ -308,7 +308,7 @@ class Entropy(ExplainerScene):
         # -- more outcomes, more spread ------------------------------------------------------
         counts = params.outcome_counts
         xs = (np.arange(len(counts)) - (len(counts) - 1) / 2) * 3.4
-        minis, even_readouts, peaked_readouts, peaked_dists = [], [], [], []
+        minis, even_readouts, peaked_readouts, peaked_dists, peaked_h = [], [], [], [], []
         for n, cx in zip(counts, xs, strict=True):
             even = it.uniform([str(k) for k in range(1, n + 1)])
             bar_width = min(0.7, 2.5 / n - 0.1)
@@ -334,9 +334,10 @@ class Entropy(ExplainerScene):
             even_readouts.append(r_even)
             spiky = peaked(n, params.peak)
             peaked_dists.append(spiky)
+            peaked_h.append(float(it.entropy(spiky, unit=unit)))
             r_peak = Readout(
                 "H",
-                float(it.entropy(spiky, unit=unit)),
+                peaked_h[-1],
                 unit=unit,
                 key=f"H.peaked{n}",
                 color="entropy",
@@ -359,7 +360,6 @@ class Entropy(ExplainerScene):
                 for m in minis
             )
         )
-        peaked_h = [float(it.entropy(d, unit=unit)) for d in peaked_dists]
         listing = ", ".join(format_value(r.value) for r in even_readouts[:-1])
         last = even_readouts[-1].value
         with self.beat(
