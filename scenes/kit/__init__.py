@@ -4,7 +4,7 @@
 layout check; ``from manim import *`` gives it manim.
 """
 
-from scenes.kit.bars import AverageStrip, DistributionBars, surprise_readout
+from scenes.kit.bars import AverageStrip, DistributionBars, fit_bars, surprise_readout
 from scenes.kit.base import BeatRecord, ExplainerScene, SceneParams
 from scenes.kit.baseline import align_baselines
 from scenes.kit.fog import FoggedShape
@@ -67,6 +67,7 @@ __all__ = [
     "alternatives",
     "current_theme",
     "escape",
+    "fit_bars",
     "format_value",
     "information_stations",
     "layout_problems",

@@ -41,6 +41,13 @@ def probs_and_labels(
     return probs, list(labels)
 
 
+def fit_bars(n: int, width: float, *, max_slot: float, bar_share: float) -> tuple[float, float]:
+    """``(bar_width, spacing)`` for ``n`` bars in ``width``: each bar and its gap take a
+    slot of ``width / n``, at most ``max_slot``, the bar ``bar_share`` of it."""
+    slot = min(max_slot, width / n)
+    return bar_share * slot, (1 - bar_share) * slot
+
+
 def bar_axis(
     outcomes: Sequence[str],
     role: str,

@@ -21,6 +21,7 @@ from scenes.kit import (
     Txt,
     Veil,
     alternatives,
+    fit_bars,
     format_value,
     tinted,
 )
@@ -31,12 +32,6 @@ BASE_Y = -1.8
 SIDE_X = 3.5
 HEAD_Y = 3.2
 CHART_WIDTH = 4.6  # the bars of one chart fit in this width, however many outcomes
-
-
-def bar_geometry(n: int) -> tuple[float, float]:
-    """Bar width and spacing for ``n`` outcomes: 0.8 and 0.35 up to four, narrower beyond."""
-    step = min(1.15, CHART_WIDTH / n)
-    return step * 0.8 / 1.15, step * 0.35 / 1.15
 
 
 @dataclass(frozen=True)
@@ -54,7 +49,10 @@ class Models(ExplainerScene):
         p, q = params.world.true, params.world.model
         outcomes = list(p.outcomes)
         draws = params.run(self.unit).samples
-        bar_width, spacing = bar_geometry(len(outcomes))
+        # 0.8 wide with 0.35 between up to four outcomes, narrower beyond.
+        bar_width, spacing = fit_bars(
+            len(outcomes), CHART_WIDTH, max_slot=1.15, bar_share=0.8 / 1.15
+        )
         label_size = "label" if len(outcomes) <= 4 else "small"
         geometry = dict(height=UNIT_HEIGHT, bar_width=bar_width, spacing=spacing)
         color = self.theme.color

@@ -24,6 +24,7 @@ from scenes.kit import (
     SampleStream,
     Scatter,
     Txt,
+    fit_bars,
     format_value,
     log_symbol,
     surprise_readout,
@@ -87,14 +88,15 @@ class CrossEntropy(ExplainerScene):
         n_all = params.num_samples
 
         # Left: the draws fall into bins, each bin labelled with its surprise under q.
-        step = min(1.0, 4.4 / len(outcomes))  # bins narrow to fit up to six outcomes
+        # Bins narrow to fit up to six outcomes.
+        bar_width, spacing = fit_bars(len(outcomes), 4.4, max_slot=1.0, bar_share=0.7)
         stream = SampleStream(
             outcomes,
             run.samples,
             role="p",
             height=2.8,
-            bar_width=0.7 * step,
-            spacing=0.3 * step,
+            bar_width=bar_width,
+            spacing=spacing,
             label_size="label" if len(outcomes) <= 4 else "small",
             drop_height=2.95,
             key="count",

@@ -23,6 +23,7 @@ from scenes.kit import (
     SceneParams,
     StackedBar,
     Txt,
+    fit_bars,
     format_value,
     tinted,
     unit_word,
@@ -258,13 +259,15 @@ class KLDivergence(ExplainerScene):
 
     def _chart(self, dist: it.Distribution, role: str) -> DistributionBars:
         # Two charts share the left of the frame: more outcomes, narrower slots.
-        slot = min(1.35, self.CHARTS_WIDTH / 2 / len(dist))
+        bar_width, spacing = fit_bars(
+            len(dist), self.CHARTS_WIDTH / 2, max_slot=1.35, bar_share=0.6
+        )
         return DistributionBars(
             dist,
             role=role,
             key=role,
             height=self.CHART_HEIGHT,
-            bar_width=0.6 * slot,
-            spacing=0.4 * slot,
-            label_size="label" if slot >= 1.0 else "small",
+            bar_width=bar_width,
+            spacing=spacing,
+            label_size="label" if bar_width + spacing >= 1.0 else "small",
         )

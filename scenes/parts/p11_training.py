@@ -30,6 +30,7 @@ from scenes.kit import (
     StackedBar,
     Txt,
     allow_offscreen,
+    fit_bars,
     format_value,
     readouts_in,
     unit_word,
@@ -128,15 +129,15 @@ class Training(ExplainerScene):
         # -- the data and the untrained model ------------------------------------------
         headline = Formula('{{ q_theta : q }} = "softmax"(theta)').to_edge(UP, buff=0.55)
         tallest = float(max(np.max(traj.q), np.max(p.probs)))
-        slot = min(0.98, 5.5 / n)  # room for each bar and its gap
+        bar_width, spacing = fit_bars(n, 5.5, max_slot=0.98, bar_share=0.7)
         chart = DistributionBars(
             traj.q[0],
             names,
             role="q",
             key="q",
             height=min(6.0, 3.6 / tallest),
-            bar_width=0.7 * slot,
-            spacing=0.3 * slot,
+            bar_width=bar_width,
+            spacing=spacing,
             show_values=False,
             label_size="small",
         )
