@@ -299,7 +299,9 @@ class _Pour(Animation):
         stream: SampleStream = self.mobject
         now = self.rate_func(alpha) * self.span
         progress = np.clip((now - self.gap * np.arange(self.k)) / max(self.flight, 1e-6), 0, 1)
-        stream.show(self.first + int(np.count_nonzero(progress >= 1)))
+        landed = self.first + int(np.count_nonzero(progress >= 1))
+        if landed != stream.count:  # redraw the histogram only when a draw lands
+            stream.show(landed)
         flying = (progress > 0) & (progress < 1)
         u = progress[flying]
         bins = self.bins[flying]
