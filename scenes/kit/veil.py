@@ -144,3 +144,7 @@ class _Thin(Animation):
     def interpolate_mobject(self, alpha: float) -> None:
         a = self.rate_func(alpha)
         self.mobject.set_density(self.start + (self.target - self.start) * a)
+
+    def finish(self) -> None:
+        super().finish()
+        self.mobject.set_density(self.target)  # exactly, whatever the rate function ends on
