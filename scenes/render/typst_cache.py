@@ -56,20 +56,20 @@ def seed(private: Path, shared: Path) -> set[str]:
 
 
 def publish_new(private: Path, shared: Path, known: set[str]) -> int:
-    """Move the SVGs compiled in ``private`` (not in ``known``) into ``shared``."""
+    """Move the SVGs compiled in ``private`` (not in ``known``) into ``shared``; the
+    private folder is not to be used after this."""
     published = 0
     with suppress(OSError):
         shared.mkdir(parents=True, exist_ok=True)
     for svg in private.glob("*.svg"):
         if svg.name in known or (shared / svg.name).exists() or not _complete(svg):
             continue
-        staged = private / f".{svg.name}.staged"
         try:
-            shutil.copyfile(svg, staged)
-            publish_file(staged, shared / svg.name)
+            # Moved, not copied: the private folder is thrown away after the run.
+            publish_file(svg, shared / svg.name)
             published += 1
         except OSError:
-            staged.unlink(missing_ok=True)
+            continue
     return published
 
 
