@@ -252,7 +252,7 @@ def _build_scene(
     folder.mkdir(parents=True, exist_ok=True)
     title = f"{kit.heading} — {KIT_TITLE}"
 
-    media.remux(render.video, folder / f"{stem}.mp4", chapters, title)
+    media.remux(render.video, folder / f"{stem}.mp4", chapters, title, info=info)
     kit.files["mp4"] = f"scenes/{stem}.mp4"
     if webm:
         media.encode_webm(render.video, folder / f"{stem}.webm", chapters, title)
@@ -312,7 +312,13 @@ def _build_full(
     )
     folder = out / "full"
     folder.mkdir(parents=True, exist_ok=True)
-    media.concat([r.video for r in renders], folder / f"{FULL_NAME}.mp4", chapters, KIT_TITLE)
+    media.concat(
+        [r.video for r in renders],
+        folder / f"{FULL_NAME}.mp4",
+        chapters,
+        KIT_TITLE,
+        infos=[k.info for k in kits],
+    )
     full.files["mp4"] = f"full/{FULL_NAME}.mp4"
     parts = f"{len(kits)} part{'s' if len(kits) != 1 else ''}"
     card(

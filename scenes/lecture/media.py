@@ -126,9 +126,18 @@ def _label(out, title: str | None, chapters: Sequence[Chapter]) -> None:
         out.set_chapters(av_chapters(chapters))
 
 
-def remux(src: Path, dst: Path, chapters: Sequence[Chapter] = (), title: str | None = None) -> Path:
-    """Copy ``src``'s video into an mp4 with chapter markers and a title, untouched."""
-    concat([src], dst, chapters, title)
+def remux(
+    src: Path,
+    dst: Path,
+    chapters: Sequence[Chapter] = (),
+    title: str | None = None,
+    info: VideoInfo | None = None,
+) -> Path:
+    """Copy ``src``'s video into an mp4 with chapter markers and a title, untouched.
+
+    ``info`` is ``src``'s :func:`probe`, when the caller has it already.
+    """
+    concat([src], dst, chapters, title, infos=None if info is None else [info])
     return dst
 
 
@@ -146,16 +155,21 @@ def concat(
     dst: Path,
     chapters: Sequence[Chapter] = (),
     title: str | None = None,
+    infos: Sequence[VideoInfo] | None = None,
 ) -> list[VideoInfo]:
     """Join ``srcs`` end to end into the mp4 ``dst``; return each source's :class:`VideoInfo`.
 
     Each source starts exactly where the one before ends (its exact duration,
     as :func:`probe` measures it), which is where the chapters and the shifted
-    captions put it.
+    captions put it. ``infos`` are the sources' probes, when the caller has them.
     """
     if not srcs:
         raise MediaError("nothing to join")
-    infos = [probe(Path(s)) for s in srcs]
+    if infos is None:
+        infos = [probe(Path(s)) for s in srcs]
+    elif len(infos) != len(srcs):
+        raise ValueError(f"{len(infos)} probes for {len(srcs)} videos")
+    infos = list(infos)
     if len({i.fps for i in infos}) != 1:
         raise MediaError(
             f"cannot join videos at different frame rates: {[str(i.fps) for i in infos]}"
