@@ -7,15 +7,17 @@ and layout check happens exactly as in a render, in a fraction of the time.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
 from manim import tempconfig
 
 from scenes.kit.base import ExplainerScene, SceneParams
+from scenes.render.layout import quality_named
 from scenes.render.scene_info import typst_cache_dir
 
-__all__ = ["dry_run", "typst_cache_dir", "typst_settings"]
+__all__ = ["dry_run", "environment", "typst_cache_dir", "typst_settings"]
 
 
 def typst_settings(cache_dir: Path | None = None) -> dict[str, str]:
@@ -27,19 +29,23 @@ def typst_settings(cache_dir: Path | None = None) -> dict[str, str]:
 
 
 @contextmanager
-def _layout(mode: str | None):
-    if mode is None:
-        yield
-        return
-    before = os.environ.get("EXPLAINER_LAYOUT")
-    os.environ["EXPLAINER_LAYOUT"] = mode
+def environment(values: Mapping[str, str | None]) -> Iterator[None]:
+    """Set (a string) or unset (``None``) the environment ``values`` for the block, then
+    put back what was there before."""
+    before = {name: os.environ.get(name) for name in values}
+
+    def put(settings: Mapping[str, str | None]) -> None:
+        for name, value in settings.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+    put(values)
     try:
         yield
     finally:
-        if before is None:
-            del os.environ["EXPLAINER_LAYOUT"]
-        else:
-            os.environ["EXPLAINER_LAYOUT"] = before
+        put(before)
 
 
 def dry_run(
@@ -49,36 +55,32 @@ def dry_run(
     layout: str | None = "error",
     cache_dir: Path | None = None,
     theme: str | None = None,
+    quality: str = "low",
+    env: Mapping[str, str | None] | None = None,
 ) -> ExplainerScene:
-    """Play ``scene_class`` at low resolution with animations skipped; return the scene.
+    """Play ``scene_class`` with animations skipped; return the scene.
 
     The returned scene's ``beats`` hold each section's narration, timing,
     read-outs and layout problems. ``layout="error"`` (the default) raises
     :class:`~scenes.kit.layout.LayoutError` at the first section that breaks
-    the layout rules. ``theme`` (``"light"``) builds the scene in that theme,
-    for this run only.
+    the layout rules (``None``: as ``$EXPLAINER_LAYOUT`` says). ``theme``
+    (``"light"``) builds the scene in that theme, for this run only. ``quality``
+    (``"low"``: 480p) is the resolution stills are drawn at; ``cache_dir`` is where
+    formulas compile; ``env`` sets (or, with ``None``, unsets) environment variables
+    for the run, such as ``EXPLAINER_STILLS``.
     """
     from scenes.theme import theme_used
 
-    with theme_used(theme):
-        return _play(scene_class, params, layout, cache_dir)
-
-
-def _play(
-    scene_class: type[ExplainerScene],
-    params: SceneParams | None,
-    layout: str | None,
-    cache_dir: Path | None,
-) -> ExplainerScene:
     settings = {
         **typst_settings(cache_dir),
-        "quality": "low_quality",
+        "quality": quality_named(quality).manim_name,
         "dry_run": True,
         "skip_animations": True,
         "disable_caching": True,
         "progress_bar": "none",
     }
-    with tempconfig(settings), _layout(layout):
+    variables = {**(env or {}), **({"EXPLAINER_LAYOUT": layout} if layout is not None else {})}
+    with theme_used(theme), tempconfig(settings), environment(variables):
         # Manim 0.22 reads skipping from the constructor, not from the config.
         scene = scene_class(skip_animations=True)
         if params is not None:

@@ -8,10 +8,8 @@ The posters match the rendered video's frames; no video is encoded.
 
 from __future__ import annotations
 
-import os
 import tempfile
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +17,7 @@ from scenes.params import chosen_theme, params_for, variant_suffix
 from scenes.registry import SceneEntry
 from scenes.render.atomic import exclusive_lock, publish_dir, publish_file, remove_leftovers
 from scenes.render.keys import SourceMissingError, module_file, source_key
-from scenes.render.layout import DEFAULT_QUALITY, control_dir, quality_named, scene_outputs
+from scenes.render.layout import DEFAULT_QUALITY, control_dir, scene_outputs
 from scenes.render.runner import SystemLibrariesError, check_writable
 from scenes.render.scene_info import (
     SceneInfo,
@@ -46,22 +44,6 @@ def import_manim() -> None:
         raise SystemLibrariesError(str(error)) from error
 
 
-@contextmanager
-def _env(name: str, value: str | None) -> Iterator[None]:
-    before = os.environ.get(name)
-    if value is None:
-        os.environ.pop(name, None)
-    else:
-        os.environ[name] = value
-    try:
-        yield
-    finally:
-        if before is None:
-            os.environ.pop(name, None)
-        else:
-            os.environ[name] = before
-
-
 def fast_forward(
     entry: SceneEntry,
     *,
@@ -78,9 +60,7 @@ def fast_forward(
     :data:`scenes.theme.THEMES`) is used for this run only.
     """
     import_manim()
-    from manim import tempconfig
-
-    from scenes.theme import theme_used
+    from scenes.dryrun import dry_run
 
     scene_class = entry.load()
     params = params_for(scene_class, overrides)
@@ -88,24 +68,20 @@ def fast_forward(
         # Beside the shared Typst cache, so seeding the private folder is by hard links.
         scratch = cache_root() / "scratch"
         scratch.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=scratch) as work:
-        work = Path(work)
-        with private_typst_dir(work / "tex", typst_cache_dir()) as tex_dir:
-            settings = {
-                "quality": quality_named(quality).manim_name,
-                "dry_run": True,
-                "disable_caching": True,
-                "media_dir": str(work),
-                "tex_dir": str(tex_dir),
-                "verbosity": "WARNING",
-                "progress_bar": "none",
-            }
-            stills = str(stills_dir) if stills_dir is not None else None
-            with theme_used(theme), tempconfig(settings), _env("EXPLAINER_STILLS", stills):
-                scene = scene_class(skip_animations=True)
-                scene.params = params
-                scene.render()
-    return scene
+    stills = str(stills_dir) if stills_dir is not None else None
+    with (
+        tempfile.TemporaryDirectory(dir=scratch) as work,
+        private_typst_dir(Path(work) / "tex", typst_cache_dir()) as tex_dir,
+    ):
+        return dry_run(
+            scene_class,
+            params,
+            layout=None,
+            cache_dir=tex_dir,
+            theme=theme,
+            quality=quality,
+            env={"EXPLAINER_STILLS": stills},
+        )
 
 
 def scene_info(entry: SceneEntry, *, theme: str | None = None) -> SceneInfo:
