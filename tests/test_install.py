@@ -93,23 +93,10 @@ def test_a_new_scene_renders_into_a_lecture_from_an_installed_package(
     assert rows["weather-odds"][0] == "project"
     assert rows["entropy"][3].isdigit()  # the catalogue ships with the package
 
-    _run(
-        [
-            explainer,
-            "lecture",
-            "weather-odds",
-            "5",
-            "--quality",
-            "low",
-            "--no-webm",
-            "--out",
-            "site",
-        ],
-        course,
-        env,
-    )
+    lecture = [explainer, "lecture", "weather-odds", "-q", "low", "--no-webm", "--out", "site"]
+    _run(lecture, course, env)
     page = (course / "site" / "index.html").read_text(encoding="utf-8")
-    assert "Weather odds" in page and "Measuring surprise" in page
+    assert "Weather odds" in page
     assert (course / "site" / "scenes" / "x-weather-odds.mp4").stat().st_size > 0
     key = json.loads((course / "media" / "low" / ".x-weather-odds.mp4.key").read_text())
     assert key["scene"] == "course_scenes.weather_odds.WeatherOdds"

@@ -4,6 +4,7 @@ named on the command line, default parameters, and the render key of a project s
 from __future__ import annotations
 
 import json
+import re
 import sys
 import textwrap
 from pathlib import Path
@@ -264,3 +265,13 @@ def test_an_unregistered_scene_is_titled_by_its_module(course):
     (untitled,) = select_entries(["untitled.py"])
     assert untitled.title == "Untitled"
     assert registry.entry_for(untitled.load()) is None  # the title card shows the class name
+
+
+def test_the_readme_example_configuration_works(course):
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    (example,) = [b for b in re.findall(r"```toml\n(.*?)```", readme, re.S) if "scenes =" in b]
+    (course / "explainer.toml").write_text(example)
+    assert run("new", "weather-odds").exit_code == 0
+    assert resolve_params(select_entries(["weather-odds"]), (), None) == {
+        "weather-odds": {"unit": "nats", "probs": [0.5, 0.3, 0.2]}
+    }
