@@ -1,11 +1,15 @@
 """The base scene: beats with narration, one opening and one closing for every scene.
 
 A scene is a sequence of *beats*. Each beat is a named section (so
-``--save_sections`` cuts the video there) and carries one narration line, written
-once: it becomes the beat's captions in the ``.srt``, the transcript in the
-lecture kit and the text the tests check. When a beat ends, the scene
+``--save_sections`` cuts the video there) and says one or more narration lines,
+written once: the voice speaks them, they become the captions in the ``.srt``
+(each cue on the sound of its sentence), the transcript in the lecture kit and
+the text the tests check. The voice drives the timing: a line starts when it is
+said and the animations after it play while it is heard; the next line waits for
+the voice to finish, and so does the end of the beat, so the picture never runs
+ahead of the words and the voice never talks over the next beat. When a beat
+ends, the scene also
 
-- holds the picture until the narration has had time to be read,
 - runs the layout check (:mod:`scenes.kit.layout`),
 - records what the beat showed (keyed read-outs and their numbers) for the tests.
 
@@ -18,7 +22,15 @@ and writes :meth:`~ExplainerScene.body`::
 
         def body(self):
             with self.beat("coin", "A fair coin has two equally likely sides."):
-                self.play(FadeIn(Coin()))
+                self.play(FadeIn(Coin()))          # plays while the line is heard
+            with self.beat("call"):
+                self.say("Call it in the air.")    # one line ...
+                self.play(FadeIn(bubble))
+                with self.say("Heads: one bit of surprise.") as line:  # ... then the next
+                    self.play(Indicate(coin), run_time=line.duration)
+
+The voice is the scene's ``params.voice`` (``piper`` by default, ``espeak``, or
+``none`` for captions timed by reading speed) at ``params.speaking_rate``.
 """
 
 from __future__ import annotations
@@ -43,16 +55,20 @@ from manim import (
     Scene,
     VGroup,
     Write,
+    config,
     logger,
 )
 
 from infotheory.units import log_factor
 from scenes.kit.camera import ExplainerCamera
-from scenes.kit.captions import reading_time, split_cues, time_cues
 from scenes.kit.cards import title_card
 from scenes.kit.layout import LayoutError, LayoutProblem, layout_problems
+from scenes.kit.narration import Narrator, Utterance
 from scenes.kit.text import Txt, readouts_in
+from scenes.render.scene_info import cache_root
 from scenes.theme import Theme, current_theme
+from scenes.voice.engines import DEFAULT_VOICE, ENGINES, engine_named
+from scenes.voice.speech import Voice
 
 __all__ = [
     "BeatRecord",
@@ -60,8 +76,9 @@ __all__ = [
     "SceneParams",
 ]
 
-# Pause after the narration has been read, so a beat never cuts mid-thought.
-BEAT_BREATH = 0.6
+# Quiet after a beat's last sentence (on top of the sentence's own pause), so a
+# beat never cuts mid-thought.
+BEAT_BREATH = 0.3
 
 
 @dataclass(frozen=True)
@@ -72,9 +89,15 @@ class SceneParams:
     """
 
     unit: str = "bits"
+    voice: str = DEFAULT_VOICE  # piper, espeak or none (captions only)
+    speaking_rate: float = 1.0  # 1.0 is the voice's own pace
 
     def __post_init__(self) -> None:
         log_factor(self.unit)  # raises a ValueError that names a bad unit
+        if self.voice not in ENGINES:
+            raise ValueError(f"voice must be one of {', '.join(ENGINES)}, not {self.voice!r}")
+        if not 0.5 <= self.speaking_rate <= 2.0:
+            raise ValueError(f"speaking_rate must be from 0.5 to 2.0, not {self.speaking_rate!r}")
 
 
 @dataclass
@@ -82,11 +105,16 @@ class BeatRecord:
     """What one beat said and showed: the tests read these."""
 
     name: str
-    narration: str
     start: float
     end: float = 0.0
+    lines: list[Utterance] = field(default_factory=list)
     readouts: dict[str, tuple[float, str]] = field(default_factory=dict)
     problems: list[LayoutProblem] = field(default_factory=list)
+
+    @property
+    def narration(self) -> str:
+        """Everything the beat said, as written."""
+        return " ".join(line.text for line in self.lines)
 
 
 def _layout_mode() -> str:
@@ -109,6 +137,10 @@ class ExplainerScene(Scene):
     Params: ClassVar[type[SceneParams]] = SceneParams
     hook: ClassVar[str] = ""
     takeaway: ClassVar[str] = ""
+    # Plain `manim` runs let manim add the narration to the video; the explainer's
+    # renderer turns this off and muxes the track into the video and every section
+    # clip itself (scenes/render/sound.py).
+    manim_adds_voice: ClassVar[bool] = True
 
     params: SceneParams
     theme: Theme
@@ -132,6 +164,12 @@ class ExplainerScene(Scene):
         self.beats: list[BeatRecord] = []
         self._beat: BeatRecord | None = None
         self._leaving: VGroup | None = None
+        engine = engine_named(self.params.voice)
+        engine.check()  # a missing voice stops here, saying how to install it
+        self.narrator = Narrator(
+            Voice(engine, self.params.speaking_rate, cache_dir=cache_root() / "voice")
+        )
+        self.voice_track: Path | None = None
         self.layout_mode = _layout_mode()
         # EXPLAINER_STILLS=<dir> saves the last frame of every beat there.
         stills = os.environ.get("EXPLAINER_STILLS")
@@ -141,6 +179,7 @@ class ExplainerScene(Scene):
         self.opening()
         self.body()
         self.closing()
+        self._attach_voice()
 
     def body(self) -> None:
         """The scene's own beats. Subclasses write this."""
@@ -154,36 +193,80 @@ class ExplainerScene(Scene):
     # -- beats ---------------------------------------------------------------
 
     @contextmanager
-    def beat(self, name: str, narration: str) -> Iterator[BeatRecord]:
-        """One named section with its narration line. Use as ``with self.beat(...):``."""
+    def beat(
+        self, name: str, narration: str | None = None, *, spoken: str | None = None
+    ) -> Iterator[BeatRecord]:
+        """One named section. Use as ``with self.beat(name, narration):``.
+
+        ``narration`` is said as the beat starts (``spoken`` gives its spoken form when
+        the automatic one would not do); a beat may say more with :meth:`say`, and
+        must say something. The beat ends when its animations have played and the
+        voice has finished.
+        """
         if self._beat is not None:
             raise RuntimeError(f"beat {name!r} started inside beat {self._beat.name!r}")
-        if not narration.strip():
-            raise ValueError(f"beat {name!r} needs a narration line")
+        if narration is not None and not narration.strip():
+            raise ValueError(f"beat {name!r}: the narration line is empty")
         if any(b.name == name for b in self.beats):
             raise ValueError(f"{type(self).__name__} has two beats named {name!r}")
         self.next_section(name)
-        record = BeatRecord(name, " ".join(narration.split()), start=self.time)
+        record = BeatRecord(name, start=self.time)
         self._beat = record
-        if self._leaving is not None:
-            self.play(FadeOut(self._leaving, shift=0.4 * UP), run_time=0.6)
-            self._leaving = None
         try:
+            if narration is not None:
+                self.say(narration, spoken=spoken)
+            if self._leaving is not None:
+                self.play(FadeOut(self._leaving, shift=0.4 * UP), run_time=0.6)
+                self._leaving = None
             yield record
-            spent = self.time - record.start
-            needed = reading_time(record.narration) + BEAT_BREATH
-            if spent < needed:
-                self.wait(needed - spent)
+            if not record.lines:
+                raise ValueError(
+                    f"beat {name!r} said nothing: give it a narration line or call self.say()"
+                )
+            self._wait_for_voice(BEAT_BREATH)
         finally:
             self._beat = None
         record.end = self.time
-        for cue, start, end in time_cues(split_cues(record.narration), record.start, record.end):
-            self.add_subcaption(cue, duration=end - start, offset=start - self.time)
         record.readouts = {key: (r.value, r.shown) for key, r in readouts_in(self.mobjects).items()}
         self._check_layout(record)
         self.beats.append(record)
         if self.still_dir is not None:
             self.save_still(self.still_dir / f"{len(self.beats):02d}-{record.name}.png")
+
+    def say(self, text: str, *, spoken: str | None = None) -> Utterance:
+        """Say ``text`` now, once the voice has finished its previous line.
+
+        The animations played after this call run while the line is heard; use it as
+        ``with self.say(text) as line:`` to group them, with ``line.duration`` as a
+        ``run_time`` to fill the sentence. ``spoken`` replaces the automatic spoken
+        form (:func:`scenes.voice.spoken.spoken_form`) sentence for sentence.
+        """
+        if self._beat is None:
+            raise RuntimeError("say() belongs inside a beat: with self.beat(name): self.say(...)")
+        self._wait_for_voice()
+        line = self.narrator.place(text, self.time, spoken)
+        for cue, start, end in line.cues():
+            self.add_subcaption(cue, duration=end - start, offset=start - self.time)
+        self._beat.lines.append(line)
+        return line
+
+    def _wait_for_voice(self, breath: float = 0.0) -> None:
+        """Hold the picture until the voice is free (plus ``breath`` seconds)."""
+        remaining = self.narrator.free_at + breath - self.time
+        if remaining > 1e-6:
+            self.wait(remaining)
+
+    def _attach_voice(self) -> None:
+        """Mix the narration into one mastered track and add it to the video.
+
+        Dry runs skip this: they draw no picture, so they make no sound either.
+        """
+        if self.renderer.skip_animations:
+            return
+        track = Path(config.media_dir) / "narration" / f"{type(self).__name__}.wav"
+        self.voice_track = self.narrator.write_track(track, self.time)
+        if self.voice_track is not None and self.manim_adds_voice:
+            self.add_sound(str(self.voice_track), time_offset=-self.time)
 
     def save_still(self, path: Path) -> Path:
         """Draw the current frame (even when animations are skipped) and save it as a PNG."""
