@@ -18,11 +18,11 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DOCTOR_HINT",
-    "check_voices",
     "THEMES",
     "PlainProgress",
     "SystemLibrariesMissing",
     "UnknownScene",
+    "check_voices",
     "format_option",
     "media_option",
     "params_options",

@@ -9,10 +9,10 @@ import click
 from rich.console import Console
 
 from scenes.cli._common import (
-    check_voices,
     EXIT_INTERRUPTED,
     PlainProgress,
     SystemLibrariesMissing,
+    check_voices,
     media_option,
     params_options,
     quality_option,

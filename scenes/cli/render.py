@@ -15,9 +15,9 @@ from rich.progress import (
 from rich.table import Table
 
 from scenes.cli._common import (
-    check_voices,
     EXIT_INTERRUPTED,
     PlainProgress,
+    check_voices,
     format_option,
     media_option,
     params_options,

@@ -101,12 +101,12 @@ class Narrator:
 
     def mix(self, duration: float) -> np.ndarray:
         """Every sentence at its place in a track ``duration`` seconds long, mastered."""
-        track = np.zeros(int(round(duration * SAMPLE_RATE)), dtype=np.float64)
+        track = np.zeros(round(duration * SAMPLE_RATE), dtype=np.float64)
         for line in self.lines:
             for sentence, start in zip(line.sentences, line.starts, strict=True):
                 if sentence.audio is None:
                     continue
-                at = int(round(start * SAMPLE_RATE))
+                at = round(start * SAMPLE_RATE)
                 piece = sentence.audio[: max(0, len(track) - at)]
                 track[at : at + len(piece)] += piece
         return master(track, SAMPLE_RATE)
