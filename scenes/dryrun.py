@@ -59,6 +59,7 @@ def dry_run(
     quality: str = "low",
     env: Mapping[str, str | None] | None = None,
     voice: str | None = "none",
+    midway: bool = False,
 ) -> ExplainerScene:
     """Play ``scene_class`` with animations skipped; return the scene.
 
@@ -72,7 +73,8 @@ def dry_run(
     for the run, such as ``EXPLAINER_STILLS``. ``voice`` is the voice whose timing
     the run follows: ``"none"`` (the default) times lines by reading speed and
     synthesises nothing, which is all a run without pictures needs; ``None`` keeps the
-    voice the parameters name.
+    voice the parameters name. ``midway=True`` also checks the layout halfway through
+    every animation (transient collisions), with the same ``layout`` mode.
     """
     from scenes.theme import theme_used
 
@@ -84,7 +86,11 @@ def dry_run(
         "disable_caching": True,
         "progress_bar": "none",
     }
-    variables = {**(env or {}), **({"EXPLAINER_LAYOUT": layout} if layout is not None else {})}
+    variables = {
+        **(env or {}),
+        **({"EXPLAINER_LAYOUT": layout} if layout is not None else {}),
+        **({"EXPLAINER_LAYOUT_MIDWAY": "1"} if midway else {}),
+    }
     with theme_used(theme), tempconfig(settings), environment(variables):
         # Manim 0.22 reads skipping from the constructor, not from the config.
         scene = scene_class(skip_animations=True)

@@ -13,11 +13,12 @@ from scenes.kit.layout import LayoutError, allow_offscreen, allow_overlap, layou
 from scenes.kit.odds import ChanceStrip
 from scenes.kit.pixel_samples import PixelSamples
 from scenes.kit.pixels import PixelImage
-from scenes.kit.plots import CurvePlot, SurprisePlot
+from scenes.kit.plots import CurvePlot, SurprisePlot, nice_ticks
 from scenes.kit.props import Coin, Die
 from scenes.kit.roadmap import RoadMap, Station, information_stations
 from scenes.kit.samples import DrawsParams, RealityAndModel, SampleStream, Scatter
 from scenes.kit.stacked import StackedBar
+from scenes.kit.stage import Region, Stage
 from scenes.kit.text import (
     Formula,
     Readout,
@@ -52,11 +53,13 @@ __all__ = [
     "PixelSamples",
     "Readout",
     "RealityAndModel",
+    "Region",
     "RoadMap",
     "SampleStream",
     "Scatter",
     "SceneParams",
     "StackedBar",
+    "Stage",
     "Station",
     "SurprisePlot",
     "Txt",
@@ -72,6 +75,7 @@ __all__ = [
     "information_stations",
     "layout_problems",
     "log_symbol",
+    "nice_ticks",
     "readouts_in",
     "resolve_color",
     "surprise_readout",

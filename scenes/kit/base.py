@@ -40,20 +40,16 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from manim import (
     DOWN,
-    LEFT,
-    ORIGIN,
-    RIGHT,
     UP,
-    Create,
+    Circumscribe,
     FadeIn,
     FadeOut,
-    Line,
+    Mobject,
     Scene,
-    VGroup,
     Write,
     config,
     logger,
@@ -61,10 +57,11 @@ from manim import (
 
 from infotheory.units import log_factor
 from scenes.kit.camera import ExplainerCamera
-from scenes.kit.cards import title_card
+from scenes.kit.cards import takeaway_banner, title_card
 from scenes.kit.layout import LayoutError, LayoutProblem, layout_problems
 from scenes.kit.narration import Narrator, Utterance
-from scenes.kit.text import Txt, readouts_in
+from scenes.kit.stage import Stage
+from scenes.kit.text import readouts_in
 from scenes.render.scene_info import cache_root
 from scenes.theme import Theme, current_theme
 from scenes.voice.engines import DEFAULT_VOICE, ENGINES, engine_named
@@ -110,6 +107,7 @@ class BeatRecord:
     lines: list[Utterance] = field(default_factory=list)
     readouts: dict[str, tuple[float, str]] = field(default_factory=dict)
     problems: list[LayoutProblem] = field(default_factory=list)
+    shown: dict[str, Any] = field(default_factory=dict)  # what the scene noted with show()
 
     @property
     def narration(self) -> str:
@@ -124,14 +122,27 @@ def _layout_mode() -> str:
     return mode
 
 
+def _midway_checks() -> bool:
+    """``EXPLAINER_LAYOUT_MIDWAY=1``: in runs without pictures, also check the layout
+    halfway through every animation, where transient collisions happen."""
+    return os.environ.get("EXPLAINER_LAYOUT_MIDWAY", "0") == "1"
+
+
 class ExplainerScene(Scene):
     """A scene of the explainer: opening, the scene's beats, closing.
 
     Class attributes a scene sets:
 
     ``Params``   its :class:`SceneParams` subclass (the example values).
-    ``hook``     one line spoken over the title card.
-    ``takeaway`` one line left on screen at the end.
+    ``hook``     one line spoken as the scene opens, over the title and then the
+                 first picture (:meth:`prelude`).
+    ``takeaway`` one line said at the end and shown in a banner over the live
+                 picture (:meth:`takeaway_line` may compute it, e.g. with the unit;
+                 :meth:`takeaway_formula` adds maths under it).
+
+    Methods a scene may override: :meth:`body` (required), :meth:`prelude` (the first
+    picture, drawn while the hook is said) and :meth:`finale` (what the picture does
+    while the takeaway is said; by default the ``focus`` is circled).
     """
 
     Params: ClassVar[type[SceneParams]] = SceneParams
@@ -163,7 +174,10 @@ class ExplainerScene(Scene):
             )
         self.beats: list[BeatRecord] = []
         self._beat: BeatRecord | None = None
-        self._leaving: VGroup | None = None
+        self._leaving: Mobject | None = None
+        self.stage = Stage.for_theme(self.theme)
+        self.focus: Mobject | None = None  # what the takeaway points at (see finale)
+        self.midway_checks = _midway_checks()
         engine = engine_named(self.params.voice)
         engine.check()  # a missing voice stops here, saying how to install it
         self.narrator = Narrator(
@@ -184,6 +198,43 @@ class ExplainerScene(Scene):
     def body(self) -> None:
         """The scene's own beats. Subclasses write this."""
         raise NotImplementedError(f"{type(self).__name__} must define body()")
+
+    def prelude(self) -> None:
+        """The first picture, drawn while the hook is said (the title card makes way for
+        it in the first animation played here). Default: nothing."""
+
+    def finale(self) -> None:
+        """While the takeaway is said: by default, circle the ``focus`` the scene set."""
+        if self.focus is not None:
+            self.play(Circumscribe(self.focus, color=self.theme.color.highlight, run_time=1.5))
+
+    def show(self, key: str, value: Any) -> Any:
+        """Note what this beat shows (a mobject, a number, a layout fact) for the tests,
+        which read it back as ``scene.beat_record(name).shown[key]``; returns ``value``."""
+        if self._beat is None:
+            raise RuntimeError("show() belongs inside a beat")
+        self._beat.shown[key] = value
+        return value
+
+    def shown(self, key: str) -> Any:
+        """The last value noted under ``key`` by :meth:`show`, in any beat."""
+        for record in reversed(self.beats):
+            if key in record.shown:
+                return record.shown[key]
+        raise KeyError(f"{type(self).__name__} showed nothing under {key!r}")
+
+    def play(self, *animations, **kwargs) -> None:
+        """manim's ``play``; what is making way (the title card) leaves with these animations."""
+        if self._leaving is not None:
+            leaving, self._leaving = self._leaving, None
+            animations = (*animations, FadeOut(leaving, shift=0.4 * UP))
+        super().play(*animations, **kwargs)
+
+    def play_internal(self, skip_rendering: bool = False) -> None:
+        if self.midway_checks and self.renderer.skip_animations and self.animations:
+            self.update_to_time(self.get_run_time(self.animations) / 2)
+            self._check_midway()
+        super().play_internal(skip_rendering)
 
     @property
     def unit(self) -> str:
@@ -215,9 +266,6 @@ class ExplainerScene(Scene):
         try:
             if narration is not None:
                 self.say(narration, spoken=spoken)
-            if self._leaving is not None:
-                self.play(FadeOut(self._leaving, shift=0.4 * UP), run_time=0.6)
-                self._leaving = None
             yield record
             if not record.lines:
                 raise ValueError(
@@ -295,11 +343,28 @@ class ExplainerScene(Scene):
         if self.layout_mode == "off":
             return
         record.problems = layout_problems(self.mobjects, self.theme)
-        if not record.problems:
+        self._report(record.problems, f"end of beat {record.name!r}")
+
+    def _check_midway(self) -> None:
+        """The layout halfway through the animations being played. What is leaving (a
+        fade-out, the title card) may cross anything on its way out."""
+        if self.layout_mode == "off":
             return
-        report = f"{type(self).__name__}, end of beat {record.name!r}:\n" + "\n".join(
-            f"  - {p}" for p in record.problems
-        )
+        leaving = [a.mobject for a in self.animations if getattr(a, "remover", False)]
+        # Sizes are skipped: anything growing in or shrinking away is small for a moment.
+        problems = [
+            p
+            for p in layout_problems(self.mobjects, self.theme, passing=leaving)
+            if p.kind != "too-small"
+        ]
+        where = self._beat.name if self._beat is not None else "the scene"
+        names = ", ".join(type(a).__name__ for a in self.animations)
+        self._report(problems, f"halfway through {names} in beat {where!r}")
+
+    def _report(self, problems: list[LayoutProblem], where: str) -> None:
+        if not problems:
+            return
+        report = f"{type(self).__name__}, {where}:\n" + "\n".join(f"  - {p}" for p in problems)
         if self.layout_mode == "error":
             raise LayoutError(report)
         logger.warning("Layout: %s", report)
@@ -314,37 +379,43 @@ class ExplainerScene(Scene):
         return entry_for(type(self))
 
     def opening(self) -> None:
-        """Title card: the part number, the title and the hook."""
+        """The title, briefly, while the hook is said; then the first picture (:meth:`prelude`)."""
         from scenes.registry import SCENES
 
         entry = self.entry
         title = entry.title if entry else type(self).__name__
         kicker = f"Part {entry.part} of {len(SCENES)}" if entry and entry.part else "Extra"
-        card = title_card(kicker, title, self.hook or None)
+        card = title_card(kicker, title)
         with self.beat("opening", self.hook or title):
-            self.play(FadeIn(card[0], shift=0.2 * DOWN), Write(card[1]), run_time=1.2)
-            self.play(Create(card[2]), *(FadeIn(m, shift=0.1 * UP) for m in card[3:]), run_time=0.8)
-        # The card leaves at the start of the first beat, so every section ends on a picture.
-        self._leaving = card
+            self.play(
+                FadeIn(card[0], shift=0.2 * DOWN), Write(card[1]), FadeIn(card[2]), run_time=0.9
+            )
+            self.wait(0.6)
+            # The card leaves with the prelude's first animation (or the first beat's).
+            self._leaving = card
+            self.prelude()
+
+    def takeaway_line(self) -> str:
+        """The takeaway as said and captioned (plain words; override to use the unit)."""
+        return self.takeaway
+
+    def takeaway_formula(self) -> str | None:
+        """Typst maths shown under the takeaway line in the banner (``None``: none)."""
+        return None
 
     def closing(self) -> None:
-        """Clear the stage and leave the takeaway on screen, with what comes next."""
-        # Mirrors the title card: small kicker, the line itself, a rule, then what is next.
-        kicker = Txt("KEY IDEA", "label", "muted")
-        takeaway = Txt(self.takeaway or "", "heading", width=11, align="center")
-        card = VGroup(kicker, takeaway).arrange(DOWN, buff=0.35)
-        rule = Line(LEFT, RIGHT, color=self.theme.color.highlight, stroke_width=2)
-        rule.scale_to_fit_width(min(takeaway.width, 4.0)).next_to(card, DOWN, buff=0.35)
-        card.add(rule)
-        following = self._next_title()
-        if following:
-            card.add(Txt(f"Next: {following}", "label", "muted").next_to(rule, DOWN, buff=0.5))
-        card.move_to(ORIGIN)
-        with self.beat("takeaway", self.takeaway or "That is the idea."):
-            if self.mobjects:
-                self.play(*(FadeOut(m) for m in self.mobjects), run_time=0.8)
-            self.play(FadeIn(card[:2], shift=0.2 * UP), run_time=1.0)
-            self.play(Create(rule), *(FadeIn(m) for m in card[3:]), run_time=0.6)
+        """The takeaway in a banner over the live picture, and what comes next."""
+        line = self.takeaway_line() or "That is the idea."
+        banner = takeaway_banner(line, self.takeaway_formula(), self._next_title())
+        self.stage.header.place(banner, align=UP)
+        covered = [m for m in self.mobjects if _overlaps(m, banner)]
+        with self.beat("takeaway", line):
+            self.play(
+                FadeIn(banner, shift=0.2 * DOWN),
+                *(FadeOut(m) for m in covered),
+                run_time=0.8,
+            )
+            self.finale()
 
     def _next_title(self) -> str | None:
         from scenes.registry import SCENES
@@ -353,3 +424,15 @@ class ExplainerScene(Scene):
         if entry is None or entry.part is None or entry.part >= len(SCENES):
             return None
         return SCENES[entry.part].title
+
+
+def _overlaps(a: Mobject, b: Mobject) -> bool:
+    """Whether the bounding boxes of ``a`` and ``b`` intersect."""
+    if not a.get_family() or not any(m.has_points() for m in a.get_family()):
+        return False
+    return bool(
+        a.get_left()[0] < b.get_right()[0]
+        and b.get_left()[0] < a.get_right()[0]
+        and a.get_bottom()[1] < b.get_top()[1]
+        and b.get_bottom()[1] < a.get_top()[1]
+    )
