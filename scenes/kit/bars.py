@@ -33,7 +33,7 @@ def probs_and_labels(
 
     ``name`` is the caller's argument for the labels, for the error message.
     """
-    probs = it.as_distribution(np.asarray(dist, dtype=float), name="probabilities")
+    probs = it.as_distribution(dist, name="probabilities")
     if labels is None:
         labels = list(getattr(dist, "outcomes", [str(i + 1) for i in range(len(probs))]))
     if len(labels) != len(probs):
