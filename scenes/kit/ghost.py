@@ -12,7 +12,6 @@ visibly fill the outlines when the model becomes right::
 
 from __future__ import annotations
 
-import numpy as np
 from manim import DashedVMobject, VGroup, VMobject
 from numpy.typing import ArrayLike
 
