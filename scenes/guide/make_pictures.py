@@ -54,7 +54,8 @@ def text():
     from scenes.kit import Formula, Readout, Txt
 
     return VGroup(
-        Txt("Txt: words in the theme font, *bold* and $p = 1/2$", "body"),
+        Txt("Txt: plain words, + and - as typed, maths $p = 1/2$", "body"),
+        Txt("with markup=True: *bold*, _italic_", "body", markup=True),
         Formula("{{ H(p) : entropy }} = sum_x {{ p(x) : p }} {{ log_2 1/p(x) : surprise }}"),
         Readout("H(p)", 1.3689955935892812, key="H", color="entropy"),
     ).arrange(DOWN, aligned_edge=LEFT, buff=0.4)

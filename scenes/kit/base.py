@@ -51,7 +51,7 @@ from scenes.kit.camera import ExplainerCamera
 from scenes.kit.captions import reading_time, split_cues, time_cues
 from scenes.kit.cards import title_card
 from scenes.kit.layout import LayoutError, LayoutProblem, layout_problems
-from scenes.kit.text import Txt, readouts_in
+from scenes.kit.text import Txt, readouts_in, spoken
 from scenes.theme import Theme, current_theme
 
 __all__ = [
@@ -160,6 +160,7 @@ class ExplainerScene(Scene):
             raise RuntimeError(f"beat {name!r} started inside beat {self._beat.name!r}")
         if not narration.strip():
             raise ValueError(f"beat {name!r} needs a narration line")
+        spoken(narration, f"{type(self).__name__}, beat {name!r}: the narration")
         if any(b.name == name for b in self.beats):
             raise ValueError(f"{type(self).__name__} has two beats named {name!r}")
         self.next_section(name)
