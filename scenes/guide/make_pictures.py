@@ -93,6 +93,34 @@ def stacked():
     return StackedBar(it.fair_coin(), it.rigged_coin(0.9), unit_height=1.6, width=0.9)
 
 
+def quantity():
+    from manim import DOWN, RIGHT, VGroup
+
+    import infotheory as it
+    from scenes.kit import QuantityBar
+
+    digit = it.entropy(it.uniform(10))
+    pin = QuantityBar(
+        [digit] * 4,
+        labels=list("7309"),
+        total=it.entropy_of_draws(it.uniform(10), 4),
+        total_label='"PIN"',
+        unit_length=0.36,
+    )
+    pxy = it.correlated_coins(0.8)
+    h_x = it.entropy(it.marginals(pxy)[0])
+    pair = QuantityBar(
+        [h_x, it.conditional_entropy(pxy)],
+        labels=["$H(X)$", "$H(Y | X)$"],
+        total=it.joint_entropy(pxy),
+        total_label="H(X, Y)",
+        direction="up",
+        unit_length=1.4,
+        thickness=0.7,
+    )
+    return VGroup(pin, pair).arrange(RIGHT, buff=1.2, aligned_edge=DOWN)
+
+
 def plots():
     from manim import RIGHT, VGroup
 
@@ -229,6 +257,7 @@ PICTURES: dict[str, tuple[Callable[[], object], str]] = {
     "bars": (bars, "dark"),
     "strip": (strip, "dark"),
     "stacked": (stacked, "dark"),
+    "quantity": (quantity, "dark"),
     "plots": (plots, "dark"),
     "props": (props, "dark"),
     "chances": (chances, "dark"),

@@ -15,6 +15,7 @@ from scenes.kit.pixel_samples import PixelSamples
 from scenes.kit.pixels import PixelImage
 from scenes.kit.plots import CurvePlot, SurprisePlot
 from scenes.kit.props import Coin, Die
+from scenes.kit.quantity import QuantityBar
 from scenes.kit.roadmap import RoadMap, Station, information_stations
 from scenes.kit.samples import DrawsParams, RealityAndModel, SampleStream, Scatter
 from scenes.kit.stacked import StackedBar
@@ -52,6 +53,7 @@ __all__ = [
     "LayoutError",
     "PixelImage",
     "PixelSamples",
+    "QuantityBar",
     "Readout",
     "RealityAndModel",
     "RoadMap",
