@@ -15,6 +15,7 @@ from scenes.kit.pixel_samples import PixelSamples
 from scenes.kit.pixels import PixelImage
 from scenes.kit.plots import CurvePlot, SurprisePlot, nice_ticks
 from scenes.kit.props import Coin, Die
+from scenes.kit.quantity import QuantityBar
 from scenes.kit.roadmap import RoadMap, Station, information_stations
 from scenes.kit.samples import DrawsParams, RealityAndModel, SampleStream, Scatter
 from scenes.kit.stacked import StackedBar
@@ -27,6 +28,8 @@ from scenes.kit.text import (
     escape,
     format_value,
     log_symbol,
+    log_words,
+    plain_words,
     readouts_in,
     resolve_color,
     tinted,
@@ -51,6 +54,7 @@ __all__ = [
     "LayoutError",
     "PixelImage",
     "PixelSamples",
+    "QuantityBar",
     "Readout",
     "RealityAndModel",
     "Region",
@@ -75,7 +79,9 @@ __all__ = [
     "information_stations",
     "layout_problems",
     "log_symbol",
+    "log_words",
     "nice_ticks",
+    "plain_words",
     "readouts_in",
     "resolve_color",
     "surprise_readout",

@@ -61,7 +61,7 @@ from scenes.kit.cards import takeaway_banner, title_card
 from scenes.kit.layout import LayoutError, LayoutProblem, layout_problems
 from scenes.kit.narration import Narrator, Utterance
 from scenes.kit.stage import Stage
-from scenes.kit.text import readouts_in
+from scenes.kit.text import plain_words, readouts_in
 from scenes.render.scene_info import cache_root
 from scenes.theme import Theme, current_theme
 from scenes.voice.engines import DEFAULT_VOICE, ENGINES, engine_named
@@ -291,6 +291,7 @@ class ExplainerScene(Scene):
         """
         if self._beat is None:
             raise RuntimeError("say() belongs inside a beat: with self.beat(name): self.say(...)")
+        plain_words(text, f"{type(self).__name__}, beat {self._beat.name!r}: the narration")
         self._wait_for_voice()
         line = self.narrator.place(text, self.time, spoken)
         for cue, start, end in line.cues():

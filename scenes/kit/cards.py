@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from manim import DOWN, LEFT, ORIGIN, RIGHT, Line, RoundedRectangle, VGroup
 
-from scenes.kit.text import Formula, Txt, escape
+from scenes.kit.text import Formula, Txt
 from scenes.theme import current_theme
 
 __all__ = ["takeaway_banner", "title_card"]
@@ -17,18 +17,18 @@ def title_card(kicker: str, title: str, below: str | None = None) -> VGroup:
     """Kicker in small capitals, the title, a highlight rule, then an optional line below.
 
     Parts in order: ``[kicker, title, rule]`` plus ``below`` when given; centred.
-    All three texts are shown literally.
+    All three texts are plain: shown as written.
     """
     card = VGroup(
-        Txt(escape(kicker.upper()), "label", "muted"),
-        Txt(escape(title), "title"),
+        Txt(kicker.upper(), "label", "muted"),
+        Txt(title, "title"),
     ).arrange(DOWN, buff=0.35)
     rule = Line(
         card.get_left(), card.get_right(), color=current_theme().color.highlight, stroke_width=2
     ).next_to(card, DOWN, buff=0.35)
     card.add(rule)
     if below:
-        card.add(Txt(escape(below), "body", "muted", width=11, align="center"))
+        card.add(Txt(below, "body", "muted", width=11, align="center"))
         card[-1].next_to(rule, DOWN, buff=0.45)
     return card.move_to(ORIGIN)
 
@@ -41,7 +41,7 @@ def takeaway_banner(line: str, formula: str | None = None, following: str | None
     theme = current_theme()
     space = theme.space
     kicker = Txt("KEY IDEA", "label", "highlight")
-    text = Txt(escape(line), "body", width=BANNER_TEXT_WIDTH, align="left")
+    text = Txt(line, "body", width=BANNER_TEXT_WIDTH, align="left")
     rows = VGroup(text)
     if formula:
         rows.add(Formula(formula, size="body"))
@@ -49,7 +49,7 @@ def takeaway_banner(line: str, formula: str | None = None, following: str | None
     content = VGroup(kicker, rows).arrange(DOWN, buff=space.xs, aligned_edge=LEFT)
     extras = []
     if following:
-        extras.append(Txt(escape(f"Next: {following}"), "small", "muted"))
+        extras.append(Txt(f"Next: {following}", "small", "muted"))
         extras[0].next_to(content, DOWN, buff=space.xs).align_to(content, RIGHT)
     body = VGroup(content, *extras)
     panel = RoundedRectangle(
