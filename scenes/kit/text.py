@@ -26,6 +26,7 @@ from manim import (
     smooth,
 )
 
+from scenes.kit.glyph_copy import share_parsed_paths
 from scenes.theme import current_theme
 
 __all__ = [
@@ -48,6 +49,8 @@ __all__ = [
 
 # manim compiles Typst at 10 pt and then scales: 1 pt = font_size / 960 units.
 _UNITS_PER_PT_PER_FONT_SIZE = 1 / 960
+
+share_parsed_paths()  # every scene copies text; see scenes/kit/glyph_copy.py
 
 _TYPST_SPECIALS = re.compile(r"([\\#$*_`<>@\[\]~=\-+/\"'])")
 
