@@ -7,8 +7,9 @@ without encoding video, as ``explainer still`` does, and writes two files:
 - ``scenes/contact-sheet.png``: one poster per scene (the last frame of its last
   section before the takeaway), titled, in a grid;
 - ``scenes/catalogue.json``: for each scene the digest of its sources
-  (:func:`scenes.render.keys.sources_digest`), its sections and its length; and the
-  sheet's own hash.
+  (:func:`scenes.render.keys.sources_digest`), its sections and its length as a run
+  without a voice times it (lines by reading speed: what progress bars expect before
+  a first render); and the sheet's own hash.
 
 A record is used only while its scene's sources are the ones it was made from, so a
 changed scene is never listed with old numbers. ``tests/test_catalogue.py`` fails
@@ -81,7 +82,7 @@ def contact_sheet(tiles: Sequence[tuple[str, Path]], columns: int = COLUMNS):
     from manim import DOWN, LEFT, UL, Group, ImageMobject, Rectangle, tempconfig
 
     from scenes.dryrun import typst_settings
-    from scenes.kit import Txt, escape
+    from scenes.kit import Txt
     from scenes.kit.camera import picture_of
     from scenes.theme import current_theme
 
@@ -92,7 +93,7 @@ def contact_sheet(tiles: Sequence[tuple[str, Path]], columns: int = COLUMNS):
             image = ImageMobject(str(poster)).scale_to_fit_width(TILE_WIDTH)
             frame = Rectangle(width=image.width, height=image.height, stroke_width=1.5)
             frame.set_stroke(theme.color.muted).move_to(image)
-            caption = Txt(escape(text), "small", "text")
+            caption = Txt(text, "small", "text")  # plain text, shown as written
             if caption.width > image.width:  # the longest titles
                 caption.scale_to_fit_width(image.width)
             caption.next_to(image, DOWN, buff=0.15).align_to(image, LEFT)

@@ -88,7 +88,7 @@ def test_a_new_scene_renders_into_a_lecture_from_an_installed_package(
     rows = {
         cells[1]: cells
         for line in listing.splitlines()
-        if len(cells := [c.strip() for c in line.strip("│ ").split("│")]) == 5
+        if len(cells := [c.strip() for c in line.strip("│ ").split("│")]) == 4
     }
     assert rows["weather-odds"][0] == "project"
     assert rows["entropy"][3].isdigit()  # the catalogue ships with the package

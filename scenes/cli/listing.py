@@ -1,4 +1,4 @@
-"""`explainer list`: the scenes, in order, with their sections and length, at once.
+"""`explainer list`: the scenes, in order, with their number of sections, at once.
 
 Nothing is played unless asked: the numbers come from what is already known of the
 scene's current sources (:func:`scenes.render.scene_info.known_info`: the catalogue
@@ -24,10 +24,6 @@ from scenes.render.stills import scene_info
 UNKNOWN = "?"
 
 
-def _length(seconds: float) -> str:
-    return f"{int(seconds // 60)}:{seconds % 60:04.1f}"
-
-
 def _known(entry: SceneEntry) -> SceneInfo | str | None:
     """What is known of ``entry`` without playing it, or why it cannot be known."""
     try:
@@ -48,7 +44,7 @@ def _known(entry: SceneEntry) -> SceneInfo | str | None:
     "them; remembered after.",
 )
 def list_scenes(count: bool) -> None:
-    """List the scenes: part, slug, title, number of sections and length.
+    """List the scenes: part, slug, title and number of sections.
 
     The built-in scenes, then the project's (the scenes folder named by the
     explainer.toml found from here upwards). Instant: nothing is played unless
@@ -61,7 +57,6 @@ def list_scenes(count: bool) -> None:
     table.add_column("Slug")
     table.add_column("Title")
     table.add_column("Sections", justify="right")
-    table.add_column("Length", justify="right")
     uncounted = 0
     for entry in registry.all_entries():
         known = _known(entry)
@@ -69,15 +64,15 @@ def list_scenes(count: bool) -> None:
             with console.status(f"Counting the sections of {entry.stem}…"):
                 known = _count(entry)
         if isinstance(known, SceneInfo):
-            sections, length = str(len(known.beats)), _length(known.duration)
+            sections = str(len(known.beats))
         elif known is None:
-            sections = length = UNKNOWN
+            sections = UNKNOWN
             uncounted += 1
         else:
-            sections, length = known, ""
+            sections = known
         kind = "project" if entry.folder is not None else "extra"
         part = str(entry.part) if entry.part is not None else kind
-        table.add_row(part, entry.slug, entry.title, sections, length)
+        table.add_row(part, entry.slug, entry.title, sections)
     if registry.project_entries():
         table.caption = f"project scenes: {project.scenes_dir}"
     Console().print(table)

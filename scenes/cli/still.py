@@ -38,6 +38,7 @@ def still(
     quality: str,
     assignments: tuple[str, ...],
     params_file: str | None,
+    voice: str | None,
     theme: str,
     media_dir: str,
 ) -> None:
@@ -55,7 +56,7 @@ def still(
             param_hint="SCENE",
         )
     (entry,) = entries
-    overrides = resolve_params([entry], assignments, params_file).get(entry.slug, {})
+    overrides = resolve_params([entry], assignments, params_file, voice).get(entry.slug, {})
     err = Console(stderr=True)
     try:
         with user_errors(), err.status(f"Playing {entry.stem} to the end of each section…"):

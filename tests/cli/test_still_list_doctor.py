@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import subprocess
 import sys
 from pathlib import Path
@@ -80,20 +79,17 @@ def test_list_counts_only_when_asked_and_remembers_the_count(tiny, cli, tmp_path
     first = cli("list")
     assert first.exit_code == 0, first.output
     assert _rows(first.stdout) == [
-        ["1", "tiny-one", "Tiny one", "?", "?"],
-        ["2", "tiny-two", "Tiny two", "?", "?"],
+        ["1", "tiny-one", "Tiny one", "?"],
+        ["2", "tiny-two", "Tiny two", "?"],
     ]
     assert "`explainer list --count` plays those scenes" in first.stderr
 
     counted = cli("list", "--count")
     assert counted.exit_code == 0, counted.output
-    for row, (part, slug, title) in zip(
-        _rows(counted.stdout),
-        [("1", "tiny-one", "Tiny one"), ("2", "tiny-two", "Tiny two")],
-        strict=True,
-    ):
-        assert row[:4] == [part, slug, title, str(len(BEATS))]
-        assert re.fullmatch(r"0:0\d\.\d", row[4])  # a few seconds of video
+    assert _rows(counted.stdout) == [
+        ["1", "tiny-one", "Tiny one", str(len(BEATS))],
+        ["2", "tiny-two", "Tiny two", str(len(BEATS))],
+    ]
     assert "--count" not in counted.stderr
 
     remembered = cli("list")
@@ -102,7 +98,7 @@ def test_list_counts_only_when_asked_and_remembers_the_count(tiny, cli, tmp_path
     source = tiny.source("tiny_two")
     source.write_text(source.read_text() + "\n# an edit\n")
     edited = _rows(cli("list").stdout)
-    assert edited[0] == _rows(counted.stdout)[0] and edited[1][3:] == ["?", "?"]
+    assert edited[0] == _rows(counted.stdout)[0] and edited[1][3] == "?"
 
 
 def test_list_marks_scenes_not_written_yet(tiny, cli, monkeypatch):
