@@ -9,7 +9,9 @@ whole file.
 
 Joining remuxes the scenes' H.264 packets without decoding when the scenes share
 their encoding (same size, rate, pixel format and codec headers, as renders at
-one quality do), and re-encodes otherwise.
+one quality do), and re-encodes otherwise. Sound is always re-encoded, each
+scene's fitted to its picture (:mod:`scenes.lecture.audio`): AAC in mp4, Opus
+in webm; a video with no sound gives an output with none.
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ from pathlib import Path
 
 import av
 
+from scenes.lecture import audio
+from scenes.lecture.audio import AudioInfo
 from scenes.lecture.chapters import Chapter, av_chapters
 from scenes.lecture.timing import to_ms
 from scenes.render.atomic import partial_file
@@ -53,7 +57,7 @@ class MediaError(RuntimeError):
 
 @dataclass(frozen=True)
 class VideoInfo:
-    """What the kit needs to know about a video stream."""
+    """What the kit needs to know about a video: its picture, and whether it has sound."""
 
     width: int
     height: int
@@ -64,6 +68,8 @@ class VideoInfo:
     pix_fmt: str | None
     time_base: Fraction
     extradata: bytes | None
+    start: Fraction = Fraction(0)  # when the first frame is shown, in the file's own time
+    audio: AudioInfo | None = None  # None: a silent video
 
     @property
     def frames(self) -> int:
@@ -106,7 +112,16 @@ def probe(path: Path) -> VideoInfo:
             pix_fmt=ctx.pix_fmt,
             time_base=tb,
             extradata=bytes(ctx.extradata) if ctx.extradata else None,
+            start=pts[0] * tb,
+            audio=audio.audio_info(container),
         )
+
+
+def _sound_of(srcs: Sequence[Path], infos: Sequence[VideoInfo]) -> list[audio.Source]:
+    return [
+        audio.Source(Path(s), i.duration, i.start, i.audio)
+        for s, i in zip(srcs, infos, strict=True)
+    ]
 
 
 @contextmanager
@@ -133,7 +148,8 @@ def remux(
     title: str | None = None,
     info: VideoInfo | None = None,
 ) -> Path:
-    """Copy ``src``'s video into an mp4 with chapter markers and a title, untouched.
+    """Copy ``src``'s picture into an mp4 with chapter markers and a title, untouched;
+    its sound is fitted to the picture's length.
 
     ``info`` is ``src``'s :func:`probe`, when the caller has it already.
     """
@@ -161,7 +177,8 @@ def concat(
 
     Each source starts exactly where the one before ends (its exact duration,
     as :func:`probe` measures it), which is where the chapters and the shifted
-    captions put it. ``infos`` are the sources' probes, when the caller has them.
+    captions put it; its sound starts there too and lasts as long as its picture.
+    ``infos`` are the sources' probes, when the caller has them.
     """
     if not srcs:
         raise MediaError("nothing to join")
@@ -174,62 +191,71 @@ def concat(
         raise MediaError(
             f"cannot join videos at different frame rates: {[str(i.fps) for i in infos]}"
         )
-    if can_remux(infos):
-        _concat_packets(srcs, infos, dst, chapters, title)
-    else:
-        _concat_reencode(srcs, infos, dst, chapters, title)
+    picture = _copied_picture if can_remux(infos) else _reencoded_picture
+    with _output(dst, "mp4", MP4_OPTIONS) as out:
+        video = picture(out, srcs, infos)
+        sound = audio.fitted_track(out, "mp4", _sound_of(srcs, infos))
+        _label(out, title, chapters)
+        for packet in audio.interleave(video, sound):
+            out.mux(packet)
     return infos
 
 
-def _concat_packets(srcs, infos, dst, chapters, title) -> None:
+def _copied_picture(out, srcs, infos) -> Iterator:
+    """Add ``out``'s video stream; return the sources' packets, moved to follow one another."""
+    with av.open(str(srcs[0])) as first:
+        ostream = out.add_stream_from_template(first.streams.video[0])
+    return _shifted_packets(ostream, srcs, infos)
+
+
+def _shifted_packets(ostream, srcs, infos) -> Iterator:
     tb = infos[0].time_base
-    with _output(dst, "mp4", MP4_OPTIONS) as out:
-        ostream = None
-        start = Fraction(0)  # where the current source begins, in seconds
-        last_dts = None
-        for src, info in zip(srcs, infos, strict=True):
-            with av.open(str(src)) as inp:
-                istream = inp.streams.video[0]
-                if ostream is None:
-                    ostream = out.add_stream_from_template(istream)
-                    _label(out, title, chapters)
-                first = None
-                for packet in inp.demux(istream):
-                    if packet.pts is None or packet.dts is None:
-                        continue
-                    if first is None:
-                        first = packet.pts
-                    shift = start / tb - first
-                    if shift.denominator != 1:
-                        raise MediaError(f"{src}: a join point falls between time-base ticks")
-                    packet.pts += int(shift)
-                    packet.dts += int(shift)
-                    if last_dts is not None and packet.dts <= last_dts:
-                        raise MediaError(f"{src}: decoding times overlap the previous video")
-                    last_dts = packet.dts
-                    packet.stream = ostream
-                    out.mux(packet)
-            start += info.duration
+    start = Fraction(0)  # where the current source begins, in seconds
+    last_dts = None
+    for src, info in zip(srcs, infos, strict=True):
+        with av.open(str(src)) as inp:
+            istream = inp.streams.video[0]
+            first = None
+            for packet in inp.demux(istream):
+                if packet.pts is None or packet.dts is None:
+                    continue
+                if first is None:
+                    first = packet.pts
+                shift = start / tb - first
+                if shift.denominator != 1:
+                    raise MediaError(f"{src}: a join point falls between time-base ticks")
+                packet.pts += int(shift)
+                packet.dts += int(shift)
+                if last_dts is not None and packet.dts <= last_dts:
+                    raise MediaError(f"{src}: decoding times overlap the previous video")
+                last_dts = packet.dts
+                packet.stream = ostream
+                yield packet
+        start += info.duration
 
 
-def _concat_reencode(srcs, infos, dst, chapters, title) -> None:
+def _reencoded_picture(out, srcs, infos) -> Iterator:
+    """Add an H.264 stream at the first source's size; return the sources' frames encoded."""
+    first = infos[0]
+    ostream = out.add_stream("libx264", rate=first.fps)
+    ostream.width, ostream.height, ostream.pix_fmt = first.width, first.height, "yuv420p"
+    ostream.codec_context.time_base = first.time_base
+    ostream.options = dict(X264_OPTIONS)
+    return _reencoded_packets(ostream, srcs, infos)
+
+
+def _reencoded_packets(ostream, srcs, infos) -> Iterator:
     first = infos[0]
     tb = first.time_base
-    with _output(dst, "mp4", MP4_OPTIONS) as out:
-        ostream = out.add_stream("libx264", rate=first.fps)
-        ostream.width, ostream.height, ostream.pix_fmt = first.width, first.height, "yuv420p"
-        ostream.codec_context.time_base = tb
-        ostream.options = dict(X264_OPTIONS)
-        _label(out, title, chapters)
-        start = Fraction(0)
-        for src, info in zip(srcs, infos, strict=True):
-            with av.open(str(src)) as inp:
-                for frame, at in zip(_frames(inp), info.frame_times, strict=False):
-                    frame = frame.reformat(width=first.width, height=first.height, format="yuv420p")
-                    frame.pts, frame.time_base = round((start + at) / tb), tb
-                    out.mux(ostream.encode(frame))
-            start += info.duration
-        out.mux(ostream.encode(None))
+    start = Fraction(0)
+    for src, info in zip(srcs, infos, strict=True):
+        with av.open(str(src)) as inp:
+            for frame, at in zip(_frames(inp), info.frame_times, strict=False):
+                frame = frame.reformat(width=first.width, height=first.height, format="yuv420p")
+                frame.pts, frame.time_base = round((start + at) / tb), tb
+                yield from ostream.encode(frame)
+        start += info.duration
+    yield from ostream.encode(None)
 
 
 def _frames(container) -> Iterator:
@@ -243,19 +269,28 @@ def encode_webm(
     chapters: Sequence[Chapter] = (),
     title: str | None = None,
     crf: int = WEBM_CRF,
+    info: VideoInfo | None = None,
 ) -> None:
-    """Re-encode ``src`` as VP9 in WebM, frame for frame and time for time, with chapters."""
-    with av.open(str(src)) as inp, _output(dst, "webm") as out:
-        istream = inp.streams.video[0]
-        ostream = out.add_stream("libvpx-vp9", rate=istream.base_rate or istream.average_rate)
-        ostream.width, ostream.height = istream.codec_context.width, istream.codec_context.height
-        ostream.pix_fmt = "yuv420p"
-        ostream.codec_context.time_base = istream.time_base  # keeps every frame's own time
+    """Re-encode ``src`` as VP9 (and its sound as Opus) in WebM, frame for frame and
+    time for time, with chapters. ``info`` is ``src``'s :func:`probe`, when the caller has it.
+    """
+    info = info or probe(src)
+    with _output(dst, "webm") as out:
+        ostream = out.add_stream("libvpx-vp9", rate=info.fps)
+        ostream.width, ostream.height, ostream.pix_fmt = info.width, info.height, "yuv420p"
+        ostream.codec_context.time_base = info.time_base  # keeps every frame's own time
         ostream.options = {**WEBM_OPTIONS, "crf": str(crf), "threads": str(os.cpu_count() or 1)}
+        sound = audio.fitted_track(out, "webm", _sound_of([src], [info]))
         _label(out, title, chapters)
-        for frame in inp.decode(istream):
-            out.mux(ostream.encode(frame.reformat(format="yuv420p")))
-        out.mux(ostream.encode(None))
+        for packet in audio.interleave(_vp9_packets(src, ostream), sound):
+            out.mux(packet)
+
+
+def _vp9_packets(src: Path, ostream) -> Iterator:
+    with av.open(str(src)) as inp:
+        for frame in _frames(inp):
+            yield from ostream.encode(frame.reformat(format="yuv420p"))
+    yield from ostream.encode(None)
 
 
 def poster(src: Path, frame_index: int, dst: Path) -> Path:

@@ -196,6 +196,8 @@ def test_presenter_mode_pauses_at_the_first_section_boundary(visit, kit):
     paused, at, section, controls = state
     assert paused and section == "0" and not controls
     assert boundary - frame <= at <= boundary
+    # The picture and its sound are one media element: pausing it silences the voice too.
+    assert v.js("id => document.getElementById(id).webkitAudioDecodedByteCount", vid) > 0
     # The space bar plays the next section; Escape leaves presenter mode.
     v.page.keyboard.press("Space")
     v.page.wait_for_selector(f'{player}[data-section="1"][data-state="playing"]')

@@ -14,6 +14,7 @@ from scenes.lecture import captions as cap
 from scenes.lecture import media
 from scenes.lecture.build import FULL_NAME, KitError, build_kit, prepare_out
 from scenes.lecture.timing import clock, offsets_ms, to_ms
+from tests.lecture.conftest import TONES, decode_sound, pitch
 
 KINDS = ("mp4", "webm", "poster", "srt", "vtt", "chapters", "transcript")
 
@@ -66,6 +67,24 @@ def test_full_video_chapter_markers_read_back_with_pyav(kit, renders):
         "Part 2: Thinking in probabilities",
     ]
     assert media.probe(full).duration == sum(durations, Fraction(0))
+
+
+def test_every_video_of_the_kit_speaks_for_as_long_as_it_shows(kit):
+    videos = [kit.out / s.files[k] for s in kit.scenes for k in ("mp4", "webm")]
+    videos.append(kit.out / kit.full.files["mp4"])
+    for path in videos:
+        info = media.probe(path)
+        assert info.audio is not None, path
+        samples, rate = decode_sound(path)
+        assert len(samples) / rate == pytest.approx(float(info.duration), abs=1 / float(info.fps))
+
+
+def test_full_video_changes_voice_where_the_next_scene_starts(kit):
+    samples, rate = decode_sound(kit.out / kit.full.files["mp4"])
+    boundary = kit.full.chapters[1].start
+    before = samples[round((boundary - 0.1) * rate) : round((boundary - 0.01) * rate)]
+    after = samples[round((boundary + 0.01) * rate) : round((boundary + 0.1) * rate)]
+    assert (pitch(before, rate), pitch(after, rate)) == pytest.approx((TONES[1], TONES[2]), abs=6)
 
 
 def test_full_captions_are_the_scenes_captions_shifted_exactly(kit):
