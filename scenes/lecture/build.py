@@ -10,7 +10,7 @@ writes::
     DIR/scenes/NN-slug.png               its poster (the title card)
     DIR/scenes/NN-slug.srt / .vtt        its captions
     DIR/scenes/NN-slug.chapters.vtt      its sections as a WebVTT chapters track
-    DIR/scenes/NN-slug.txt               its narration, with times
+    DIR/scenes/NN-slug.txt               its narration as spoken, sentence by sentence, timed
     DIR/formulas/NN-slug-K.png           its key formulas
     DIR/full/<name>.mp4 (+ .srt .vtt .chapters.vtt .txt .png)
                                          every scene joined, one chapter per scene
@@ -46,6 +46,7 @@ from scenes.lecture.chapters import (
 )
 from scenes.lecture.notes import SceneNotes
 from scenes.lecture.timing import clock, offsets_ms, to_ms
+from scenes.lecture.transcript import Block, Line, by_section, lines_from_cues, transcript
 from scenes.registry import SCENES, SceneEntry
 
 __all__ = [
@@ -92,6 +93,7 @@ class SceneKit:
     chapters: list[Chapter]
     captions: WebVTT
     chapter_track: WebVTT
+    lines: list[list[Line]] = field(default_factory=list)  # each section's sentences
     files: dict[str, str] = field(default_factory=dict)  # kind -> path in the kit
     formulas: list[tuple[str, str]] = field(default_factory=list)  # (plain text, png path)
 
@@ -215,20 +217,11 @@ def _captions_for(render: SceneRender, notes: SceneNotes, info: media.VideoInfo)
     return cap.clamp(WebVTT(captions=cues), info.duration_ms)
 
 
-def _transcript(heading: str, lines: Sequence[tuple[int, str, str]], duration_ms: int) -> str:
-    """Plain text: a heading, then each section's time, title and narration."""
-    out = [heading, f"Length {clock(duration_ms)}", ""]
-    for start_ms, title, text in lines:
-        out.append(f"[{clock(start_ms)}] {title}")
-        if text:
-            out.append(text)
-        out.append("")
-    return "\n".join(out).rstrip() + "\n"
-
-
-def _scene_transcript(kit: SceneKit, offset_ms: int = 0) -> list[tuple[int, str, str]]:
+def _scene_blocks(kit: SceneKit, offset_ms: int = 0, chapters=None) -> list[Block]:
+    """The scene's sections as transcript blocks, placed ``offset_ms`` into a longer video."""
     return [
-        (offset_ms + c.start_ms, c.title, kit.description(c, i)) for i, c in enumerate(kit.chapters)
+        Block(c.start_ms, c.title, lines, offset_ms)
+        for c, lines in zip(chapters or kit.chapters, kit.lines, strict=True)
     ]
 
 
@@ -248,6 +241,9 @@ def _build_scene(
     chapters = section_chapters(sections, bounds, titles)
     captions = _captions_for(render, notes, info)
     kit = SceneKit(entry, notes, info, sections, bounds, chapters, captions, chapters_vtt(chapters))
+    # The voice's own sentences when the render recorded them, else the captions'.
+    spoken = [line for s in sections for line in s.lines] or lines_from_cues(captions)
+    kit.lines = by_section(spoken, bounds, info.fps)
     folder, stem = out / "scenes", entry.stem
     folder.mkdir(parents=True, exist_ok=True)
     title = f"{kit.heading} — {KIT_TITLE}"
@@ -265,7 +261,7 @@ def _build_scene(
     kit.chapter_track.save(str(folder / f"{stem}.chapters.vtt"))
     kit.files["chapters"] = f"scenes/{stem}.chapters.vtt"
     (folder / f"{stem}.txt").write_text(
-        _transcript(kit.heading, _scene_transcript(kit), info.duration_ms), encoding="utf-8"
+        transcript(kit.heading, info.duration_ms, _scene_blocks(kit)), encoding="utf-8"
     )
     kit.files["transcript"] = f"scenes/{stem}.txt"
     for k, note in enumerate(notes.formulas, start=1):
@@ -334,15 +330,11 @@ def _build_full(
     full.files["srt"], full.files["vtt"] = f"full/{FULL_NAME}.srt", f"full/{FULL_NAME}.vtt"
     full.chapter_track.save(str(folder / f"{FULL_NAME}.chapters.vtt"))
     full.files["chapters"] = f"full/{FULL_NAME}.chapters.vtt"
-    lines = []
+    blocks = []
     for k, start, sections in zip(kits, starts, nested, strict=True):
-        lines.append((start, k.heading.upper(), ""))
-        lines += [
-            (s.start_ms, s.title, k.description(c, j))
-            for j, (s, c) in enumerate(zip(sections, k.chapters, strict=True))
-        ]
+        blocks += [Block(start, k.heading.upper()), *_scene_blocks(k, start, sections)]
     (folder / f"{FULL_NAME}.txt").write_text(
-        _transcript(KIT_TITLE, lines, total_ms), encoding="utf-8"
+        transcript(KIT_TITLE, total_ms, blocks), encoding="utf-8"
     )
     full.files["transcript"] = f"full/{FULL_NAME}.txt"
     return full

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from fractions import Fraction
@@ -110,13 +111,53 @@ def test_full_sections_are_placed_in_the_full_video(kit):
         start += scene.info.duration
 
 
-def test_transcripts(kit):
+def test_transcripts_time_each_sentence_from_the_captions(kit):
     text = (kit.out / kit.scenes[1].files["transcript"]).read_text()
     assert text.startswith("Part 2: Thinking in probabilities\nLength 0:01\n")
-    assert "[0:00] Opening: Thinking in probabilities\n" in text
-    assert "Thinking in probabilities, section example. A line of narration." in text
+    # Each section under its start, then its sentences (cue by cue here) with their times.
+    assert (
+        "[0:00] Example\n"
+        "   0:00  Thinking in probabilities, section example.\n"
+        "   0:01  A line of narration.\n"
+    ) in text
     full = (kit.out / kit.full.files["transcript"]).read_text()
     assert full.index("PART 1: LIVING") < full.index("PART 2: THINKING")
+    # Scene 2's sentences are shifted by where it starts in the full video (2.4 s).
+    assert (
+        "[0:02] Opening: Thinking in probabilities\n"
+        "   0:02  Thinking in probabilities, section opening.\n"
+    ) in full
+
+
+def test_transcript_speaks_the_lines_the_voice_recorded(
+    renders, tmp_path, fake_formula_renderer, fake_card_renderer
+):
+    scene_renders, notes = renders
+    render = scene_renders[1]
+    index = json.loads(render.sections.read_text())
+    index[1]["lines"] = [
+        {"text": "H(p) = 1 bit.", "spoken": "H of p is one bit.", "start": 0.71, "end": 1.2},
+        {"text": "Done.", "spoken": "Done.", "start": 1.25, "end": 1.5},
+    ]
+    index[0]["lines"] = [{"text": "Hello.", "spoken": "Hello.", "start": 0.0, "end": 0.5}]
+    voiced = tmp_path / "voiced.json"
+    voiced.write_text(json.dumps(index))
+    kit = build_kit(
+        [dataclasses.replace(render, sections=voiced)],
+        tmp_path / "site",
+        notes=notes,
+        formula=fake_formula_renderer,
+        card=fake_card_renderer,
+        webm=False,
+    )
+    scene = kit.scenes[0]
+    assert [[line.spoken for line in s] for s in scene.lines] == [
+        ["Hello."],
+        ["H of p is one bit.", "Done."],
+    ]
+    text = (kit.out / scene.files["transcript"]).read_text()
+    assert "[0:00] Example\n   0:00  H of p is one bit.\n   0:01  Done.\n" in text
+    assert "A line of narration" not in text  # the captions are not used when the voice spoke
 
 
 class _Tags(HTMLParser):
