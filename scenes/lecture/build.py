@@ -5,9 +5,11 @@ manim's ``.srt`` of subcaptions and the sections JSON of ``--save_sections``) an
 writes::
 
     DIR/index.html                       the page (works from file:// and any server)
-    DIR/assets/lecture.css, lecture.js   its only style sheet and script
+    DIR/notes.html                       presenter mode's notes window
+    DIR/assets/lecture.css, lecture.js, notes.js  their only style sheet and scripts
     DIR/scenes/NN-slug.mp4 / .webm       each scene, with its sections as chapters
     DIR/scenes/NN-slug.png               its poster (the title card)
+    DIR/scenes/NN-slug.sections/KK-name.png  the last frame of each section
     DIR/scenes/NN-slug.srt / .vtt        its captions
     DIR/scenes/NN-slug.chapters.vtt      its sections as a WebVTT chapters track
     DIR/scenes/NN-slug.txt               its narration as spoken, sentence by sentence, timed
@@ -64,7 +66,7 @@ __all__ = [
 KIT_TITLE = "Information theory, animated"
 FULL_NAME = "information-theory-animated"
 MARKER = ".explainer-lecture-kit"
-MANAGED = ("index.html", "assets", "scenes", "full", "formulas", MARKER)
+MANAGED = ("index.html", "notes.html", "assets", "scenes", "full", "formulas", MARKER)
 
 
 class KitError(RuntimeError):
@@ -94,6 +96,7 @@ class SceneKit:
     captions: WebVTT
     chapter_track: WebVTT
     lines: list[list[Line]] = field(default_factory=list)  # each section's sentences
+    stills: list[str] = field(default_factory=list)  # each section's last frame, in the kit
     files: dict[str, str] = field(default_factory=dict)  # kind -> path in the kit
     formulas: list[tuple[str, str]] = field(default_factory=list)  # (plain text, png path)
 
@@ -253,9 +256,13 @@ def _build_scene(
     if webm:
         media.encode_webm(render.video, folder / f"{stem}.webm", chapters, title, info=info)
         kit.files["webm"] = f"scenes/{stem}.webm"
-    # The poster is the title card, fully drawn: the last frame of the first section.
-    media.poster(render.video, max(0, sections[0].frames - 1), folder / f"{stem}.png")
+    # Each section's last frame, fully drawn: the notes window shows the next one, the
+    # handout every one. The poster is the first of them, the title card.
+    ends = [sum(s.frames for s in sections[: k + 1]) - 1 for k in range(len(sections))]
+    kit.stills = [f"scenes/{stem}.sections/{k:02d}-{s.name}.png" for k, s in enumerate(sections, 1)]
     kit.files["poster"] = f"scenes/{stem}.png"
+    wanted = {out / path: end for path, end in zip(kit.stills, ends, strict=True)}
+    media.save_frames(render.video, {**wanted, out / kit.files["poster"]: ends[0]})
     cap.write_pair(captions, folder / stem)
     kit.files["srt"], kit.files["vtt"] = f"scenes/{stem}.srt", f"scenes/{stem}.vtt"
     kit.chapter_track.save(str(folder / f"{stem}.chapters.vtt"))

@@ -17,7 +17,7 @@ in webm; a video with no sound gives an output with none.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from fractions import Fraction
@@ -41,6 +41,7 @@ __all__ = [
     "probe",
     "read_chapters",
     "remux",
+    "save_frames",
 ]
 
 MP4_OPTIONS = {"movflags": "+faststart"}
@@ -295,18 +296,37 @@ def _vp9_packets(src: Path, ostream) -> Iterator:
 
 def poster(src: Path, frame_index: int, dst: Path) -> Path:
     """Save the ``frame_index``-th frame (from 0, in showing order) as a PNG."""
-    chosen = None
+    save_frames(src, {dst: frame_index})
+    return dst
+
+
+def save_frames(src: Path, frames: Mapping[Path, int]) -> None:
+    """Save each chosen frame (index from 0, in showing order) as a PNG, in one decoding pass.
+
+    An index past the last frame saves the last frame.
+    """
+    wanted: dict[int, list[Path]] = {}
+    for dst, index in frames.items():
+        wanted.setdefault(max(0, index), []).append(Path(dst))
+    last, chosen = max(wanted, default=-1), None
     with av.open(str(src)) as inp:
         for index, frame in enumerate(_frames(inp)):
             chosen = frame
-            if index >= frame_index:
+            for dst in wanted.pop(index, ()):
+                _save_png(frame.to_image(), dst)
+            if index >= last:
                 break
-        if chosen is None:
-            raise MediaError(f"{src} has no frames")
-        image = chosen.to_image()
+    if chosen is None:
+        raise MediaError(f"{src} has no frames")
+    for dsts in wanted.values():  # past the end: the last frame
+        for dst in dsts:
+            _save_png(chosen.to_image(), dst)
+
+
+def _save_png(image, dst: Path) -> None:
+    dst.parent.mkdir(parents=True, exist_ok=True)
     with partial_file(dst) as partial:
-        image.save(partial, format="PNG", optimize=True)
-    return dst
+        image.save(partial, format="PNG")
 
 
 def read_chapters(path: Path) -> list[Chapter]:

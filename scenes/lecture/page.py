@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections.abc import Sequence
 from html import escape
 from importlib.resources import files
 from pathlib import Path
@@ -31,7 +32,8 @@ if TYPE_CHECKING:
 __all__ = ["embed_snippet", "write_page"]
 
 TEMPLATES = files("scenes.lecture") / "templates"
-ASSETS = ("lecture.css", "lecture.js")
+NOTES_PAGE = "notes.html"  # the presenter's notes window, beside index.html
+ASSETS = ("lecture.css", "lecture.js", "notes.js")
 
 KIND_LABELS = {
     "mp4": "Video, MP4 (H.264, with chapters)",
@@ -93,13 +95,13 @@ def embed_snippet(files: dict[str, str], width: int, height: int, label: str) ->
 def _video(
     vid: str, label: str, files: dict[str, str], captions, chapter_track, steps, fps, w, h
 ) -> str:
-    """A player; ``steps`` are the stretches presenter mode plays one at a time."""
-    data = [{"start": c.start, "end": c.end, "title": c.title} for c in steps]
+    """A player; ``steps`` are the stretches presenter mode plays one at a time, each with
+    the notes and the picture the notes window shows (see :func:`_steps`)."""
     sources = [f'<source src="{_a(files["mp4"])}" type="video/mp4">']
     if "webm" in files:
         sources.append(f'<source src="{_a(files["webm"])}" type="video/webm">')
     return f"""
-<div class="player" data-player data-fps="{fps}" data-chapters="{_a(json.dumps(data))}">
+<div class="player" data-player data-fps="{fps}" data-chapters="{_a(json.dumps(steps))}">
   <video id="{vid}" controls preload="metadata" playsinline width="{w}" height="{h}"
          poster="{_a(files["poster"])}" aria-label="{_a(label)}">
     {"".join(sources)}
@@ -112,6 +114,8 @@ def _video(
     <div class="presenter-buttons">
       <button type="button" data-action="back">◀ Replay</button>
       <button type="button" data-action="next">Next ▶</button>
+      <button type="button" data-action="auto" aria-pressed="false">Auto-advance</button>
+      <button type="button" data-action="notes">Notes window</button>
       <button type="button" data-action="fullscreen">Full screen</button>
       <button type="button" data-action="exit">Exit</button>
     </div>
@@ -121,6 +125,28 @@ def _video(
   <button type="button" class="present" data-present="{vid}">
     Present: pause after each section</button>
 </p>"""
+
+
+def _steps(kit: SceneKit, chapters: Sequence[Chapter] | None = None, titled: bool = False):
+    """Presenter mode's steps through ``kit``'s sections (placed at ``chapters``, by default
+    the scene's own): times, title, the narration as speaker notes, the section's last frame.
+    ``titled`` names the scene in each title, for the full video."""
+    steps = []
+    for i, (c, own) in enumerate(zip(chapters or kit.chapters, kit.chapters, strict=True)):
+        title = c.title
+        if titled and kit.entry.title not in title:
+            title = f"{kit.entry.title}: {title}"
+        notes = kit.description(own, i)
+        steps.append(
+            {
+                "start": c.start,
+                "end": c.end,
+                "title": title,
+                "notes": notes,
+                "poster": kit.stills[i],
+            }
+        )
+    return steps
 
 
 def _chapter_button(vid: str, chapter: Chapter, extra: str = "") -> str:
@@ -193,7 +219,7 @@ def _scene_section(out: Path, kit: SceneKit) -> str:
         kit.files,
         kit.captions,
         kit.chapter_track,
-        kit.chapters,
+        _steps(kit),
         info.fps,
         info.width,
         info.height,
@@ -236,13 +262,9 @@ def _full_section(out: Path, full: FullKit, kits: list[SceneKit]) -> str:
     label = f"{full.title}: the full explainer"
     # Presenter mode steps through every section of every scene, as in the scenes.
     steps = [
-        Chapter(
-            s.start_ms,
-            s.end_ms,
-            s.title if k.entry.title in s.title else f"{k.entry.title}: {s.title}",
-        )
+        step
         for k, sections in zip(kits, full.sections, strict=True)
-        for s in sections
+        for step in _steps(k, sections, titled=True)
     ]
     video = _video(
         vid,
@@ -278,7 +300,7 @@ def _scenes_phrase(n: int) -> str:
 
 
 def write_page(kit: Kit) -> Path:
-    """Write ``index.html`` and copy the assets into the kit."""
+    """Write ``index.html`` and the notes window's page, and copy the assets into the kit."""
     out = kit.out
     assets = out / "assets"
     assets.mkdir(parents=True, exist_ok=True)
@@ -310,6 +332,10 @@ def write_page(kit: Kit) -> Path:
         scenes="\n".join(_scene_section(out, k) for k in kit.scenes),
     )
     kit.index.write_text(page, encoding="utf-8")
+    notes = Template((TEMPLATES / "notes.html").read_text(encoding="utf-8")).substitute(
+        title=escape(_title()), palette=_palette()
+    )
+    (out / NOTES_PAGE).write_text(notes, encoding="utf-8")
     return kit.index
 
 
