@@ -51,6 +51,12 @@ def _megabytes(n: int) -> str:
 @quality_option(default=LECTURE_QUALITY)
 @render_options
 @click.option("--no-webm", is_flag=True, help="Skip the WebM copies (faster; MP4 only).")
+@click.option(
+    "--handout",
+    is_flag=True,
+    help="Also write PDF handouts (A4): each section's last frame, narration and key "
+    "formulas, per scene and for the whole explainer.",
+)
 @params_options
 @theme_option()
 @media_option()
@@ -63,6 +69,7 @@ def lecture(
     jobs: int | None,
     force: bool,
     no_webm: bool,
+    handout: bool,
     assignments: tuple[str, ...],
     params_file: str | None,
     theme: str,
@@ -76,7 +83,8 @@ def lecture(
     chapters track and a transcript; the full explainer as one MP4 with one
     chapter marker per scene and its captions shifted to match; and index.html,
     with chapter lists, transcripts, key formulas, downloads, embed code and a
-    presenter mode that pauses at the end of each section. With --set/--params the
+    presenter mode that pauses at the end of each section (with a notes window
+    and auto-advance). --handout adds PDF handouts. With --set/--params the
     scenes show your numbers (videos, captions and transcripts alike); with --theme
     light the videos, formulas and page are light.
     """
@@ -88,7 +96,9 @@ def lecture(
     except (ImportError, OSError) as error:  # manim cannot load: say what to do
         raise SystemLibrariesMissing(str(error)) from None
     with theme_used(theme):  # the page, its formula images and cards are drawn in this process
-        _lecture(ctx, entries, out, quality, jobs, force, no_webm, media_dir, theme, overrides)
+        _lecture(
+            ctx, entries, out, quality, jobs, force, no_webm, handout, media_dir, theme, overrides
+        )
 
 
 def _lecture(
@@ -99,11 +109,13 @@ def _lecture(
     jobs: int | None,
     force: bool,
     no_webm: bool,
+    handout: bool,
     media_dir: str,
     theme: str,
     overrides: dict[str, dict],
 ) -> None:
     from scenes.lecture.build import KitError, SceneRender, build_kit
+    from scenes.lecture.handout import HandoutError
     from scenes.lecture.notes import gather_notes
     from scenes.render.scene_info import cache_root
 
@@ -162,8 +174,8 @@ def _lecture(
             progress=say,
             overrides=overrides,
         )
-        kit = build_kit(renders, out, notes=notes, webm=not no_webm, progress=say)
-    except KitError as error:
+        kit = build_kit(renders, out, notes=notes, webm=not no_webm, handout=handout, progress=say)
+    except (KitError, HandoutError) as error:
         raise click.ClickException(str(error)) from None
     except KeyboardInterrupt:
         err.print(

@@ -16,6 +16,9 @@ writes::
     DIR/formulas/NN-slug-K.png           its key formulas
     DIR/full/<name>.mp4 (+ .srt .vtt .chapters.vtt .txt .png)
                                          every scene joined, one chapter per scene
+    DIR/handouts/NN-slug.pdf, <name>.pdf with ``handout=True``: each scene's sections
+                                         on A4 (last frame, narration, key formulas),
+                                         and every part's in one
 
 The folder is rebuilt from scratch on every run; a folder that is not empty and
 was not written by this function is never touched.
@@ -66,7 +69,7 @@ __all__ = [
 KIT_TITLE = "Information theory, animated"
 FULL_NAME = "information-theory-animated"
 MARKER = ".explainer-lecture-kit"
-MANAGED = ("index.html", "notes.html", "assets", "scenes", "full", "formulas", MARKER)
+MANAGED = ("index.html", "notes.html", "assets", "scenes", "full", "formulas", "handouts", MARKER)
 
 
 class KitError(RuntimeError):
@@ -347,6 +350,18 @@ def _build_full(
     return full
 
 
+def _write_handouts(kits: Sequence[SceneKit], full: FullKit | None, out: Path) -> None:
+    from scenes.lecture.handout import write_handout
+
+    for k in kits:
+        k.files["handout"] = f"handouts/{k.entry.stem}.pdf"
+        write_handout(f"{k.heading} — {KIT_TITLE}", [k], out, out / k.files["handout"])
+    if full is not None:
+        full.files["handout"] = f"handouts/{FULL_NAME}.pdf"
+        parts = [k for k in kits if k.entry.part is not None]
+        write_handout(KIT_TITLE, parts, out, out / full.files["handout"])
+
+
 def build_kit(
     renders: Sequence[SceneRender],
     out: Path,
@@ -355,6 +370,7 @@ def build_kit(
     formula: Callable[[str, Path], Path] | None = None,
     card: CardMaker | None = None,
     webm: bool = True,
+    handout: bool = False,
     progress: Callable[[str], None] | None = None,
 ) -> Kit:
     """Write the lecture kit for ``renders`` (in explainer order) into ``out``.
@@ -362,7 +378,7 @@ def build_kit(
     ``notes`` gives each scene's narration and formulas, by stem or as a
     function of the entry; by default each scene is dry-run. ``formula`` draws
     a formula into a PNG and ``card`` the full video's title card (by default
-    with manim, in the theme's colours and font).
+    with manim, in the theme's colours and font). ``handout`` adds the PDF handouts.
     """
     from scenes.lecture.page import write_page
 
@@ -390,6 +406,9 @@ def build_kit(
     if parts:
         say(f"joining {len(parts)} part(s) into the full explainer")
         full = _build_full([r for r, _ in parts], [k for _, k in parts], out, card or _default_card)
+    if handout:
+        say("writing the handouts (PDF)")
+        _write_handouts(kits, full, out)
     kit = Kit(out, kits, full)
     write_page(kit)
     return kit

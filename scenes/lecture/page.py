@@ -43,6 +43,7 @@ KIND_LABELS = {
     "vtt": "Captions, WebVTT",
     "chapters": "Chapters, WebVTT",
     "transcript": "Transcript, plain text",
+    "handout": "Handout, PDF (A4): each section's picture, narration and formulas",
 }
 
 

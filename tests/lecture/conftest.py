@@ -211,7 +211,9 @@ def renders(tmp_path_factory):
 def kit(renders, tmp_path_factory):
     scene_renders, notes = renders
     out = tmp_path_factory.mktemp("kit") / "site"
-    return build_kit(scene_renders, out, notes=notes, formula=fake_formula, card=fake_card)
+    return build_kit(
+        scene_renders, out, notes=notes, formula=fake_formula, card=fake_card, handout=True
+    )
 
 
 @pytest.fixture(scope="session")

@@ -17,7 +17,7 @@ from scenes.lecture.build import FULL_NAME, KitError, build_kit, prepare_out
 from scenes.lecture.timing import clock, offsets_ms, to_ms
 from tests.lecture.conftest import TONES, decode_sound, pitch
 
-KINDS = ("mp4", "webm", "poster", "srt", "vtt", "chapters", "transcript")
+KINDS = ("mp4", "webm", "poster", "srt", "vtt", "chapters", "transcript", "handout")
 
 
 def test_every_scene_has_all_its_files(kit):
