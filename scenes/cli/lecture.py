@@ -57,6 +57,12 @@ def _megabytes(n: int) -> str:
     help="Also write PDF handouts (A4): each section's last frame, narration and key "
     "formulas, per scene and for the whole explainer.",
 )
+@click.option(
+    "--burn-captions",
+    is_flag=True,
+    help="Also write MP4 copies with the captions drawn into the picture, for platforms "
+    "that drop caption tracks (re-encodes every video: slower).",
+)
 @params_options
 @theme_option()
 @media_option()
@@ -70,6 +76,7 @@ def lecture(
     force: bool,
     no_webm: bool,
     handout: bool,
+    burn_captions: bool,
     assignments: tuple[str, ...],
     params_file: str | None,
     theme: str,
@@ -84,7 +91,8 @@ def lecture(
     chapter marker per scene and its captions shifted to match; and index.html,
     with chapter lists, transcripts, key formulas, downloads, embed code and a
     presenter mode that pauses at the end of each section (with a notes window
-    and auto-advance). --handout adds PDF handouts. With --set/--params the
+    and auto-advance). --handout adds PDF handouts, --burn-captions MP4 copies with
+    the captions in the picture. With --set/--params the
     scenes show your numbers (videos, captions and transcripts alike); with --theme
     light the videos, formulas and page are light.
     """
@@ -96,9 +104,8 @@ def lecture(
     except (ImportError, OSError) as error:  # manim cannot load: say what to do
         raise SystemLibrariesMissing(str(error)) from None
     with theme_used(theme):  # the page, its formula images and cards are drawn in this process
-        _lecture(
-            ctx, entries, out, quality, jobs, force, no_webm, handout, media_dir, theme, overrides
-        )
+        extras = {"webm": not no_webm, "handout": handout, "burn_captions": burn_captions}
+        _lecture(ctx, entries, out, quality, jobs, force, extras, media_dir, theme, overrides)
 
 
 def _lecture(
@@ -108,8 +115,7 @@ def _lecture(
     quality: str,
     jobs: int | None,
     force: bool,
-    no_webm: bool,
-    handout: bool,
+    extras: dict[str, bool],
     media_dir: str,
     theme: str,
     overrides: dict[str, dict],
@@ -174,7 +180,7 @@ def _lecture(
             progress=say,
             overrides=overrides,
         )
-        kit = build_kit(renders, out, notes=notes, webm=not no_webm, handout=handout, progress=say)
+        kit = build_kit(renders, out, notes=notes, progress=say, **extras)
     except (KitError, HandoutError) as error:
         raise click.ClickException(str(error)) from None
     except KeyboardInterrupt:

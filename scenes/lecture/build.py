@@ -12,6 +12,7 @@ writes::
     DIR/scenes/NN-slug.sections/KK-name.png  the last frame of each section
     DIR/scenes/NN-slug.srt / .vtt        its captions
     DIR/scenes/NN-slug.chapters.vtt      its sections as a WebVTT chapters track
+    DIR/scenes/NN-slug.captioned.mp4     with ``burn_captions=True``: the captions in the picture
     DIR/scenes/NN-slug.txt               its narration as spoken, sentence by sentence, timed
     DIR/formulas/NN-slug-K.png           its key formulas
     DIR/full/<name>.mp4 (+ .srt .vtt .chapters.vtt .txt .png)
@@ -237,6 +238,7 @@ def _build_scene(
     out: Path,
     *,
     webm: bool,
+    burn_captions: bool,
     formula: Callable[[str, Path], Path],
 ) -> SceneKit:
     entry = render.entry
@@ -259,6 +261,8 @@ def _build_scene(
     if webm:
         media.encode_webm(render.video, folder / f"{stem}.webm", chapters, title, info=info)
         kit.files["webm"] = f"scenes/{stem}.webm"
+    if burn_captions:
+        kit.files["captioned"] = _burned(render.video, info, captions, chapters, title, out, stem)
     # Each section's last frame, fully drawn: the notes window shows the next one, the
     # handout every one. The poster is the first of them, the title card.
     ends = [sum(s.frames for s in sections[: k + 1]) - 1 for k in range(len(sections))]
@@ -281,6 +285,16 @@ def _build_scene(
     return kit
 
 
+def _burned(src, info, captions, chapters, title, out: Path, stem: str, folder="scenes") -> str:
+    """A copy of ``src`` with ``captions`` drawn into the picture; its path in the kit."""
+    from scenes.lecture.burn import painter
+
+    path = f"{folder}/{stem}.captioned.mp4"
+    paint = painter(captions, info.width, info.height)
+    media.concat([src], out / path, chapters, title, infos=[info], paint=paint)
+    return path
+
+
 def _beat_title(name: str, entry: SceneEntry) -> str:
     """A beat's chapter title; the opening names the scene."""
     if name == "opening":
@@ -289,7 +303,11 @@ def _beat_title(name: str, entry: SceneEntry) -> str:
 
 
 def _build_full(
-    renders: Sequence[SceneRender], kits: Sequence[SceneKit], out: Path, card: CardMaker
+    renders: Sequence[SceneRender],
+    kits: Sequence[SceneKit],
+    out: Path,
+    card: CardMaker,
+    burn_captions: bool = False,
 ) -> FullKit:
     durations = [k.info.duration for k in kits]
     starts_exact = scene_bounds(durations)
@@ -326,6 +344,11 @@ def _build_full(
         infos=[k.info for k in kits],
     )
     full.files["mp4"] = f"full/{FULL_NAME}.mp4"
+    if burn_captions:
+        video = out / full.files["mp4"]
+        full.files["captioned"] = _burned(
+            video, media.probe(video), captions, chapters, KIT_TITLE, out, FULL_NAME, "full"
+        )
     parts = f"{len(kits)} part{'s' if len(kits) != 1 else ''}"
     card(
         "The full explainer",
@@ -371,6 +394,7 @@ def build_kit(
     card: CardMaker | None = None,
     webm: bool = True,
     handout: bool = False,
+    burn_captions: bool = False,
     progress: Callable[[str], None] | None = None,
 ) -> Kit:
     """Write the lecture kit for ``renders`` (in explainer order) into ``out``.
@@ -378,7 +402,8 @@ def build_kit(
     ``notes`` gives each scene's narration and formulas, by stem or as a
     function of the entry; by default each scene is dry-run. ``formula`` draws
     a formula into a PNG and ``card`` the full video's title card (by default
-    with manim, in the theme's colours and font). ``handout`` adds the PDF handouts.
+    with manim, in the theme's colours and font). ``handout`` adds the PDF handouts,
+    ``burn_captions`` copies of the videos with the captions in the picture.
     """
     from scenes.lecture.page import write_page
 
@@ -396,16 +421,30 @@ def build_kit(
         else:
             say(f"{render.entry.stem}: reading narration and formulas")
             scene_notes = (notes or _default_notes)(render.entry)
-        say(f"{render.entry.stem}: video, webm, poster, captions, chapters, transcript")
+        burning = ", captions burned in" if burn_captions else ""
+        say(f"{render.entry.stem}: video, webm, poster, captions, chapters, transcript{burning}")
         kits.append(
-            _build_scene(render, scene_notes, out, webm=webm, formula=formula or _default_formula)
+            _build_scene(
+                render,
+                scene_notes,
+                out,
+                webm=webm,
+                burn_captions=burn_captions,
+                formula=formula or _default_formula,
+            )
         )
     # The full explainer joins the numbered parts; extras have their own videos only.
     parts = [(r, k) for r, k in zip(renders, kits, strict=True) if k.entry.part is not None]
     full = None
     if parts:
         say(f"joining {len(parts)} part(s) into the full explainer")
-        full = _build_full([r for r, _ in parts], [k for _, k in parts], out, card or _default_card)
+        full = _build_full(
+            [r for r, _ in parts],
+            [k for _, k in parts],
+            out,
+            card or _default_card,
+            burn_captions,
+        )
     if handout:
         say("writing the handouts (PDF)")
         _write_handouts(kits, full, out)

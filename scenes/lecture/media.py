@@ -17,13 +17,14 @@ in webm; a video with no sound gives an output with none.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
 
 import av
+import numpy as np
 
 from scenes.lecture import audio
 from scenes.lecture.audio import AudioInfo
@@ -50,6 +51,10 @@ MP4_OPTIONS = {"movflags": "+faststart"}
 WEBM_CRF = 38
 WEBM_OPTIONS = {"deadline": "realtime", "cpu-used": "6", "row-mt": "1", "b": "0"}
 X264_OPTIONS = {"preset": "veryfast", "crf": "20"}
+
+
+# Draws on a frame: RGB pixels (height x width x 3) and the frame's time -> RGB pixels.
+Paint = Callable[[np.ndarray, Fraction], np.ndarray]
 
 
 class MediaError(RuntimeError):
@@ -173,13 +178,16 @@ def concat(
     chapters: Sequence[Chapter] = (),
     title: str | None = None,
     infos: Sequence[VideoInfo] | None = None,
+    paint: Paint | None = None,
 ) -> list[VideoInfo]:
     """Join ``srcs`` end to end into the mp4 ``dst``; return each source's :class:`VideoInfo`.
 
     Each source starts exactly where the one before ends (its exact duration,
     as :func:`probe` measures it), which is where the chapters and the shifted
     captions put it; its sound starts there too and lasts as long as its picture.
-    ``infos`` are the sources' probes, when the caller has them.
+    ``infos`` are the sources' probes, when the caller has them. ``paint`` draws
+    on every frame (given as RGB pixels and its time in the joined video), which
+    re-encodes the picture.
     """
     if not srcs:
         raise MediaError("nothing to join")
@@ -192,9 +200,11 @@ def concat(
         raise MediaError(
             f"cannot join videos at different frame rates: {[str(i.fps) for i in infos]}"
         )
-    picture = _copied_picture if can_remux(infos) else _reencoded_picture
     with _output(dst, "mp4", MP4_OPTIONS) as out:
-        video = picture(out, srcs, infos)
+        if paint is None and can_remux(infos):
+            video = _copied_picture(out, srcs, infos)
+        else:
+            video = _reencoded_picture(out, srcs, infos, paint)
         sound = audio.fitted_track(out, "mp4", _sound_of(srcs, infos))
         _label(out, title, chapters)
         for packet in audio.interleave(video, sound):
@@ -235,23 +245,29 @@ def _shifted_packets(ostream, srcs, infos) -> Iterator:
         start += info.duration
 
 
-def _reencoded_picture(out, srcs, infos) -> Iterator:
-    """Add an H.264 stream at the first source's size; return the sources' frames encoded."""
+def _reencoded_picture(out, srcs, infos, paint: Paint | None = None) -> Iterator:
+    """Add an H.264 stream at the first source's size; return the sources' frames
+    (painted on, if asked) encoded."""
     first = infos[0]
     ostream = out.add_stream("libx264", rate=first.fps)
     ostream.width, ostream.height, ostream.pix_fmt = first.width, first.height, "yuv420p"
     ostream.codec_context.time_base = first.time_base
     ostream.options = dict(X264_OPTIONS)
-    return _reencoded_packets(ostream, srcs, infos)
+    return _reencoded_packets(ostream, srcs, infos, paint)
 
 
-def _reencoded_packets(ostream, srcs, infos) -> Iterator:
+def _reencoded_packets(ostream, srcs, infos, paint: Paint | None) -> Iterator:
     first = infos[0]
     tb = first.time_base
     start = Fraction(0)
     for src, info in zip(srcs, infos, strict=True):
         with av.open(str(src)) as inp:
             for frame, at in zip(_frames(inp), info.frame_times, strict=False):
+                if paint is not None:
+                    pixels = frame.to_ndarray(
+                        width=first.width, height=first.height, format="rgb24"
+                    )
+                    frame = av.VideoFrame.from_ndarray(paint(pixels, start + at), format="rgb24")
                 frame = frame.reformat(width=first.width, height=first.height, format="yuv420p")
                 frame.pts, frame.time_base = round((start + at) / tb), tb
                 yield from ostream.encode(frame)

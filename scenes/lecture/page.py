@@ -38,6 +38,7 @@ ASSETS = ("lecture.css", "lecture.js", "notes.js")
 KIND_LABELS = {
     "mp4": "Video, MP4 (H.264, with chapters)",
     "webm": "Video, WebM (VP9, with chapters)",
+    "captioned": "Video, MP4 with the captions burned into the picture",
     "poster": "Poster image, PNG",
     "srt": "Captions, SRT",
     "vtt": "Captions, WebVTT",

@@ -212,7 +212,13 @@ def kit(renders, tmp_path_factory):
     scene_renders, notes = renders
     out = tmp_path_factory.mktemp("kit") / "site"
     return build_kit(
-        scene_renders, out, notes=notes, formula=fake_formula, card=fake_card, handout=True
+        scene_renders,
+        out,
+        notes=notes,
+        formula=fake_formula,
+        card=fake_card,
+        handout=True,
+        burn_captions=True,
     )
 
 

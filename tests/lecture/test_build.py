@@ -17,7 +17,7 @@ from scenes.lecture.build import FULL_NAME, KitError, build_kit, prepare_out
 from scenes.lecture.timing import clock, offsets_ms, to_ms
 from tests.lecture.conftest import TONES, decode_sound, pitch
 
-KINDS = ("mp4", "webm", "poster", "srt", "vtt", "chapters", "transcript", "handout")
+KINDS = ("mp4", "webm", "captioned", "poster", "srt", "vtt", "chapters", "transcript", "handout")
 
 
 def test_every_scene_has_all_its_files(kit):
@@ -71,13 +71,21 @@ def test_full_video_chapter_markers_read_back_with_pyav(kit, renders):
 
 
 def test_every_video_of_the_kit_speaks_for_as_long_as_it_shows(kit):
-    videos = [kit.out / s.files[k] for s in kit.scenes for k in ("mp4", "webm")]
-    videos.append(kit.out / kit.full.files["mp4"])
+    videos = [kit.out / s.files[k] for s in kit.scenes for k in ("mp4", "webm", "captioned")]
+    videos += [kit.out / kit.full.files[k] for k in ("mp4", "captioned")]
     for path in videos:
         info = media.probe(path)
         assert info.audio is not None, path
         samples, rate = decode_sound(path)
         assert len(samples) / rate == pytest.approx(float(info.duration), abs=1 / float(info.fps))
+
+
+def test_captioned_copies_show_the_same_time_and_chapters(kit):
+    for files in [s.files for s in kit.scenes] + [kit.full.files]:
+        original, copy = kit.out / files["mp4"], kit.out / files["captioned"]
+        assert media.probe(copy).frame_times == media.probe(original).frame_times
+        assert media.read_chapters(copy) == media.read_chapters(original)
+    assert "Video, MP4 with the captions burned into the picture" in kit.index.read_text()
 
 
 def test_full_video_changes_voice_where_the_next_scene_starts(kit):
