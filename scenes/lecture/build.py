@@ -421,8 +421,9 @@ def build_kit(
         else:
             say(f"{render.entry.stem}: reading narration and formulas")
             scene_notes = (notes or _default_notes)(render.entry)
-        burning = ", captions burned in" if burn_captions else ""
-        say(f"{render.entry.stem}: video, webm, poster, captions, chapters, transcript{burning}")
+        made = ["video", "webm" if webm else "", "captions burned in" if burn_captions else ""]
+        made += ["poster", "captions", "chapters", "transcript"]
+        say(f"{render.entry.stem}: {', '.join(m for m in made if m)}")
         kits.append(
             _build_scene(
                 render,

@@ -47,8 +47,7 @@ def _scene(kit: SceneKit) -> dict:
         )
     return {
         "heading": kit.heading,
-        "hook": kit.notes.hook,
-        "takeaway": kit.notes.takeaway,
+        "hook": kit.notes.hook,  # the takeaway is the last section's narration already
         "sections": sections,
     }
 
