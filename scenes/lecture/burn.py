@@ -20,6 +20,7 @@ from fractions import Fraction
 from functools import lru_cache
 
 import numpy as np
+from av import VideoFrame
 from PIL import Image
 from webvtt import WebVTT
 
@@ -85,31 +86,59 @@ def caption_image(text: str, width: int, height: int, theme_name: str) -> np.nda
         return np.asarray(image.convert("RGBA"))
 
 
+@lru_cache(maxsize=512)
+def _planes(text: str, width: int, height: int, theme_name: str) -> tuple[np.ndarray, ...]:
+    """The cue in the video's own colour space (yuv420p), ready to blend: the luma and
+    its opacity, and the chroma weighted by opacity with its opacity, at half size."""
+    rgba = caption_image(text, width, height, theme_name)
+    h, w = rgba.shape[:2]
+    rgba = np.pad(rgba, ((0, h % 2), (0, w % 2), (0, 0)))  # even, for the half-size chroma
+    yuv = VideoFrame.from_ndarray(np.ascontiguousarray(rgba[..., :3]), format="rgb24")
+    yuv = yuv.reformat(format="yuv444p").to_ndarray(channel_last=True).astype(np.float32)
+    alpha = rgba[..., 3:4].astype(np.float32) / 255
+
+    def half(a: np.ndarray) -> np.ndarray:
+        return a.reshape(a.shape[0] // 2, 2, a.shape[1] // 2, 2, -1).mean(axis=(1, 3))
+
+    return yuv[..., 0:1] * alpha, alpha, half(yuv[..., 1:] * alpha), half(alpha)
+
+
 def painter(
     captions: WebVTT, width: int, height: int
-) -> Callable[[np.ndarray, Fraction], np.ndarray]:
+) -> Callable[[VideoFrame, Fraction], VideoFrame]:
     """A paint function for :func:`scenes.lecture.media.concat`: the cue on at each
-    frame's time, drawn in the bottom band."""
+    frame's time, drawn in the bottom band. It blends in the frame's own yuv420p
+    planes, so a frame is never converted to RGB and back."""
     theme = current_theme().name
     cues = sorted(
         (c.start_time.in_milliseconds(), c.end_time.in_milliseconds(), c.text) for c in captions
     )
     starts = [start for start, _, _ in cues]
     _, bottom = band_rows(height)
+    bottom -= bottom % 2
 
-    def paint(pixels: np.ndarray, at: Fraction) -> np.ndarray:
+    def paint(frame: VideoFrame, at: Fraction) -> VideoFrame:
         ms = at * 1000
         i = bisect.bisect_right(starts, ms) - 1
         if i < 0 or not ms < cues[i][1]:
-            return pixels
-        overlay = caption_image(cues[i][2], width, height, theme)
-        h, w = overlay.shape[:2]
-        top, left = max(0, bottom - h), max(0, (width - w) // 2)
-        h, w = bottom - top, min(w, width - left)
-        alpha = overlay[-h:, :w, 3:4] / 255.0
-        region = pixels[top:bottom, left : left + w]
-        blended = region * (1 - alpha) + overlay[-h:, :w, :3] * alpha
-        pixels[top:bottom, left : left + w] = np.rint(blended).astype(np.uint8)
-        return pixels
+            return frame  # no cue on: the frame as it is
+        luma, alpha, chroma, chroma_alpha = _planes(cues[i][2], width, height, theme)
+        h, w = luma.shape[:2]
+        top, left = bottom - h, (width - w) // 2 // 2 * 2
+        pixels = frame.to_ndarray()  # yuv420p: the luma rows, then U and V at half size
+        y = pixels[:height, :, None]
+        u = pixels[height : height * 5 // 4].reshape(height // 2, width // 2, 1)
+        v = pixels[height * 5 // 4 :].reshape(height // 2, width // 2, 1)
+        _blend(y, top, left, luma, alpha)
+        _blend(u, top // 2, left // 2, chroma[..., 0:1], chroma_alpha)
+        _blend(v, top // 2, left // 2, chroma[..., 1:2], chroma_alpha)
+        return VideoFrame.from_ndarray(pixels, format="yuv420p")
 
     return paint
+
+
+def _blend(plane: np.ndarray, top: int, left: int, weighted: np.ndarray, alpha: np.ndarray) -> None:
+    """Put ``weighted`` (values times opacity) over ``plane`` at (top, left), in place."""
+    h, w = alpha.shape[:2]
+    region = plane[top : top + h, left : left + w]
+    region[:] = np.rint(region * (1 - alpha) + weighted).astype(np.uint8)

@@ -24,7 +24,6 @@ from fractions import Fraction
 from pathlib import Path
 
 import av
-import numpy as np
 
 from scenes.lecture import audio
 from scenes.lecture.audio import AudioInfo
@@ -53,8 +52,8 @@ WEBM_OPTIONS = {"deadline": "realtime", "cpu-used": "6", "row-mt": "1", "b": "0"
 X264_OPTIONS = {"preset": "veryfast", "crf": "20"}
 
 
-# Draws on a frame: RGB pixels (height x width x 3) and the frame's time -> RGB pixels.
-Paint = Callable[[np.ndarray, Fraction], np.ndarray]
+# Draws on a frame: the frame and its time -> the frame drawn on (or the same frame).
+Paint = Callable[[av.VideoFrame, Fraction], av.VideoFrame]
 
 
 class MediaError(RuntimeError):
@@ -185,9 +184,9 @@ def concat(
     Each source starts exactly where the one before ends (its exact duration,
     as :func:`probe` measures it), which is where the chapters and the shifted
     captions put it; its sound starts there too and lasts as long as its picture.
-    ``infos`` are the sources' probes, when the caller has them. ``paint`` draws
-    on every frame (given as RGB pixels and its time in the joined video), which
-    re-encodes the picture.
+    ``infos`` are the sources' probes, when the caller has them. ``paint`` may draw
+    on each frame (given with its time in the joined video), which re-encodes the
+    picture.
     """
     if not srcs:
         raise MediaError("nothing to join")
@@ -263,12 +262,9 @@ def _reencoded_packets(ostream, srcs, infos, paint: Paint | None) -> Iterator:
     for src, info in zip(srcs, infos, strict=True):
         with av.open(str(src)) as inp:
             for frame, at in zip(_frames(inp), info.frame_times, strict=False):
-                if paint is not None:
-                    pixels = frame.to_ndarray(
-                        width=first.width, height=first.height, format="rgb24"
-                    )
-                    frame = av.VideoFrame.from_ndarray(paint(pixels, start + at), format="rgb24")
                 frame = frame.reformat(width=first.width, height=first.height, format="yuv420p")
+                if paint is not None:
+                    frame = paint(frame, start + at).reformat(format="yuv420p")
                 frame.pts, frame.time_base = round((start + at) / tb), tb
                 yield from ostream.encode(frame)
         start += info.duration
