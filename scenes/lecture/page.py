@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import shutil
 from collections.abc import Sequence
+from fractions import Fraction
 from html import escape
 from importlib.resources import files
 from pathlib import Path
@@ -23,7 +24,8 @@ from PIL import Image
 
 from scenes.lecture.captions import data_uri
 from scenes.lecture.chapters import Chapter
-from scenes.lecture.timing import clock
+from scenes.lecture.timing import clock, to_ms
+from scenes.lecture.transcript import Line
 from scenes.theme import current_theme
 
 if TYPE_CHECKING:
@@ -160,6 +162,18 @@ def _chapter_button(vid: str, chapter: Chapter, extra: str = "") -> str:
     )
 
 
+def _sentences(vid: str, lines: Sequence[Line]) -> str:
+    """A section's sentences, each a button that plays from where it is said."""
+    items = "".join(
+        f'<li><button type="button" class="seek line" data-video="{vid}" '
+        f'data-seek="{to_ms(Fraction(line.start)) / 1000}">'
+        f'<span class="time">{clock(to_ms(Fraction(line.start)))}</span> '
+        f'<span class="title">{escape(line.text)}</span></button></li>'
+        for line in lines
+    )
+    return f'<ol class="lines">{items}</ol>' if items else ""
+
+
 def _downloads(out: Path, files: dict[str, str], label: str) -> str:
     items = "\n".join(
         f'<li><a href="{_a(path)}" download>{escape(KIND_LABELS[kind])}</a> '
@@ -193,8 +207,8 @@ def _scene_section(out: Path, kit: SceneKit) -> str:
     info = kit.info
     chapters = "\n".join(f"<li>{_chapter_button(vid, c)}</li>" for i, c in enumerate(kit.chapters))
     transcript = "\n".join(
-        f"<li>{_chapter_button(vid, c)}<p>{escape(kit.description(c, i))}</p></li>"
-        for i, c in enumerate(kit.chapters)
+        f"<li>{_chapter_button(vid, c)}{_sentences(vid, lines)}</li>"
+        for c, lines in zip(kit.chapters, kit.lines, strict=True)
     )
     formulas = ""
     if kit.formulas:

@@ -213,6 +213,21 @@ def test_presenter_steps_through_every_section_even_in_the_full_video(kit):
     assert steps[0][3]["start"] == kit.full.chapters[1].start
 
 
+def test_page_transcript_seeks_to_each_sentence(kit):
+    parser = _Tags()
+    parser.feed(kit.index.read_text())
+    scene = kit.scenes[0]
+    vid = f"video-{scene.entry.stem}"
+    seeks = [
+        float(a["data-seek"])
+        for t, a in parser.tags
+        if t == "button" and a.get("class") == "seek line" and a["data-video"] == vid
+    ]
+    lines = [line for section in scene.lines for line in section]
+    assert len(lines) == 2 * len(scene.chapters)  # two sentences a section, as captioned
+    assert seeks == [pytest.approx(line.start, abs=0.0005) for line in lines]
+
+
 def test_page_labels_its_controls(kit):
     parser = _Tags()
     parser.feed(kit.index.read_text())
