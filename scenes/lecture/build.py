@@ -28,6 +28,7 @@ was not written by this function is never touched.
 from __future__ import annotations
 
 import shutil
+import tempfile
 from bisect import bisect_left
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -54,6 +55,7 @@ from scenes.lecture.notes import SceneNotes
 from scenes.lecture.timing import clock, offsets_ms, to_ms
 from scenes.lecture.transcript import Block, Line, by_section, lines_from_cues, transcript
 from scenes.registry import SCENES, SceneEntry
+from scenes.render.atomic import partial_file
 
 __all__ = [
     "FULL_NAME",
@@ -64,7 +66,9 @@ __all__ = [
     "KitError",
     "SceneKit",
     "SceneRender",
+    "build_handouts",
     "build_kit",
+    "scene_kit",
 ]
 
 KIT_TITLE = "Information theory, animated"
@@ -232,15 +236,8 @@ def _scene_blocks(kit: SceneKit, offset_ms: int = 0, chapters=None) -> list[Bloc
     ]
 
 
-def _build_scene(
-    render: SceneRender,
-    notes: SceneNotes,
-    out: Path,
-    *,
-    webm: bool,
-    burn_captions: bool,
-    formula: Callable[[str, Path], Path],
-) -> SceneKit:
+def scene_kit(render: SceneRender, notes: SceneNotes) -> SceneKit:
+    """What the kit knows of one rendered scene (its video probed; no file written)."""
     entry = render.entry
     info = media.probe(render.video)
     sections = _sections_for(render, notes, info)
@@ -252,6 +249,29 @@ def _build_scene(
     # The voice's own sentences when the render recorded them, else the captions'.
     spoken = [line for s in sections for line in s.lines] or lines_from_cues(captions)
     kit.lines = by_section(spoken, bounds, info.fps)
+    return kit
+
+
+def _save_stills(kit: SceneKit, video: Path, out: Path, poster: str | None = None) -> None:
+    """Each section's last frame, fully drawn, under ``out`` (and the first as ``poster``)."""
+    stem, sections = kit.entry.stem, kit.sections
+    ends = [sum(s.frames for s in sections[: k + 1]) - 1 for k in range(len(sections))]
+    kit.stills = [f"scenes/{stem}.sections/{k:02d}-{s.name}.png" for k, s in enumerate(sections, 1)]
+    wanted = {out / path: end for path, end in zip(kit.stills, ends, strict=True)}
+    media.save_frames(video, {**wanted, **({out / poster: ends[0]} if poster else {})})
+
+
+def _build_scene(
+    render: SceneRender,
+    notes: SceneNotes,
+    out: Path,
+    *,
+    webm: bool,
+    burn_captions: bool,
+    formula: Callable[[str, Path], Path],
+) -> SceneKit:
+    kit = scene_kit(render, notes)
+    entry, info, chapters, captions = kit.entry, kit.info, kit.chapters, kit.captions
     folder, stem = out / "scenes", entry.stem
     folder.mkdir(parents=True, exist_ok=True)
     title = f"{kit.heading} — {KIT_TITLE}"
@@ -263,13 +283,10 @@ def _build_scene(
         kit.files["webm"] = f"scenes/{stem}.webm"
     if burn_captions:
         kit.files["captioned"] = _burned(render.video, info, captions, chapters, title, out, stem)
-    # Each section's last frame, fully drawn: the notes window shows the next one, the
-    # handout every one. The poster is the first of them, the title card.
-    ends = [sum(s.frames for s in sections[: k + 1]) - 1 for k in range(len(sections))]
-    kit.stills = [f"scenes/{stem}.sections/{k:02d}-{s.name}.png" for k, s in enumerate(sections, 1)]
+    # The notes window shows the next section's last frame, the handout every one. The
+    # poster is the first of them, the title card.
     kit.files["poster"] = f"scenes/{stem}.png"
-    wanted = {out / path: end for path, end in zip(kit.stills, ends, strict=True)}
-    media.save_frames(render.video, {**wanted, out / kit.files["poster"]: ends[0]})
+    _save_stills(kit, render.video, out, kit.files["poster"])
     cap.write_pair(captions, folder / stem)
     kit.files["srt"], kit.files["vtt"] = f"scenes/{stem}.srt", f"scenes/{stem}.vtt"
     kit.chapter_track.save(str(folder / f"{stem}.chapters.vtt"))
@@ -374,15 +391,65 @@ def _build_full(
 
 
 def _write_handouts(kits: Sequence[SceneKit], full: FullKit | None, out: Path) -> None:
+    for k, path in _handouts(kits, out, "handouts"):
+        (full.files if k is None else k.files)["handout"] = path
+
+
+def _handouts(
+    kits: Sequence[SceneKit], root: Path, folder: str
+) -> list[tuple[SceneKit | None, str]]:
+    """A handout per scene and, when there are parts, one of them all (``None``), written
+    into ``root / folder`` with the stills found under ``root``; their paths under ``root``."""
     from scenes.lecture.handout import write_handout
 
+    written: list[tuple[SceneKit | None, str]] = []
     for k in kits:
-        k.files["handout"] = f"handouts/{k.entry.stem}.pdf"
-        write_handout(f"{k.heading} — {KIT_TITLE}", [k], out, out / k.files["handout"])
-    if full is not None:
-        full.files["handout"] = f"handouts/{FULL_NAME}.pdf"
-        parts = [k for k in kits if k.entry.part is not None]
-        write_handout(KIT_TITLE, parts, out, out / full.files["handout"])
+        path = f"{folder}/{k.entry.stem}.pdf"
+        write_handout(f"{k.heading} — {KIT_TITLE}", [k], root, root / path)
+        written.append((k, path))
+    parts = [k for k in kits if k.entry.part is not None]
+    if parts:
+        path = f"{folder}/{FULL_NAME}.pdf"
+        write_handout(KIT_TITLE, parts, root, root / path)
+        written.append((None, path))
+    return written
+
+
+def build_handouts(
+    renders: Sequence[SceneRender],
+    out: Path,
+    notes: Mapping[str, SceneNotes],
+    progress: Callable[[str], None] | None = None,
+) -> list[Path]:
+    """Write only the handouts of ``renders`` into ``out``: ``NN-slug.pdf`` per scene and
+    ``<name>.pdf`` for the parts together. Other files in ``out`` are left alone."""
+    if not renders:
+        raise KitError("no rendered scenes to write handouts from")
+    say = progress or (lambda _msg: None)
+    renders = _in_order(renders)
+    out = Path(out)
+    with tempfile.TemporaryDirectory(prefix="explainer-handout-") as scratch:
+        kits = []
+        for render in renders:
+            say(f"{render.entry.stem}: the last frame of each section")
+            kit = scene_kit(render, notes[render.entry.stem])
+            _save_stills(kit, render.video, Path(scratch))
+            kits.append(kit)
+        say("writing the handouts (PDF)")
+        written = _handouts(kits, Path(scratch), "pdf")
+        paths = []
+        for _, name in written:
+            dst = out / Path(name).name
+            with partial_file(dst) as partial:
+                shutil.copyfile(Path(scratch) / name, partial)
+            paths.append(dst)
+    return paths
+
+
+def _in_order(renders: Sequence[SceneRender]) -> list[SceneRender]:
+    """``renders`` in the explainer's order (extras, not in the registry, last)."""
+    order = {e.stem: i for i, e in enumerate(SCENES)}
+    return sorted(renders, key=lambda r: order.get(r.entry.stem, len(order)))
 
 
 def build_kit(
@@ -409,8 +476,7 @@ def build_kit(
 
     if not renders:
         raise KitError("no rendered scenes to build a lecture kit from")
-    order = {e.stem: i for i, e in enumerate(SCENES)}
-    renders = sorted(renders, key=lambda r: order.get(r.entry.stem, len(order)))
+    renders = _in_order(renders)
     say = progress or (lambda _msg: None)
     out = Path(out)
     prepare_out(out)
