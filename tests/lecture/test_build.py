@@ -211,6 +211,34 @@ def test_presenter_steps_through_every_section_even_in_the_full_video(kit):
         "Opening: Thinking in probabilities",
     ]
     assert steps[0][3]["start"] == kit.full.chapters[1].start
+    # Each step carries the notes window's content: its narration and its last frame.
+    scene = kit.scenes[1]
+    assert [(x["notes"], x["poster"]) for x in steps[2]] == [
+        (b.narration, still) for b, still in zip(scene.notes.beats, scene.stills, strict=True)
+    ]
+    assert steps[0][3]["poster"] == scene.stills[0]
+    for step in steps[0]:
+        assert (kit.out / step["poster"]).stat().st_size > 0
+
+
+def test_section_stills_are_each_sections_last_frame(kit):
+    from PIL import Image
+
+    from tests.lecture.conftest import COLOURS
+
+    for scene in kit.scenes:
+        for k, still in enumerate(scene.stills):
+            with Image.open(kit.out / still) as image:
+                pixel = image.convert("RGB").getpixel((80, 80))
+            assert pixel == pytest.approx(COLOURS[k], abs=12), still
+
+
+def test_notes_window_page_uses_only_the_kits_files(kit):
+    parser = _Tags()
+    parser.feed((kit.out / "notes.html").read_text())
+    local = [a.get("src") or a.get("href") for t, a in parser.tags if t in ("script", "link")]
+    assert sorted(local) == ["assets/lecture.css", "assets/notes.js", "data:,"]
+    assert all((kit.out / url).exists() for url in local if not url.startswith("data:"))
 
 
 def test_page_transcript_seeks_to_each_sentence(kit):
