@@ -3,7 +3,7 @@
 Each cue is typeset once by Typst, in the theme's font and colours on a
 translucent panel of the background colour, and drawn into every frame while
 the cue is on, centred in the bottom band of the frame. The scenes leave that
-band calm: at the end of every section of every part, no text reaches lower
+band calm: at the end of every section of every scene, no text reaches lower
 than 0.79 units above the frame's bottom edge, nothing at all lower than 0.78
 (of 8), so a panel no taller than :data:`BAND` covers none of the scenes' own
 text. The letters are the theme's ``small`` size, the size of the scenes' own
