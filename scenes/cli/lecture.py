@@ -15,6 +15,7 @@ from scenes.cli._common import (
     EXIT_INTERRUPTED,
     PlainProgress,
     SystemLibrariesMissing,
+    check_voices,
     media_option,
     params_options,
     quality_option,
@@ -82,6 +83,7 @@ def lecture(
     burn_captions: bool,
     assignments: tuple[str, ...],
     params_file: str | None,
+    voice: str | None,
     theme: str,
     media_dir: str,
 ) -> None:
@@ -100,7 +102,8 @@ def lecture(
     light the videos, formulas and page are light.
     """
     entries = select_entries(scenes)
-    overrides = resolve_params(entries, assignments, params_file)
+    overrides = resolve_params(entries, assignments, params_file, voice)
+    check_voices(entries, overrides)
     theme = theme.lower()
     try:
         from scenes.theme import theme_used

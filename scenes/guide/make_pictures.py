@@ -54,7 +54,8 @@ def text():
     from scenes.kit import Formula, Readout, Txt
 
     return VGroup(
-        Txt("Txt: words in the theme font, *bold* and $p = 1/2$", "body"),
+        Txt("Txt: plain words, + and - as typed, maths $p = 1/2$", "body"),
+        Txt("with markup=True: *bold*, _italic_", "body", markup=True),
         Formula("{{ H(p) : entropy }} = sum_x {{ p(x) : p }} {{ log_2 1/p(x) : surprise }}"),
         Readout("H(p)", 1.3689955935892812, key="H", color="entropy"),
     ).arrange(DOWN, aligned_edge=LEFT, buff=0.4)
@@ -90,6 +91,34 @@ def stacked():
     from scenes.kit import StackedBar
 
     return StackedBar(it.fair_coin(), it.rigged_coin(0.9), unit_height=1.6, width=0.9)
+
+
+def quantity():
+    from manim import DOWN, RIGHT, VGroup
+
+    import infotheory as it
+    from scenes.kit import QuantityBar
+
+    digit = it.entropy(it.uniform(10))
+    pin = QuantityBar(
+        [digit] * 4,
+        labels=list("7309"),
+        total=it.entropy_of_draws(it.uniform(10), 4),
+        total_label='"PIN"',
+        unit_length=0.36,
+    )
+    pxy = it.correlated_coins(0.8)
+    h_x = it.entropy(it.marginals(pxy)[0])
+    pair = QuantityBar(
+        [h_x, it.conditional_entropy(pxy)],
+        labels=["$H(X)$", "$H(Y | X)$"],
+        total=it.joint_entropy(pxy),
+        total_label="H(X, Y)",
+        direction="up",
+        unit_length=1.4,
+        thickness=0.7,
+    )
+    return VGroup(pin, pair).arrange(RIGHT, buff=1.2, aligned_edge=DOWN)
 
 
 def plots():
@@ -228,6 +257,7 @@ PICTURES: dict[str, tuple[Callable[[], object], str]] = {
     "bars": (bars, "dark"),
     "strip": (strip, "dark"),
     "stacked": (stacked, "dark"),
+    "quantity": (quantity, "dark"),
     "plots": (plots, "dark"),
     "props": (props, "dark"),
     "chances": (chances, "dark"),

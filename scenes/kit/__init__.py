@@ -13,11 +13,13 @@ from scenes.kit.layout import LayoutError, allow_offscreen, allow_overlap, layou
 from scenes.kit.odds import ChanceStrip
 from scenes.kit.pixel_samples import PixelSamples
 from scenes.kit.pixels import PixelImage
-from scenes.kit.plots import CurvePlot, SurprisePlot
+from scenes.kit.plots import CurvePlot, SurprisePlot, nice_ticks
 from scenes.kit.props import Coin, Die
+from scenes.kit.quantity import QuantityBar
 from scenes.kit.roadmap import RoadMap, Station, information_stations
 from scenes.kit.samples import DrawsParams, RealityAndModel, SampleStream, Scatter
 from scenes.kit.stacked import StackedBar
+from scenes.kit.stage import Region, Stage
 from scenes.kit.text import (
     Formula,
     Readout,
@@ -26,6 +28,8 @@ from scenes.kit.text import (
     escape,
     format_value,
     log_symbol,
+    log_words,
+    plain_words,
     readouts_in,
     resolve_color,
     tinted,
@@ -50,13 +54,16 @@ __all__ = [
     "LayoutError",
     "PixelImage",
     "PixelSamples",
+    "QuantityBar",
     "Readout",
     "RealityAndModel",
+    "Region",
     "RoadMap",
     "SampleStream",
     "Scatter",
     "SceneParams",
     "StackedBar",
+    "Stage",
     "Station",
     "SurprisePlot",
     "Txt",
@@ -72,6 +79,9 @@ __all__ = [
     "information_stations",
     "layout_problems",
     "log_symbol",
+    "log_words",
+    "nice_ticks",
+    "plain_words",
     "readouts_in",
     "resolve_color",
     "surprise_readout",

@@ -19,7 +19,7 @@ from manim import (
 
 import infotheory as it
 from scenes.kit.baseline import align_baselines
-from scenes.kit.text import Readout, Txt, escape, resolve_color
+from scenes.kit.text import Readout, Txt, resolve_color
 from scenes.theme import current_theme
 
 __all__ = ["AverageStrip", "DistributionBars"]
@@ -33,7 +33,7 @@ def probs_and_labels(
 
     ``name`` is the caller's argument for the labels, for the error message.
     """
-    probs = it.as_distribution(np.asarray(dist, dtype=float), name="probabilities")
+    probs = it.as_distribution(dist, name="probabilities")
     if labels is None:
         labels = list(getattr(dist, "outcomes", [str(i + 1) for i in range(len(probs))]))
     if len(labels) != len(probs):
@@ -84,7 +84,7 @@ def outcome_labels(names: Sequence[str], xs: Sequence[float], size: str | float)
     baseline ("tree" and "person" sit on one line, as type does)."""
     labels = VGroup(
         *(
-            Txt(escape(name), size, "muted").next_to([x, 0, 0], DOWN, buff=0.2)
+            Txt(name, size, "muted").next_to([x, 0, 0], DOWN, buff=0.2)
             for name, x in zip(names, xs, strict=True)
         )
     )

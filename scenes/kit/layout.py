@@ -31,7 +31,7 @@ from manim import (
     config,
 )
 
-from scenes.kit.text import NumberText
+from scenes.kit.text import NumberText, Readout, Txt
 from scenes.theme import Theme, current_theme
 
 __all__ = [
@@ -89,7 +89,11 @@ def _is_visible(mob: Mobject) -> bool:
 
 
 def _describe(mob: Mobject) -> str:
-    text = getattr(mob, "markup", None) or getattr(mob, "expression", None)
+    if isinstance(mob, Readout):
+        label = mob.label.expression.removesuffix(" = 0") if mob.label is not None else None
+        return f"Readout({label!r}, {mob.shown})" if label else f"Readout({mob.shown})"
+    text = getattr(mob, "text", None) if isinstance(mob, Txt) else None
+    text = text or getattr(mob, "markup", None) or getattr(mob, "expression", None)
     if text is None and isinstance(mob, DecimalNumber | NumberText):
         text = getattr(mob, "text", None) or f"{mob.get_value()}"
     if text is None:
@@ -98,27 +102,31 @@ def _describe(mob: Mobject) -> str:
     return f"{name}({text!r})" if text is not None else name
 
 
-def _walk(mobjects: Iterable[Mobject], flag: str) -> Iterable[tuple[Mobject, bool]]:
-    """Yield every mobject in the families, with whether ``flag`` is set on it or an ancestor."""
+def _walk(
+    mobjects: Iterable[Mobject], flag: str, passing: frozenset[int] = frozenset()
+) -> Iterable[tuple[Mobject, bool]]:
+    """Yield every mobject in the families, with whether ``flag`` is set on it or an
+    ancestor, or it or an ancestor is one of ``passing`` (ids)."""
     stack = [(m, False) for m in mobjects]
     while stack:
         mob, exempt = stack.pop()
-        exempt = exempt or getattr(mob, flag, False)
+        exempt = exempt or getattr(mob, flag, False) or id(mob) in passing
         yield mob, exempt
         stack.extend((sub, exempt) for sub in mob.submobjects)
 
 
 def text_mobjects(mobjects: Iterable[Mobject]) -> list[Mobject]:
-    """The outermost text or maths mobjects in the families, visible ones only."""
+    """The outermost text or maths mobjects in the families, visible ones only, in the order
+    they were added (so problems are reported in scene order)."""
     found: list[Mobject] = []
-    stack = list(mobjects)
+    stack = list(reversed(mobjects))
     while stack:
         mob = stack.pop()
         if isinstance(mob, _TEXT_TYPES):
             if any(_is_visible(m) for m in mob.get_family()):
                 found.append(mob)
             continue  # a text's glyphs are part of it, not separate texts
-        stack.extend(mob.submobjects)
+        stack.extend(reversed(mob.submobjects))
     return found
 
 
@@ -136,50 +144,103 @@ def _font_size(mob: Mobject) -> float | None:
         return None
 
 
-def layout_problems(mobjects: Sequence[Mobject], theme: Theme | None = None) -> list[LayoutProblem]:
-    """Everything wrong with the layout of ``mobjects`` (a scene's ``mobjects``)."""
+def layout_problems(
+    mobjects: Sequence[Mobject],
+    theme: Theme | None = None,
+    *,
+    passing: Iterable[Mobject] = (),
+) -> list[LayoutProblem]:
+    """Everything wrong with the layout of ``mobjects`` (a scene's ``mobjects``).
+
+    ``passing`` are mobjects on their way out (fading away mid-animation): they may
+    cross the frame's edge or other text without counting.
+    """
     theme = theme or current_theme()
     problems: list[LayoutProblem] = []
+    passing_ids = frozenset(id(m) for m in passing)
 
     half_w = config.frame_width / 2 - theme.margin
     half_h = config.frame_height / 2 - theme.margin
-    for mob, exempt in _walk(mobjects, "layout_offscreen_ok"):
+    # Leaves (a text's glyphs, a chart's bars) are measured, and reported once for the
+    # text or top-level mobject they belong to, with its worst distance past each edge.
+    offscreen: dict[int, tuple[Mobject, dict[str, float]]] = {}
+    for mob, exempt in _walk(mobjects, "layout_offscreen_ok", passing_ids):
         if exempt or mob.submobjects or not _is_visible(mob):
             continue
         lo, hi = mob.points.min(axis=0), mob.points.max(axis=0)
-        over = max(-half_w - lo[0], hi[0] - half_w, -half_h - lo[1], hi[1] - half_h)
-        if over > 1e-3:
-            problems.append(
-                LayoutProblem(
-                    "offscreen",
-                    f"{_describe(_outermost_named(mob, mobjects))} reaches {over:.2f} units "
-                    f"past the safe area (margin {theme.margin})",
-                )
+        past = {
+            "left": -half_w - lo[0],
+            "right": hi[0] - half_w,
+            "bottom": -half_h - lo[1],
+            "top": hi[1] - half_h,
+        }
+        past = {edge: d for edge, d in past.items() if d > 1e-3}
+        if past:
+            named = _outermost_named(mob, mobjects)
+            worst = offscreen.setdefault(id(named), (named, {}))[1]
+            for edge, d in past.items():
+                worst[edge] = max(worst.get(edge, 0.0), d)
+    for named, worst in offscreen.values():
+        edges = " and ".join(
+            f"the {edge} edge by {d:.2f}" for edge, d in sorted(worst.items(), key=lambda e: -e[1])
+        )
+        problems.append(
+            LayoutProblem(
+                "offscreen",
+                f"{_describe(named)} reaches past {edges} units "
+                f"(the safe area ends {theme.margin} inside the frame)",
             )
+        )
 
     texts = text_mobjects(mobjects)
-    exempt_ids = {id(m) for m, ex in _walk(mobjects, "layout_overlap_ok") if ex}
+    exempt_ids = {id(m) for m, ex in _walk(mobjects, "layout_overlap_ok", passing_ids) if ex}
     boxes = {id(t): _box(t) for t in texts}
+    owners = _readout_owners(mobjects)
+    reported: set[frozenset[int]] = set()
     for a, b in itertools.combinations(texts, 2):
         if id(a) in exempt_ids or id(b) in exempt_ids:
             continue
         (alo, ahi), (blo, bhi) = boxes[id(a)], boxes[id(b)]
         overlap = np.minimum(ahi, bhi)[:2] - np.maximum(alo, blo)[:2]
-        if (overlap > OVERLAP_TOLERANCE).all():
+        if not (overlap > OVERLAP_TOLERANCE).all():
+            continue
+        # A read-out's label, number and unit are one thing to the viewer: one line for it.
+        owner_a, owner_b = owners.get(id(a), a), owners.get(id(b), b)
+        if owner_a is not owner_b:
+            a, b = owner_a, owner_b
+        pair = frozenset((id(a), id(b)))
+        if pair not in reported:
+            reported.add(pair)
             problems.append(LayoutProblem("overlap", f"{_describe(a)} overlaps {_describe(b)}"))
 
     minimum = theme.size.minimum
+    small: dict[int, tuple[Mobject, float]] = {}
     for t in texts:
         size = _font_size(t)
         if size is not None and size < minimum - SIZE_TOLERANCE:
-            problems.append(
-                LayoutProblem(
-                    "too-small",
-                    f"{_describe(t)} has font size {size:.1f}, below the minimum {minimum}",
-                )
+            owner = owners.get(id(t), t)
+            small.setdefault(id(owner), (owner, size))
+    for t, size in small.values():
+        problems.append(
+            LayoutProblem(
+                "too-small", f"{_describe(t)} has font size {size:.1f}, below the minimum {minimum}"
             )
-    # One problem per offending mobject is enough to act on.
-    return list(dict.fromkeys(problems))
+        )
+    return problems
+
+
+def _readout_owners(mobjects: Sequence[Mobject]) -> dict[int, Readout]:
+    """The outermost :class:`Readout` each text of a read-out belongs to, by the text's id."""
+    owners: dict[int, Readout] = {}
+    stack = list(mobjects)
+    while stack:
+        mob = stack.pop()
+        if isinstance(mob, Readout):
+            for part in text_mobjects([mob]):
+                owners.setdefault(id(part), mob)
+            continue
+        stack.extend(mob.submobjects)
+    return owners
 
 
 def _outermost_named(leaf: Mobject, roots: Sequence[Mobject]) -> Mobject:

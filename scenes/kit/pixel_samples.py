@@ -69,7 +69,7 @@ class PixelSamples(VGroup):
         self.shape = (count, rows, cols)
         self.seed = seed
         self.pixel = pixel
-        levels = len(it.as_distribution(np.asarray(dist, dtype=float), name="dist"))
+        levels = len(it.as_distribution(dist, name="dist"))
         if levels < 2:
             raise ValueError("a distribution over shades needs at least two shades")
         theme = current_theme()
@@ -92,14 +92,14 @@ class PixelSamples(VGroup):
 
     def draws(self, dist: ArrayLike) -> np.ndarray:
         """The shade index of every pixel under ``dist``, shape ``(count, rows, cols)``."""
-        probs = it.as_distribution(np.asarray(dist, dtype=float), name="dist")
+        probs = it.as_distribution(dist, name="dist")
         n = int(np.prod(self.shape))
         samples = it.running_average_surprise(probs, probs, num_samples=n, seed=self.seed).samples
         return np.asarray(samples).reshape(self.shape)
 
     def set_distribution(self, dist: ArrayLike) -> PixelSamples:
         """Redraw every pixel from ``dist`` (same seed, same random numbers)."""
-        probs = it.as_distribution(np.asarray(dist, dtype=float), name="dist")
+        probs = it.as_distribution(dist, name="dist")
         layers0 = self.pictures[0][0]
         if len(probs) != len(layers0):
             raise ValueError(f"{len(probs)} shades for pictures drawn in {len(layers0)}")
@@ -120,7 +120,7 @@ class PixelSamples(VGroup):
 
     def morph_to(self, dist: ArrayLike, **kwargs) -> Animation:
         """Animate to ``dist`` along the straight path; pixels switch shade as their draw moves."""
-        target = it.as_distribution(np.asarray(dist, dtype=float), name="dist")
+        target = it.as_distribution(dist, name="dist")
         return _MorphSamples(self, target, **kwargs)
 
 

@@ -50,7 +50,7 @@ DIM = 0.28
 
 @dataclass(frozen=True)
 class Station:
-    """One stop on the road: a name (Typst markup), a formula and the role it is coloured by."""
+    """One stop on the road: a name (plain text, `$maths$` allowed), a formula and its role."""
 
     name: str
     formula: str
@@ -122,8 +122,8 @@ class RoadMap(VGroup):
 
     ``stations``       the :class:`Station` list (e.g. :func:`information_stations`).
     ``direction``      ``"column"`` or ``"row"``.
-    ``arrow_labels``   one Typst markup per gap (``None`` for no label), row layout only:
-                       how the next station is built from this one.
+    ``arrow_labels``   one text per gap, as :class:`Txt` takes it (``None`` for no
+                       label), row layout only: how the next station is built from this one.
     ``spacing``        distance between neighbouring stations (column: marker to
                        marker; row: formula edge to formula edge). ``None`` picks one.
     ``widths``         row layout only: the width each station occupies (at least its

@@ -26,6 +26,7 @@ from manim import (
     smooth,
 )
 
+from scenes.kit.glyph_copy import share_parsed_paths
 from scenes.theme import current_theme
 
 __all__ = [
@@ -36,6 +37,9 @@ __all__ = [
     "escape",
     "format_value",
     "log_symbol",
+    "log_words",
+    "plain_markup",
+    "plain_words",
     "readouts_in",
     "resolve_color",
     "size_of",
@@ -46,12 +50,58 @@ __all__ = [
 # manim compiles Typst at 10 pt and then scales: 1 pt = font_size / 960 units.
 _UNITS_PER_PT_PER_FONT_SIZE = 1 / 960
 
+share_parsed_paths()  # every scene copies text; see scenes/kit/glyph_copy.py
+
 _TYPST_SPECIALS = re.compile(r"([\\#$*_`<>@\[\]~=\-+/\"'])")
+
+# Plain text (Txt's default) is split into what Typst reads as it is and what it must show
+# literally: a `\$` (a dollar sign), a span made by `tinted` (its colour), a `$...$` span
+# (maths); everything between them is shown as written.
+_TINT_OPEN = '#text(fill: rgb("'
+_PLAIN_SPANS = re.compile(
+    r"(?P<dollar>\\\$)"
+    r'|(?P<tint>#text\(fill: rgb\("\#[0-9A-Fa-f]{6}"\)\)\['
+    r'(?:\$[^$]*\$|#"(?:\\.|[^"\\])*"|[^\]\\$#])*\])'
+    r"|(?P<maths>\$[^$]*\$)"
+)
+_QUOTES = re.compile(r"(['\"])")
 
 
 def escape(text: str) -> str:
-    """Escape Typst markup so ``text`` shows literally."""
+    """Escape Typst markup so ``text`` shows literally inside markup (``Txt(..., markup=True)``).
+
+    Plain :class:`Txt` needs no escaping: it shows its text as written.
+    """
     return _TYPST_SPECIALS.sub(r"\\\1", text)
+
+
+def _literal(run: str) -> str:
+    """Typst source that shows ``run`` exactly as written, line breaks included.
+
+    Each piece is a Typst string (``#"..."``), which markup never reinterprets; quote marks
+    stay outside the strings so Typst still curls them as it does in any text.
+    """
+    source = []
+    for piece in _QUOTES.split(run):
+        if piece in ("'", '"'):
+            source.append(piece)
+        elif piece:
+            quoted = piece.replace("\\", "\\\\").replace("\n", "\\n")
+            source.append(f'#"{quoted}"')
+    return "".join(source)
+
+
+def plain_markup(text: str) -> str:
+    """Typst source for plain ``text``: shown as written, except ``$...$`` spans (maths) and
+    spans made by :func:`tinted` (coloured); ``\\$`` is a dollar sign, a newline breaks the line.
+    """
+    source, start = [], 0
+    for span in _PLAIN_SPANS.finditer(text):
+        source.append(_literal(text[start : span.start()]))
+        source.append('#"$"' if span["dollar"] else span[0])
+        start = span.end()
+    source.append(_literal(text[start:]))
+    return "".join(source)
 
 
 def size_of(size: str | float) -> float:
@@ -74,9 +124,10 @@ def resolve_color(color: str | ManimColor | None, default: str = "text") -> Mani
     return ManimColor(color)
 
 
-def tinted(markup: str, color: str | ManimColor) -> str:
-    """Typst markup (text or ``$maths$``) drawn in a palette role or colour."""
-    return f'#text(fill: rgb("{resolve_color(color).to_hex()}"))[{markup}]'
+def tinted(text: str, color: str | ManimColor) -> str:
+    """``text`` (plain text or ``$maths$``, as :class:`Txt` takes it) in a palette role or
+    colour, to put inside a :class:`Txt`: ``Txt(f"reality {tinted('$p$', 'p')}")``."""
+    return f'{_TINT_OPEN}{resolve_color(color).to_hex()}"))[{plain_markup(text)}]'
 
 
 def _preamble(width: float | None, font_size: float, align: str) -> str:
@@ -95,29 +146,36 @@ def _preamble(width: float | None, font_size: float, align: str) -> str:
 
 
 class Txt(Typst):
-    """Words in the theme font.
+    """Words in the theme font, shown as written.
 
-    ``markup`` is Typst markup: ``*bold*``, ``_italic_`` and inline maths
-    ``$p = 1/2$`` work; pass a string through :func:`escape` to show it
-    literally (a bare ``+`` or ``-`` would start a Typst list). ``size`` is a
-    type-scale role or a font size, ``color`` a palette role or a colour.
-    With ``width`` (manim units) the text wraps.
+    ``text`` is plain text: ``Txt("+")`` shows a plus sign, ``Txt("1. first")`` those
+    characters. Two things in it are not plain: ``$...$`` is inline Typst maths
+    (``Txt("reality $p$")``, a dollar sign is ``\\$``), and a piece made by
+    :func:`tinted` keeps its colour. A newline breaks the line. For Typst markup
+    (``*bold*``, ``_italic_``, ``#underline[...]``) pass ``markup=True``; then
+    :func:`escape` shows a string literally inside it.
+
+    ``size`` is a type-scale role or a font size, ``color`` a palette role or a
+    colour. With ``width`` (manim units) the text wraps. ``text`` is kept as
+    ``.text``, the Typst source made from it as ``.markup``.
     """
 
     def __init__(
         self,
-        markup: str,
+        text: str,
         size: str | float = "body",
         color: str | ManimColor | None = None,
         *,
         width: float | None = None,
         align: str = "left",
+        markup: bool = False,
         **kwargs,
     ):
         font_size = size_of(size)
-        self.markup = markup
+        self.text = text
+        self.markup = text if markup else plain_markup(text)
         super().__init__(
-            markup,
+            self.markup,
             font_size=font_size,
             color=resolve_color(color),
             typst_preamble=_preamble(width, font_size, align),
@@ -177,12 +235,48 @@ def alternatives(names: Sequence[str]) -> str:
 
 
 def log_symbol(unit: str | float) -> str:
-    """Typst maths for the logarithm that matches ``unit``: log_2, ln or log_b."""
+    """Typst *maths* for the logarithm that matches ``unit``: ``log_2``, ``ln`` or ``log_(b)``.
+
+    For a :class:`Formula` or a ``$...$`` span, never for narration: speak
+    :func:`log_words` instead (narration refuses markup, see :func:`plain_words`).
+    """
     if unit == "bits":
         return "log_2"
     if unit == "nats":
         return "ln"
     return f"log_({unit:g})"
+
+
+def log_words(unit: str | float) -> str:
+    """The logarithm of ``unit`` as narration speaks it: ``log base 2``, ``natural log``,
+    ``log base 10``; the words for what :func:`log_symbol` writes."""
+    if unit == "bits":
+        return "log base 2"
+    if unit == "nats":
+        return "natural log"
+    return f"log base {unit:g}"
+
+
+# Characters that mean Typst markup or maths, never spoken words: `$p$`, `log_2`, `#text`,
+# `*bold*`, `{{ part : role }}`, `2^n`, `\`.
+_MARKUP_IN_WORDS = re.compile(r"[$_#*{}^\\]")
+
+
+def plain_words(narration: str, where: str = "narration") -> str:
+    """``narration`` if it is words; a ``ValueError`` naming ``where`` if it holds markup.
+
+    Narration becomes captions, transcripts and (later) a voice: ``log_2`` or ``$p$`` there
+    is read out letter by letter. Say ``log_words(unit)``, "p", "two to the n" instead.
+    """
+    found = _MARKUP_IN_WORDS.search(narration)
+    if found:
+        start = max(found.start() - 20, 0)
+        raise ValueError(
+            f"{where} contains Typst markup ({found[0]!r} in "
+            f"{narration[start : found.end() + 20]!r}); narration is spoken words: use "
+            "log_words(unit) rather than log_symbol(unit), and plain words for maths"
+        )
+    return narration
 
 
 def format_value(value: float, decimals: int = 3) -> str:
@@ -268,9 +362,10 @@ class Readout(VGroup):
         self.number.shift(anchor - self.number.get_corner(DL))
         if self.unit_text is not None:
             word = unit_word(self.unit, self.value)
-            if word != self.unit_text.markup:
-                self.unit_text.become(Txt(word, size=self.number.font_size, color="muted"))
-                self.unit_text.markup = word
+            if word != self.unit_text.text:
+                new = Txt(word, size=self.number.font_size, color="muted")
+                self.unit_text.become(new)
+                self.unit_text.text, self.unit_text.markup = new.text, new.markup
             self.unit_text.next_to(self.number, RIGHT, buff=0.18)
             self.unit_text.align_to(self.number, DOWN)
         return self

@@ -27,8 +27,8 @@ class Veil(VGroup):
 
     The body is the background colour (it hides), the mist on top is the theme's
     ``mist`` colour (it reads as fog), its edge fades out over a few rings, and a few
-    wisps placed from ``seed`` give it texture. ``mark`` is Typst markup in
-    palette role ``role``, centred (``None`` for no mark); it is :attr:`mark`,
+    wisps placed from ``seed`` give it texture. ``mark`` is text (as :class:`Txt`
+    takes it) in palette role ``role``, centred (``None`` for no mark); it is :attr:`mark`,
     so a scene can fade it on its own.
     """
 

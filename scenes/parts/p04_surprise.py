@@ -24,7 +24,6 @@ from scenes.kit import (
     SceneParams,
     Txt,
     current_theme,
-    escape,
     format_value,
     unit_word,
 )
@@ -75,7 +74,7 @@ def _odds(p: float, word: str = "time") -> str:
 def _bubble(text: str) -> VGroup:
     """A speech bubble with ``text``, its tail pointing right at the throw."""
     theme = current_theme()
-    words = Txt(escape(text), "body")
+    words = Txt(text, "body")
     body = RoundedRectangle(
         width=words.width + 0.6, height=words.height + 0.5, corner_radius=0.22
     ).move_to(words)
@@ -211,7 +210,7 @@ class Surprise(ExplainerScene):
             stroke_width=3,
             max_tip_length_to_length_ratio=0.025,
         )
-        axis_title = Txt("more \\ surprising", "label", "surprise").next_to(axis, RIGHT, buff=0.2)
+        axis_title = Txt("more\nsurprising", "label", "surprise").next_to(axis, RIGHT, buff=0.2)
         order = sorted(events, key=lambda name: -p[name])  # likeliest first
         rank_x = dict(zip(order, np.linspace(-4.2, 3.6, len(order)), strict=True))
         props = {name: rows[name][1] for name in events}
@@ -276,7 +275,7 @@ class Surprise(ExplainerScene):
             r.move_to([x, axis_y - 1.0, 0])
             values.add(r)
             place(name, x)
-        new_title = Txt(f"surprise \\ in {unit_word(unit)}", "label", "surprise")
+        new_title = Txt(f"surprise\nin {unit_word(unit)}", "label", "surprise")
         new_title.move_to(axis_title, aligned_edge=LEFT)
         with self.beat(
             "bits",

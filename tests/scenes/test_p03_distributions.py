@@ -47,7 +47,7 @@ def test_the_picture_is_the_real_array_and_the_zoom_shows_its_values(play):
     row, col, blowup = scene.zoomed
     n = params.zoom
     assert blowup.values_shown == values[row : row + n, col : col + n].ravel().tolist()
-    assert [c[1].markup for c in blowup] == [str(v) for v in blowup.values_shown]
+    assert [c[1].text for c in blowup] == [str(v) for v in blowup.values_shown]
 
 
 def test_coin_and_die_bars_are_infotheorys(play):
