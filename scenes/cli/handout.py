@@ -8,6 +8,7 @@ import click
 
 from scenes.cli._common import (
     SystemLibrariesMissing,
+    check_voices,
     media_option,
     params_options,
     quality_option,
@@ -44,6 +45,7 @@ def handout(
     force: bool,
     assignments: tuple[str, ...],
     params_file: str | None,
+    voice: str | None,
     theme: str,
     media_dir: str,
 ) -> None:
@@ -58,7 +60,9 @@ def handout(
     from scenes.lecture.build import build_handouts
 
     entries = select_entries(scenes)
-    overrides = resolve_params(entries, assignments, params_file)
+    # The voice times the scenes, so it picks the renders (the ones `lecture` made).
+    overrides = resolve_params(entries, assignments, params_file, voice)
+    check_voices(entries, overrides)
     theme = theme.lower()
     try:
         from scenes.theme import theme_used

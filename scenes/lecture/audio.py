@@ -23,13 +23,15 @@ from pathlib import Path
 import av
 import numpy as np
 
-__all__ = ["CODECS", "RATE", "AudioInfo", "audio_info", "fitted_track", "interleave"]
+from scenes.render.sound import AUDIO_CODECS, ENCODER_OPTIONS
+from scenes.voice.speech import SAMPLE_RATE
 
-# Opus takes only 48 kHz (and its divisors), and one rate for every output lets
+__all__ = ["RATE", "AudioInfo", "audio_info", "fitted_track", "interleave"]
+
+# The renderer's rate, codecs and encoder settings for narration (scenes.render.sound):
+# the kit's copies sound as the renders do. One rate for every output also lets
 # scenes join whatever rate each was rendered at.
-RATE = 48_000
-# The encoder and bit rate for each container: speech is clear at these rates.
-CODECS = {"mp4": ("aac", 128_000), "webm": ("libopus", 64_000)}
+RATE = SAMPLE_RATE
 
 
 @dataclass(frozen=True)
@@ -70,9 +72,10 @@ def fitted_track(out, container_format: str, sources: Sequence[Source]) -> Itera
     if not heard:
         return None
     layout = max(heard, key=lambda a: a.channels).layout  # mono and stereo join as stereo
-    codec, bit_rate = CODECS[container_format]
+    codec, bit_rate = AUDIO_CODECS[container_format]
     stream = out.add_stream(codec, rate=RATE, layout=layout)
     stream.bit_rate = bit_rate
+    stream.options = dict(ENCODER_OPTIONS.get(codec, {}))
     return _encoded(stream, _fitted_samples(sources, layout))
 
 
