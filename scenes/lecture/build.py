@@ -13,7 +13,7 @@ writes::
     DIR/scenes/NN-slug.srt / .vtt        its captions
     DIR/scenes/NN-slug.chapters.vtt      its sections as a WebVTT chapters track
     DIR/scenes/NN-slug.captioned.mp4     with ``burn_captions=True``: the captions in the picture
-    DIR/scenes/NN-slug.txt               its narration as spoken, sentence by sentence, timed
+    DIR/scenes/NN-slug.txt               its narration sentence by sentence, timed by the voice
     DIR/formulas/NN-slug-K.png           its key formulas
     DIR/full/<name>.mp4 (+ .srt .vtt .chapters.vtt .txt .png)
                                          every scene joined, one chapter per scene

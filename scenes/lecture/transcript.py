@@ -1,9 +1,13 @@
-"""The transcript: the narration as spoken, sentence by sentence, with timestamps.
+"""The transcript: the narration sentence by sentence, each with the time it is spoken.
 
 The sentences come from the render's sections index when the voice wrote them
 there (each entry's ``lines``: the caption form, the words as spoken, and when
 each was said), else from the caption cues, whose fragments of one sentence are
 joined again. Either way each sentence belongs to the section it starts in.
+
+A transcript is read, so it gives each sentence in its written form
+(``KL(p ‖ q) = 0.737 bits``), timed by the speech; the spoken form (``K L of p
+and q``) is written for the voice and kept beside it.
 """
 
 from __future__ import annotations
@@ -97,12 +101,12 @@ def by_section(
 
 def transcript(heading: str, duration_ms: int, blocks: Iterable[Block]) -> str:
     """Plain text: a heading and length, then each block's time and title, and under it
-    each sentence as spoken, with the time it is said."""
+    each sentence with the time it is said."""
     out = [heading, f"Length {clock(duration_ms)}", ""]
     for block in blocks:
         out.append(f"[{clock(block.start_ms)}] {block.title}")
         out += [
-            f"  {clock(block.offset_ms + to_ms(Fraction(line.start))):>5}  {line.spoken}"
+            f"  {clock(block.offset_ms + to_ms(Fraction(line.start))):>5}  {line.text}"
             for line in block.lines
         ]
         out.append("")

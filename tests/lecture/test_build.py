@@ -137,7 +137,7 @@ def test_transcripts_time_each_sentence_from_the_captions(kit):
     ) in full
 
 
-def test_transcript_speaks_the_lines_the_voice_recorded(
+def test_transcript_times_the_lines_the_voice_recorded(
     renders, tmp_path, fake_formula_renderer, fake_card_renderer
 ):
     scene_renders, notes = renders
@@ -164,8 +164,9 @@ def test_transcript_speaks_the_lines_the_voice_recorded(
         ["H of p is one bit.", "Done."],
     ]
     text = (kit.out / scene.files["transcript"]).read_text()
-    assert "[0:00] Example\n   0:00  H of p is one bit.\n   0:01  Done.\n" in text
-    assert "A line of narration" not in text  # the captions are not used when the voice spoke
+    # Written as captioned, timed as spoken; the captions' own cues are not used.
+    assert "[0:00] Example\n   0:00  H(p) = 1 bit.\n   0:01  Done.\n" in text
+    assert "A line of narration" not in text
 
 
 class _Tags(HTMLParser):
