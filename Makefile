@@ -11,6 +11,8 @@ JOBS    ?=
 ARGS    ?=
 # e.g. BENCH_ARGS="--quality high --rtf-qualities low,high"
 BENCH_ARGS ?=
+# e.g. VOICE_BENCH_ARGS="--quality high"
+VOICE_BENCH_ARGS ?=
 
 # What pycairo and manimpango build against.
 SYSTEM_PACKAGES := libcairo2-dev libpango1.0-dev pkg-config
@@ -37,6 +39,7 @@ lint: $(VENV)/.installed
 bench: $(VENV)/.installed
 	$(BIN)/python tests/benchmarks/bench_infotheory.py
 	$(BIN)/python tests/benchmarks/bench_render.py $(BENCH_ARGS)
+	$(BIN)/python tests/benchmarks/bench_voice.py $(VOICE_BENCH_ARGS)
 
 setup: $(VENV)/.installed
 
