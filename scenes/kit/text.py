@@ -371,6 +371,7 @@ class Readout(VGroup):
         return self
 
     def untrack(self) -> Readout:
+        """Stop following the function set by :meth:`track`."""
         self.clear_updaters()
         return self
 
