@@ -150,6 +150,7 @@ def layout_problems(mobjects: Sequence[Mobject], theme: Theme | None = None) -> 
     half_h = config.frame_height / 2 - theme.margin
     # Leaves (a text's glyphs, a chart's bars) are measured, and reported once for the
     # text or top-level mobject they belong to, with its worst distance past each edge.
+    owners = _readout_owners(mobjects)
     offscreen: dict[int, tuple[Mobject, dict[str, float]]] = {}
     for mob, exempt in _walk(mobjects, "layout_offscreen_ok"):
         if exempt or mob.submobjects or not _is_visible(mob):
@@ -164,6 +165,7 @@ def layout_problems(mobjects: Sequence[Mobject], theme: Theme | None = None) -> 
         past = {edge: d for edge, d in past.items() if d > 1e-3}
         if past:
             named = _outermost_named(mob, mobjects)
+            named = owners.get(id(named), named)  # a read-out is one thing to the viewer
             worst = offscreen.setdefault(id(named), (named, {}))[1]
             for edge, d in past.items():
                 worst[edge] = max(worst.get(edge, 0.0), d)
@@ -182,7 +184,6 @@ def layout_problems(mobjects: Sequence[Mobject], theme: Theme | None = None) -> 
     texts = text_mobjects(mobjects)
     exempt_ids = {id(m) for m, ex in _walk(mobjects, "layout_overlap_ok") if ex}
     boxes = {id(t): _box(t) for t in texts}
-    owners = _readout_owners(mobjects)
     reported: set[frozenset[int]] = set()
     for a, b in itertools.combinations(texts, 2):
         if id(a) in exempt_ids or id(b) in exempt_ids:

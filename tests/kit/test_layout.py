@@ -79,3 +79,12 @@ def test_a_small_read_out_is_one_line():
 @pytest.mark.parametrize("size", ["minimum", "small"])
 def test_the_minimum_size_is_allowed(size):
     assert layout_problems([Txt("readable", size)]) == []
+
+
+def test_a_read_out_past_the_edge_is_named_as_one():
+    readout = Readout("H(p)", 1.369, key="H")
+    readout.move_to((safe_right() + 0.2 - readout.width / 2) * RIGHT)
+    (problem,) = layout_problems([readout])
+    assert problem.message.startswith(
+        "Readout('H(p)', 1.369) reaches past the right edge by 0.20 units"
+    )
