@@ -202,19 +202,36 @@ def layout_problems(mobjects: Sequence[Mobject], theme: Theme | None = None) -> 
             problems.append(LayoutProblem("overlap", f"{_describe(a)} overlaps {_describe(b)}"))
 
     minimum = theme.size.minimum
-    small: dict[int, tuple[Mobject, float]] = {}
+    # Texts too small at one size in one component (a scaled chart's labels) are one line.
+    small: dict[tuple[int, float], tuple[Mobject, list[Mobject]]] = {}
     for t in texts:
         size = _font_size(t)
         if size is not None and size < minimum - SIZE_TOLERANCE:
             owner = owners.get(id(t), t)
-            small.setdefault(id(owner), (owner, size))
-    for t, size in small.values():
+            root = _root_of(owner, mobjects)
+            found = small.setdefault((id(root), round(size, 1)), (root, []))[1]
+            if not any(owner is f for f in found):
+                found.append(owner)
+    for (_, size), (root, found) in small.items():
+        what = _describe(found[0])
+        if len(found) > 1:
+            named = [_describe(f) for f in found[:3]] + (["..."] if len(found) > 3 else [])
+            what = f"{len(found)} texts in {_describe(root)} ({', '.join(named)})"
+        verb = "have" if len(found) > 1 else "has"
         problems.append(
             LayoutProblem(
-                "too-small", f"{_describe(t)} has font size {size:.1f}, below the minimum {minimum}"
+                "too-small", f"{what} {verb} font size {size:.1f}, below the minimum {minimum}"
             )
         )
     return problems
+
+
+def _root_of(mob: Mobject, roots: Sequence[Mobject]) -> Mobject:
+    """The top-level mobject (one of the scene's) that ``mob`` belongs to."""
+    for root in roots:
+        if any(mob is m for m in root.get_family()):
+            return root
+    return mob
 
 
 def _readout_owners(mobjects: Sequence[Mobject]) -> dict[int, Readout]:
