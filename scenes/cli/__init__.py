@@ -3,6 +3,7 @@
 import click
 
 from scenes.cli.doctor import doctor as doctor_command
+from scenes.cli.handout import handout as handout_command
 from scenes.cli.lecture import lecture as lecture_command
 from scenes.cli.listing import list_scenes as list_command
 from scenes.cli.new import new as new_command
@@ -23,6 +24,7 @@ for command in (
     still_command,
     doctor_command,
     lecture_command,
+    handout_command,
     new_command,
 ):
     main.add_command(command)

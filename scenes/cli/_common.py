@@ -22,6 +22,7 @@ __all__ = [
     "PlainProgress",
     "SystemLibrariesMissing",
     "UnknownScene",
+    "check_voices",
     "format_option",
     "media_option",
     "params_options",
@@ -141,7 +142,19 @@ def media_option():
 
 
 def params_options(f):
-    """``--set KEY=VALUE`` (repeatable) and ``--params FILE``: parameter overrides."""
+    """``--set KEY=VALUE`` (repeatable), ``--params FILE`` and ``--voice``: parameter
+    overrides (``--voice NAME`` is ``--set voice=NAME`` for every scene)."""
+    from scenes.voice.engines import ENGINES
+
+    f = click.option(
+        "--voice",
+        type=click.Choice(list(ENGINES), case_sensitive=False),
+        default=None,
+        envvar="EXPLAINER_VOICE",
+        help="Narrator: piper (a neural voice, the default), espeak (robotic, tiny) or none "
+        "(silent, captions timed by reading speed). Same as --set voice=NAME; "
+        "--set speaking_rate=1.1 speaks faster (env EXPLAINER_VOICE).",
+    )(f)
     f = click.option(
         "--params",
         "params_file",
@@ -175,20 +188,38 @@ def theme_option():
 
 
 def resolve_params(
-    entries: Sequence[SceneEntry], assignments: Sequence[str], params_file: str | None
+    entries: Sequence[SceneEntry],
+    assignments: Sequence[str],
+    params_file: str | None,
+    voice: str | None = None,
 ) -> dict[str, dict]:
-    """Each scene's validated overrides (see :func:`scenes.params.resolve_overrides`).
+    """Each scene's validated overrides (see :func:`scenes.params.resolve_overrides`),
+    with ``voice`` (from ``--voice``) set for every scene.
 
     A bad key, value or file is a usage error (exit 2) that names the scene, before
     anything is rendered.
     """
     from scenes.params import ParamsError, resolve_overrides
 
+    if voice is not None:
+        assignments = (*assignments, f"voice={voice.lower()}")
     try:
         return resolve_overrides(entries, tuple(assignments), params_file)
     except ParamsError as error:
         hint = error.source or ("--params" if params_file is not None else "--set")
         raise click.BadParameter(str(error), param_hint=hint) from None
+
+
+def check_voices(entries: Sequence[SceneEntry], overrides: dict[str, dict]) -> None:
+    """Stop with one line naming the install command when a scene's voice is missing."""
+    from scenes.voice.engines import DEFAULT_VOICE, VoiceUnavailable, engine_named
+
+    voices = {overrides.get(entry.slug, {}).get("voice", DEFAULT_VOICE) for entry in entries}
+    for name in sorted(voices):
+        try:
+            engine_named(name).check()
+        except VoiceUnavailable as error:
+            raise click.ClickException(str(error)) from None
 
 
 @contextmanager

@@ -17,6 +17,7 @@ from rich.table import Table
 from scenes.cli._common import (
     EXIT_INTERRUPTED,
     PlainProgress,
+    check_voices,
     format_option,
     media_option,
     params_options,
@@ -133,6 +134,7 @@ def render(
     force: bool,
     assignments: tuple[str, ...],
     params_file: str | None,
+    voice: str | None,
     theme: str,
     media_dir: str,
 ) -> None:
@@ -146,7 +148,8 @@ def render(
     are skipped.
     """
     entries = select_entries(scenes)
-    overrides = resolve_params(entries, assignments, params_file)
+    overrides = resolve_params(entries, assignments, params_file, voice)
+    check_voices(entries, overrides)
     theme = theme.lower()
     quality = quality.lower()
     fmt = fmt.lower()

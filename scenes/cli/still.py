@@ -38,6 +38,7 @@ def still(
     quality: str,
     assignments: tuple[str, ...],
     params_file: str | None,
+    voice: str | None,
     theme: str,
     media_dir: str,
 ) -> None:
@@ -47,7 +48,7 @@ def still(
     a variant's parameters and theme, as the video's does).
     """
     (entry,) = select_entries([scene])
-    overrides = resolve_params([entry], assignments, params_file).get(entry.slug, {})
+    overrides = resolve_params([entry], assignments, params_file, voice).get(entry.slug, {})
     err = Console(stderr=True)
     try:
         with user_errors(), err.status(f"Playing {entry.stem} to the end of each section…"):

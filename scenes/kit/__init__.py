@@ -13,12 +13,13 @@ from scenes.kit.layout import LayoutError, allow_offscreen, allow_overlap, layou
 from scenes.kit.odds import ChanceStrip
 from scenes.kit.pixel_samples import PixelSamples
 from scenes.kit.pixels import PixelImage
-from scenes.kit.plots import CurvePlot, SurprisePlot
+from scenes.kit.plots import CurvePlot, SurprisePlot, nice_ticks
 from scenes.kit.props import Coin, Die
 from scenes.kit.quantity import QuantityBar
 from scenes.kit.roadmap import RoadMap, Station, information_stations
 from scenes.kit.samples import DrawsParams, RealityAndModel, SampleStream, Scatter
 from scenes.kit.stacked import StackedBar
+from scenes.kit.stage import Region, Stage
 from scenes.kit.text import (
     Formula,
     Readout,
@@ -28,9 +29,9 @@ from scenes.kit.text import (
     format_value,
     log_symbol,
     log_words,
+    plain_words,
     readouts_in,
     resolve_color,
-    spoken,
     tinted,
     unit_word,
 )
@@ -56,11 +57,13 @@ __all__ = [
     "QuantityBar",
     "Readout",
     "RealityAndModel",
+    "Region",
     "RoadMap",
     "SampleStream",
     "Scatter",
     "SceneParams",
     "StackedBar",
+    "Stage",
     "Station",
     "SurprisePlot",
     "Txt",
@@ -77,9 +80,10 @@ __all__ = [
     "layout_problems",
     "log_symbol",
     "log_words",
+    "nice_ticks",
+    "plain_words",
     "readouts_in",
     "resolve_color",
-    "spoken",
     "surprise_readout",
     "tinted",
     "unit_word",

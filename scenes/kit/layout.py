@@ -102,12 +102,15 @@ def _describe(mob: Mobject) -> str:
     return f"{name}({text!r})" if text is not None else name
 
 
-def _walk(mobjects: Iterable[Mobject], flag: str) -> Iterable[tuple[Mobject, bool]]:
-    """Yield every mobject in the families, with whether ``flag`` is set on it or an ancestor."""
+def _walk(
+    mobjects: Iterable[Mobject], flag: str, passing: frozenset[int] = frozenset()
+) -> Iterable[tuple[Mobject, bool]]:
+    """Yield every mobject in the families, with whether ``flag`` is set on it or an
+    ancestor, or it or an ancestor is one of ``passing`` (ids)."""
     stack = [(m, False) for m in mobjects]
     while stack:
         mob, exempt = stack.pop()
-        exempt = exempt or getattr(mob, flag, False)
+        exempt = exempt or getattr(mob, flag, False) or id(mob) in passing
         yield mob, exempt
         stack.extend((sub, exempt) for sub in mob.submobjects)
 
@@ -141,10 +144,20 @@ def _font_size(mob: Mobject) -> float | None:
         return None
 
 
-def layout_problems(mobjects: Sequence[Mobject], theme: Theme | None = None) -> list[LayoutProblem]:
-    """Everything wrong with the layout of ``mobjects`` (a scene's ``mobjects``)."""
+def layout_problems(
+    mobjects: Sequence[Mobject],
+    theme: Theme | None = None,
+    *,
+    passing: Iterable[Mobject] = (),
+) -> list[LayoutProblem]:
+    """Everything wrong with the layout of ``mobjects`` (a scene's ``mobjects``).
+
+    ``passing`` are mobjects on their way out (fading away mid-animation): they may
+    cross the frame's edge or other text without counting.
+    """
     theme = theme or current_theme()
     problems: list[LayoutProblem] = []
+    passing_ids = frozenset(id(m) for m in passing)
 
     half_w = config.frame_width / 2 - theme.margin
     half_h = config.frame_height / 2 - theme.margin
@@ -152,7 +165,7 @@ def layout_problems(mobjects: Sequence[Mobject], theme: Theme | None = None) -> 
     # text or top-level mobject they belong to, with its worst distance past each edge.
     owners = _readout_owners(mobjects)
     offscreen: dict[int, tuple[Mobject, dict[str, float]]] = {}
-    for mob, exempt in _walk(mobjects, "layout_offscreen_ok"):
+    for mob, exempt in _walk(mobjects, "layout_offscreen_ok", passing_ids):
         if exempt or mob.submobjects or not _is_visible(mob):
             continue
         lo, hi = mob.points.min(axis=0), mob.points.max(axis=0)
@@ -182,7 +195,7 @@ def layout_problems(mobjects: Sequence[Mobject], theme: Theme | None = None) -> 
         )
 
     texts = text_mobjects(mobjects)
-    exempt_ids = {id(m) for m, ex in _walk(mobjects, "layout_overlap_ok") if ex}
+    exempt_ids = {id(m) for m, ex in _walk(mobjects, "layout_overlap_ok", passing_ids) if ex}
     boxes = {id(t): _box(t) for t in texts}
     reported: set[frozenset[int]] = set()
     for a, b in itertools.combinations(texts, 2):

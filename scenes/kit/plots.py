@@ -34,11 +34,24 @@ from scenes.kit.dashes import DashedSegment
 from scenes.kit.text import Formula, Readout, Txt, resolve_color
 from scenes.theme import current_theme
 
-__all__ = ["CurvePlot", "SurprisePlot"]
+__all__ = ["CurvePlot", "SurprisePlot", "nice_ticks"]
 
 
 def _tick_text(value: float) -> str:
     return f"{value:g}"
+
+
+def nice_ticks(top: float, count: int = 4, whole: bool = False) -> tuple[float, ...]:
+    """Round tick values in ``(0, top]``: the finest step of 1, 2, 2.5 or 5 times a power
+    of ten that gives at most ``count`` ticks (``whole``: whole-number steps only)."""
+    if not top > 0:
+        raise ValueError(f"ticks need a positive top, not {top!r}")
+    magnitude = 10 ** math.floor(math.log10(top / count))
+    steps = [m * magnitude * scale for scale in (1, 10) for m in (1, 2, 2.5, 5)]
+    if whole:
+        steps = [max(1.0, round(step)) for step in steps]
+    step = min(s for s in steps if int(top / s + 1e-9) <= count)
+    return tuple(float(round(k * step, 10)) for k in range(1, int(top / step + 1e-9) + 1))
 
 
 class CurvePlot(VGroup):
@@ -200,7 +213,7 @@ class SurprisePlot(CurvePlot):
 
     The curve starts at ``p_min``; by default where it reaches the top of the plot,
     ``S(p_min) = y_max``, whatever the unit. The y ticks are whole numbers, at most
-    about eight of them.
+    eight of them.
     """
 
     def __init__(
@@ -218,14 +231,13 @@ class SurprisePlot(CurvePlot):
         p, s = it.surprise_curve(p_min=p_min, p_max=1.0, num=400, unit=unit)
         keep = s <= y_max * (1 + 1e-12)  # the top point, whatever the rounding of p_min
         self.unit = unit
-        tick_step = max(1, math.ceil(y_max / 8))
         super().__init__(
             p[keep],
             s[keep],
             x_range=(0, 1),
             y_range=(0, y_max),
             x_ticks=kwargs.pop("x_ticks", (0.25, 0.5, 0.75, 1)),
-            y_ticks=kwargs.pop("y_ticks", tuple(range(tick_step, int(y_max) + 1, tick_step))),
+            y_ticks=kwargs.pop("y_ticks", nice_ticks(y_max, 8, whole=True)),
             x_label="p",
             y_label="S(p)",
             role="surprise",

@@ -26,6 +26,7 @@ from manim import (
     smooth,
 )
 
+from scenes.kit.glyph_copy import share_parsed_paths
 from scenes.theme import current_theme
 
 __all__ = [
@@ -38,16 +39,18 @@ __all__ = [
     "log_symbol",
     "log_words",
     "plain_markup",
+    "plain_words",
     "readouts_in",
     "resolve_color",
     "size_of",
-    "spoken",
     "tinted",
     "unit_word",
 ]
 
 # manim compiles Typst at 10 pt and then scales: 1 pt = font_size / 960 units.
 _UNITS_PER_PT_PER_FONT_SIZE = 1 / 960
+
+share_parsed_paths()  # every scene copies text; see scenes/kit/glyph_copy.py
 
 _TYPST_SPECIALS = re.compile(r"([\\#$*_`<>@\[\]~=\-+/\"'])")
 
@@ -233,7 +236,7 @@ def log_symbol(unit: str | float) -> str:
     """Typst *maths* for the logarithm that matches ``unit``: ``log_2``, ``ln`` or ``log_(b)``.
 
     For a :class:`Formula` or a ``$...$`` span, never for narration: speak
-    :func:`log_words` instead (narration refuses markup, see :func:`spoken`).
+    :func:`log_words` instead (narration refuses markup, see :func:`plain_words`).
     """
     if unit == "bits":
         return "log_2"
@@ -257,7 +260,7 @@ def log_words(unit: str | float) -> str:
 _MARKUP_IN_WORDS = re.compile(r"[$_#*{}^\\]")
 
 
-def spoken(narration: str, where: str = "narration") -> str:
+def plain_words(narration: str, where: str = "narration") -> str:
     """``narration`` if it is words; a ``ValueError`` naming ``where`` if it holds markup.
 
     Narration becomes captions, transcripts and (later) a voice: ``log_2`` or ``$p$`` there

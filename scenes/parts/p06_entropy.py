@@ -28,6 +28,7 @@ from scenes.kit import (
     Txt,
     format_value,
     log_symbol,
+    nice_ticks,
     unit_word,
 )
 from scenes.kit.checks import is_number
@@ -264,7 +265,7 @@ class Entropy(ExplainerScene):
             x_range=(0, 1),
             y_range=(0, _ceil_to(top * 1.1, 0.25)),
             x_ticks=(0.25, 0.5, 0.75, 1),
-            y_ticks=_nice_ticks(top),
+            y_ticks=nice_ticks(top),
             x_label='p("heads")',
             y_label="H",
             role="entropy",
@@ -402,11 +403,3 @@ class Entropy(ExplainerScene):
 
 def _ceil_to(value: float, step: float) -> float:
     return float(np.ceil(value / step) * step)
-
-
-def _nice_ticks(top: float) -> tuple[float, ...]:
-    """A few round tick values up to ``top`` (the curve's maximum)."""
-    for step in (0.1, 0.2, 0.25, 0.5, 1.0):
-        if top / step <= 4:
-            return tuple(float(v) for v in np.arange(step, top + 1e-9, step))
-    return (top,)

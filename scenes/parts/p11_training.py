@@ -32,6 +32,7 @@ from scenes.kit import (
     allow_offscreen,
     fit_bars,
     format_value,
+    nice_ticks,
     readouts_in,
     unit_word,
 )
@@ -96,14 +97,6 @@ class TrainingParams(SceneParams):
             steps=self.steps,
             unit=self.unit,
         )
-
-
-def _nice_ticks(top: float, count: int = 4) -> list[float]:
-    """About ``count`` round tick values in (0, top]."""
-    raw = top / count
-    magnitude = 10 ** math.floor(math.log10(raw))
-    step = min((m * magnitude for m in (1, 2, 2.5, 5, 10)), key=lambda s: abs(s - raw))
-    return [k * step for k in range(1, int(top / step + 1e-9) + 1)]
 
 
 class Training(ExplainerScene):
@@ -193,8 +186,8 @@ class Training(ExplainerScene):
             traj.cross_entropy,
             x_range=(0, params.steps),
             y_range=(0, y_top),
-            x_ticks=_nice_ticks(params.steps),
-            y_ticks=_nice_ticks(y_top, 3),
+            x_ticks=nice_ticks(params.steps),
+            y_ticks=nice_ticks(y_top, 3),
             x_label='"step"',
             y_label="H(p, q_theta)",
             role="cross_entropy",

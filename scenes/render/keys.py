@@ -3,7 +3,8 @@
 The key covers the scene's source file and every project module it imports,
 directly or through others (found by reading ``import`` statements, without
 importing anything), the whole ``infotheory`` package, the parameter overrides,
-the versions of manim, Typst and PyAV, the quality, the format and the theme.
+the voice (engine, model and versions), the versions of manim, Typst and PyAV, the
+quality, the format and the theme.
 """
 
 from __future__ import annotations
@@ -22,10 +23,17 @@ from typing import Any
 
 from scenes.render.layout import ENCODER_OPTIONS
 
-__all__ = ["SourceMissingError", "module_file", "render_key", "source_files", "source_key"]
+__all__ = [
+    "SourceMissingError",
+    "module_file",
+    "render_key",
+    "source_files",
+    "source_key",
+    "voice_identity",
+]
 
 # Bump when the renderer changes what it writes, so old outputs are re-rendered.
-LAYOUT_VERSION = "explainer-render-1"
+LAYOUT_VERSION = "explainer-render-2"  # 2: narration in videos and clips
 ALWAYS_HASHED = ("infotheory",)
 VERSIONED = ("manim", "typst", "av")
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -139,6 +147,18 @@ def _package_digest(top: str) -> str:
     return digest.hexdigest()
 
 
+def voice_identity(overrides: Mapping[str, Any] | None) -> str:
+    """What shapes the narration a render would have: engine, model, versions (or that
+    the voice is missing, which the render itself reports)."""
+    from scenes.voice.engines import DEFAULT_VOICE, VoiceUnavailable, engine_named
+
+    name = (overrides or {}).get("voice", DEFAULT_VOICE)
+    try:
+        return engine_named(name).identity()
+    except (VoiceUnavailable, ValueError):
+        return f"{name}:missing"
+
+
 @cache
 def _versions() -> tuple[tuple[str, str], ...]:
     found = []
@@ -157,6 +177,7 @@ def source_key(
     digest = hashlib.sha256()
     digest.update(f"{LAYOUT_VERSION}\0{module}\0{class_name}\0{theme}\0".encode())
     digest.update(json.dumps(dict(overrides or {}), sort_keys=True, default=repr).encode())
+    digest.update(f"\0voice={voice_identity(overrides)}".encode())
     for name, version in _versions():
         digest.update(f"\0{name}={version}".encode())
     for path in source_files(module):

@@ -29,7 +29,7 @@ import time
 import traceback
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from scenes.params import params_for
 from scenes.render.atomic import (
@@ -46,6 +46,9 @@ from scenes.render.layout import (
     scene_outputs,
 )
 from scenes.render.scene_info import SceneInfo, save_info
+
+if TYPE_CHECKING:
+    import numpy as np
 
 __all__ = ["EXIT_FAILED", "EXIT_SYSTEM", "Job", "main", "read_key_file", "up_to_date"]
 
@@ -185,21 +188,35 @@ def _track_progress(scene: Any, reporter: _Reporter) -> None:
     renderer.add_frame = add_frame_and_report
 
 
-def _stage_sections(plan: Any, outputs: SceneOutputs, staging: Path) -> tuple[Path, Path, list]:
-    """Clips renamed to ``NN-beat.ext`` in a staging folder, and the rewritten index."""
+def _stage_sections(
+    plan: Any, outputs: SceneOutputs, staging: Path, scene: Any, track: np.ndarray | None
+) -> tuple[Path, Path, list]:
+    """Clips renamed to ``NN-beat.ext`` in a staging folder, each with its slice of the
+    narration, and the rewritten index with every beat's lines."""
+    from scenes.render.sound import audio_codec, mux_audio
+    from scenes.voice.speech import SAMPLE_RATE
+
     entries = json.loads(Path(plan.section_index).read_text(encoding="utf-8"))
+    beats = {beat.name: beat for beat in scene.beats}
     clips = staging / outputs.sections_dir.name
     clips.mkdir(parents=True, exist_ok=True)
     start = 0.0
     for index, entry in enumerate(entries, start=1):
         final = outputs.clip(index, entry["name"])
-        os.replace(Path(plan.sections_dir) / entry["video"], clips / final.name)
+        source = Path(plan.sections_dir) / entry["video"]
+        if track is not None and audio_codec(final) is not None:
+            first = round(start * SAMPLE_RATE)
+            mux_audio(source, track[first:], clips / final.name)
+        else:
+            os.replace(source, clips / final.name)
         duration = float(entry["duration"])
+        beat = beats.get(entry["name"])
         entry.update(
             video=f"{outputs.sections_dir.name}/{final.name}",
             index=index,
             start=round(start, 6),
             end=round(start + duration, 6),
+            lines=[line.as_dict() for line in beat.lines] if beat else [],
         )
         start += duration
     index_file = staging / outputs.sections_index.name
@@ -209,11 +226,17 @@ def _stage_sections(plan: Any, outputs: SceneOutputs, staging: Path) -> tuple[Pa
 
 def _publish(job: Job, scene: Any, render_seconds: float) -> dict[str, Any]:
     """Move the finished render into the media folder; the key file goes last."""
+    from scenes.render.sound import audio_codec, mux_audio
+    from scenes.voice.speech import read_wav
+
     outputs = job.outputs
     plan = scene.output_plan
     staging = Path(job.work_dir) / "staging"
-    clips, index_file, entries = _stage_sections(plan, outputs, staging)
+    track = read_wav(scene.voice_track)[0] if scene.voice_track is not None else None
+    clips, index_file, entries = _stage_sections(plan, outputs, staging, scene, track)
     video = Path(plan.primary_artifact)
+    if track is not None and audio_codec(video) is not None:
+        video = mux_audio(video, track, staging / video.name)
     captions = Path(plan.subcaption_file)
 
     outputs.key_file.unlink(missing_ok=True)  # from here on, the old outputs are stale
@@ -244,6 +267,7 @@ def _publish(job: Job, scene: Any, render_seconds: float) -> dict[str, Any]:
         "format": job.fmt,
         "files": files,
         "beats": [e["name"] for e in entries],
+        "voice": scene.params.voice if track is not None else "none",
         "duration": round(duration, 6),
         "render_seconds": round(render_seconds, 3),
         "rendered_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
@@ -264,6 +288,7 @@ def _render(job: Job, reporter: _Reporter) -> int:
         started = time.perf_counter()
         with tempconfig(_manim_settings(job, work, tex_dir)):
             scene = scene_class()
+            scene.manim_adds_voice = False  # _publish muxes it into the video and the clips
             if params is not None:
                 scene.params = params
             _track_progress(scene, reporter)

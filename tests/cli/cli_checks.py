@@ -24,17 +24,44 @@ def video_seconds(path: Path) -> float:
         return frames / float(stream.average_rate)
 
 
-def assert_complete(out: SceneOutputs) -> None:
-    """The video plays, the captions and sections sit beside it, nothing is left half-done."""
-    assert video_seconds(out.video) > 0
+def audio_seconds(path: Path) -> float | None:
+    """Seconds of sound in ``path`` (``None`` when it has no audio stream)."""
+    with av.open(str(path)) as container:
+        if not container.streams.audio:
+            return None
+        stream = container.streams.audio[0]
+        samples = sum(frame.samples for frame in container.decode(stream))
+        return samples / stream.codec_context.sample_rate
+
+
+def assert_complete(out: SceneOutputs, voiced: bool = True) -> None:
+    """The video plays, with its narration as long as the picture (unless ``voiced`` is
+    false: then silent), the captions and sections sit beside it, each clip with its
+    own sound, and nothing is left half-done."""
+    media = [out.video]
     captions = out.captions.read_text(encoding="utf-8")
     assert "A square." in captions and "It glows." in captions
     sections = json.loads(out.sections_index.read_text(encoding="utf-8"))
     assert [s["name"] for s in sections] == BEATS
+    assert [line["text"] for s in sections for line in s["lines"]] == [
+        "Tiny.",
+        "A square.",
+        "It glows.",
+        "Done.",
+    ]
     for index, section in enumerate(sections, start=1):
         clip = out.folder / section["video"]
         assert clip == out.clip(index, section["name"])
-        assert video_seconds(clip) > 0
+        media.append(clip)
+    for path in media:
+        seconds = video_seconds(path)
+        assert seconds > 0
+        sound = audio_seconds(path)
+        if voiced:
+            assert sound is not None, f"{path.name} has no sound"
+            assert abs(sound - seconds) < 0.07, f"{path.name}: {sound} s of sound, {seconds} s"
+        else:
+            assert sound is None, f"{path.name} should be silent"
     assert json.loads(out.key_file.read_text())["beats"] == BEATS
     assert leftovers(out.folder.parent) == []
 

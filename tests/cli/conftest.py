@@ -88,7 +88,14 @@ def tiny(tmp_path, monkeypatch, shared_cache) -> TinyScenes:
     monkeypatch.setattr(registry, "SCENES", entries)
     monkeypatch.setattr(registry, "EXTRAS", ())
     monkeypatch.setenv("XDG_CACHE_HOME", str(shared_cache))
-    for name in ("TINY_SLOW", "TINY_FAIL", "EXPLAINER_THEME", "EXPLAINER_MEDIA_DIR"):
+    for name in (
+        "TINY_SLOW",
+        "TINY_FAIL",
+        "TINY_VOICE_FAIL",
+        "EXPLAINER_THEME",
+        "EXPLAINER_MEDIA_DIR",
+        "EXPLAINER_VOICE",
+    ):
         monkeypatch.delenv(name, raising=False)
     return TinyScenes(folder, entries, tmp_path / "media")
 

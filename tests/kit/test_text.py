@@ -8,7 +8,7 @@ import pytest
 from manim import FadeIn, Typst
 
 from scenes.dryrun import dry_run
-from scenes.kit import ExplainerScene, Txt, escape, log_symbol, log_words, spoken, tinted
+from scenes.kit import ExplainerScene, Txt, escape, log_symbol, log_words, plain_words, tinted
 from scenes.theme import current_theme
 
 
@@ -86,7 +86,7 @@ def test_narration_words_for_the_logarithm():
         "natural log",
         "log base 10",
     ]
-    assert spoken(f"the {log_words('bits')} of 8 is 3") == "the log base 2 of 8 is 3"
+    assert plain_words(f"the {log_words('bits')} of 8 is 3") == "the log base 2 of 8 is 3"
 
 
 @pytest.mark.parametrize(
@@ -102,7 +102,7 @@ def test_narration_words_for_the_logarithm():
 )
 def test_markup_in_narration_is_refused(line):
     with pytest.raises(ValueError, match="narration contains Typst markup"):
-        spoken(line, "narration")
+        plain_words(line, "narration")
 
 
 class _Leaky(ExplainerScene):
