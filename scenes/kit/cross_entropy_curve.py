@@ -33,9 +33,7 @@ from manim import (
     DOWN,
     LEFT,
     RIGHT,
-    UL,
     UP,
-    UR,
     Animation,
     AnimationGroup,
     Create,
@@ -46,6 +44,7 @@ from manim import (
     ValueTracker,
     VGroup,
     VMobject,
+    smooth,
 )
 from numpy.typing import ArrayLike
 
@@ -55,6 +54,8 @@ from scenes.kit.text import Formula, Readout, resolve_color
 from scenes.theme import current_theme
 
 __all__ = ["CrossEntropyCurve"]
+
+GAP_OPACITY = 0.22  # the shaded gap: there, without hiding the grid of the plot
 
 
 class CrossEntropyCurve(VGroup):
@@ -178,13 +179,12 @@ class CrossEntropyCurve(VGroup):
             color="entropy",
             size=readout_size,
         )
-        self.floor_readout.next_to(self.floor.get_start(), DOWN, buff=theme.space.s)
-        self.floor_readout.align_to(self.floor, LEFT).shift(theme.space.s * RIGHT)
+        self._place_floor_readout()
 
         floor_points = np.column_stack(
             [points[::-1, 0], np.full(len(points), floor_y), np.zeros(len(points))]
         )
-        self.gap = VMobject(fill_color=theme.color.kl, fill_opacity=0.28, stroke_width=0)
+        self.gap = VMobject(fill_color=theme.color.kl, fill_opacity=GAP_OPACITY, stroke_width=0)
         self.gap.set_points_as_corners([*points, *floor_points, points[0]])
         self.gap.set_z_index(-1)  # under the curve, the floor and the axes
 
@@ -196,6 +196,7 @@ class CrossEntropyCurve(VGroup):
         self.add(self.plot, self.gap, self.floor, self.curve, self.floor_readout, self.inequality)
         self.tracker: ValueTracker | None = None
         self.readouts: VGroup | None = None
+        self._seen: list[float] | None = None  # the stretch traced so far, while tracing
 
     @classmethod
     def for_coin(
@@ -263,9 +264,9 @@ class CrossEntropyCurve(VGroup):
     def add_slider(self, x0: float, *, x_name: str | None = None) -> ValueTracker:
         """A dot on the curve at ``x0`` with drop lines and read-outs: ``x_name = x``
         (in the ``x_role`` colour; ``x_name`` defaults to the axis label) and
-        ``H(p, q) = ...``. The read-outs (:attr:`readouts`) sit in the top corner of the
-        axes above the lower end of the curve. Returns the tracker."""
-        corner = UR if self.values[-1] <= self.values[0] else UL
+        ``H(p, q) = ...``. The read-outs (:attr:`readouts`) stand in a row over the axes'
+        right end, outside them, where neither the curve nor a drop line can cross them
+        (leave that much room above the plot). Returns the tracker."""
         tracker = self.plot.add_tracker(
             self.cross_entropy,
             x0,
@@ -275,9 +276,14 @@ class CrossEntropyCurve(VGroup):
             role="cross_entropy",
             x_label=x_name or self.plot.x_label.expression,
             x_role=self.x_role,
-            readout_corner=corner,
+            readout_size=self.readout_size,
         )
+        space = current_theme().space
         self.readouts = self.plot.readout
+        self.readouts.arrange(RIGHT, buff=space.l, aligned_edge=DOWN)
+        # Over the axes and their y label, right-aligned: clear of everything the plot draws.
+        self.readouts.next_to(VGroup(self.plot.axes, self.plot.y_label), UP, buff=space.s)
+        self.readouts.align_to(self.plot.axes, RIGHT)
         self.tracker = tracker
         return tracker
 
@@ -288,33 +294,37 @@ class CrossEntropyCurve(VGroup):
         return VGroup(self.plot.drops, self.plot.dot)
 
     def slide_to(self, x: float, **kwargs) -> Animation:
-        """Move the slider to ``x``."""
+        """Move the slider to ``x`` (a traced curve grows as it goes)."""
         self._need_slider()
-        return self.plot.track_to(x, **kwargs)
+        return _Slide(self, float(x), **kwargs)
 
     def trace(self) -> CrossEntropyCurve:
         """From now on the curve shows only where the slider has been (call before the
         curve is shown); :meth:`stop_tracing` keeps what was traced."""
         self._need_slider()
         start = self.tracker.get_value()
-        seen = [start, start]
-
-        def follow(curve: VMobject) -> None:
-            x = self.tracker.get_value()
-            seen[0], seen[1] = min(seen[0], x), max(seen[1], x)
-            keep = (self.x >= seen[0] - 1e-12) & (self.x <= seen[1] + 1e-12)
-            if np.count_nonzero(keep) >= 2:
-                curve.set_points_as_corners(self.screen_points()[keep])
-            else:
-                curve.clear_points()
-
-        self.curve.add_updater(follow)
-        follow(self.curve)
+        self._seen = [start, start]
+        self._redraw_traced()
         return self
 
     def stop_tracing(self) -> CrossEntropyCurve:
-        self.curve.clear_updaters()
+        self._seen = None
         return self
+
+    def _slid(self, x: float) -> None:
+        """The slider is at ``x``: widen and redraw the traced stretch."""
+        self.tracker.set_value(x)
+        if self._seen is not None:
+            self._seen = [min(self._seen[0], x), max(self._seen[1], x)]
+            self._redraw_traced()
+
+    def _redraw_traced(self) -> None:
+        lo, hi = self._seen
+        keep = (self.x >= lo - 1e-12) & (self.x <= hi + 1e-12)
+        if np.count_nonzero(keep) >= 2:
+            self.curve.set_points_as_corners(self.screen_points()[keep])
+        else:
+            self.curve.clear_points()
 
     def gap_marker(self) -> Line:
         """A segment in the KL colour from the floor up to the curve at the slider,
@@ -354,6 +364,28 @@ class CrossEntropyCurve(VGroup):
         if self.tracker is None:
             raise RuntimeError("add_slider() first: the curve has no slider yet")
 
+    def _place_floor_readout(self) -> None:
+        """Under the floor's left end if there is room above the x-axis; otherwise just
+        over the floor at the end where the curve stands higher (inside the gap, under
+        the curve), or, if the curve comes down too close there, past the floor's end."""
+        space = current_theme().space
+        readout, floor = self.floor_readout, self.floor
+        room = floor.get_y() - self.plot.axes.get_bottom()[1]
+        if room >= readout.height + 2 * space.s:
+            readout.next_to(floor.get_start(), DOWN, buff=space.s)
+            readout.align_to(floor, LEFT).shift(space.s * RIGHT)
+            return
+        high_left = self.values[0] >= self.values[-1]
+        end = floor.get_start() if high_left else floor.get_end()
+        readout.next_to(end, UP, buff=space.s)
+        readout.align_to(floor, LEFT if high_left else RIGHT)
+        readout.shift(space.s * (RIGHT if high_left else LEFT))
+        points = self.screen_points()
+        over = (points[:, 0] >= readout.get_left()[0]) & (points[:, 0] <= readout.get_right()[0])
+        if np.any(points[over, 1] < readout.get_top()[1] + space.s):
+            # No room by the floor: past its end, outside the axes (a scene may move it).
+            readout.next_to(floor.get_end(), RIGHT, buff=space.s)
+
     def _place_above_curve(self, mob: VMobject) -> None:
         """Put ``mob`` over the widest stretch of x where the curve runs below it, as low
         as that leaves it clear of the curve (a margin on every side)."""
@@ -377,3 +409,25 @@ class CrossEntropyCurve(VGroup):
                 mob.move_to([(best[0] + best[1]) / 2, y + mob.height / 2, 0])
                 return
         mob.next_to(self.plot.axes, np.array([0, 1, 0]))
+
+
+class _Slide(Animation):
+    """The slider moving to ``target``, telling its curve where it is on every frame (so a
+    traced curve grows with it, in a render and in a run without pictures alike)."""
+
+    def __init__(self, curve: CrossEntropyCurve, target: float, rate_func=smooth, **kwargs):
+        self.curve = curve
+        self.target = target
+        super().__init__(curve.tracker, rate_func=rate_func, **kwargs)
+
+    def begin(self) -> None:
+        self.start = self.curve.tracker.get_value()
+        super().begin()
+
+    def interpolate_mobject(self, alpha: float) -> None:
+        a = self.rate_func(alpha)
+        self.curve._slid(self.start + (self.target - self.start) * a)
+
+    def finish(self) -> None:
+        super().finish()
+        self.curve._slid(self.target)  # exactly, whatever the rate function ends on
