@@ -29,6 +29,8 @@ from scenes.kit import (
     room_below_banner,
     tinted,
 )
+from scenes.kit.pacing import play_in_turn
+from scenes.kit.timing import until_voice_free
 
 CHART_WIDTH = 4.6  # the bars of one chart fit in this width, however many outcomes
 MERGED_WIDTH = 7.6  # the model laid over reality, centred
@@ -118,12 +120,14 @@ class Models(ExplainerScene):
         heading.move_to([self.stage.main.center[0], self.stage.header.center[1], 0])
         self.reality_heading = heading
         with self.beat("hidden"):
+            until_voice_free(self)
             line = self.say(f"Reality has its own odds, p, for {alternatives(outcomes)}.")
             self.play(
                 FadeIn(heading, shift=0.2 * DOWN),
                 LaggedStart(*(FadeIn(label, shift=UP / 8) for label in self.truth.labels)),
                 run_time=line.duration,
             )
+            until_voice_free(self)
             line = self.say("We never see them, only what actually happens.")
             self.play(
                 self.veil.drift(run_time=line.duration),
@@ -144,20 +148,21 @@ class Models(ExplainerScene):
         VGroup(truth.bars, truth.values).shift(self.room_to_spare)
         shown = VGroup(truth.baseline, truth.labels, self.veil, self.reality_heading)
         with self.beat("model"):
+            until_voice_free(self)
             line = self.say("What we hold instead is a model, q: our best guess.")
-            self.play(
-                Succession(
-                    # Reality makes room for the model beside it.
-                    AnimationGroup(*(m.animate.shift(self.room_to_spare) for m in shown)),
-                    AnimationGroup(
-                        FadeIn(heading, shift=0.2 * DOWN),
-                        Create(chart.baseline),
-                        FadeIn(chart.labels),
-                    ),
-                    AnimationGroup(GrowFromEdge(chart.bars, DOWN), FadeIn(chart.values)),
+            play_in_turn(
+                self,
+                line.duration,
+                # Reality makes room for the model beside it.
+                AnimationGroup(*(m.animate.shift(self.room_to_spare) for m in shown)),
+                AnimationGroup(
+                    FadeIn(heading, shift=0.2 * DOWN),
+                    Create(chart.baseline),
+                    FadeIn(chart.labels),
                 ),
-                run_time=line.duration,
+                AnimationGroup(GrowFromEdge(chart.bars, DOWN), FadeIn(chart.values)),
             )
+            until_voice_free(self)
             line = self.say(
                 f"Ours bets most on {q.outcomes[top]}, at {format_value(q.probs[top], 2)}."
             )
@@ -194,6 +199,7 @@ class Models(ExplainerScene):
         self.stream = stream
         first = params.first_draws
         with self.beat("draws"):
+            until_voice_free(self)
             line = self.say("Reality answers one draw at a time.")
             self.add(stream)
             self.play(
@@ -204,6 +210,7 @@ class Models(ExplainerScene):
             )
             # The first draws fall one by one, at a pace to follow.
             self.play(stream.pour(first, run_time=FIRST_DRAW * first, flight=FIRST_DRAW))
+            until_voice_free(self)
             line = self.say("A few draws are a rough sketch; hundreds trace the shape in the fog.")
             self.play(
                 stream.pour(params.num_samples - first, run_time=line.duration, flight=0.5),
@@ -237,31 +244,33 @@ class Models(ExplainerScene):
         truth.bars.set_z_index(3)
         truth.values.set_z_index(4)
         with self.beat("reveal"):
+            until_voice_free(self)
             line = self.say(f"After {n} draws the fog lifts: the data have traced p.")
-            self.play(
-                Succession(
-                    AnimationGroup(self.veil.lift(), stream.bars.animate.set_fill(opacity=0.45)),
-                    AnimationGroup(Create(truth.bars), FadeIn(truth.values, shift=UP / 8)),
-                ),
-                run_time=line.duration,
+            play_in_turn(
+                self,
+                line.duration,
+                (self.veil.lift(), stream.bars.animate.set_fill(opacity=0.45)),
+                AnimationGroup(Create(truth.bars), FadeIn(truth.values, shift=UP / 8)),
             )
+            until_voice_free(self)
             line = self.say(
                 f"{name.capitalize()} came up {count} times, a share of "
                 f"{format_value(count / n, 2)}, against a true {format_value(p.probs[top], 2)}."
             )
-            self.play(
-                Succession(
-                    AnimationGroup(
-                        FadeOut(stream.total, shift=UP / 4),
-                        FadeIn(share, shift=UP / 4),
-                        Circumscribe(
-                            VGroup(stream.bars[top], stream.count_readouts[top]),
-                            color=color.highlight,
-                        ),
+            # The counter rolls up and away before the share rolls in to its place.
+            play_in_turn(
+                self,
+                line.duration,
+                FadeOut(stream.total, shift=UP / 4),
+                AnimationGroup(
+                    FadeIn(share, shift=UP / 4),
+                    Circumscribe(
+                        VGroup(stream.bars[top], stream.count_readouts[top]),
+                        color=color.highlight,
                     ),
-                    Circumscribe(truth.values[top], color=color.highlight),
+                    run_time=2,
                 ),
-                run_time=line.duration,
+                Circumscribe(truth.values[top], color=color.highlight, run_time=2),
             )
             self.show("truth drawn", self.truth_drawn())
         self.share = share
@@ -324,6 +333,7 @@ class Models(ExplainerScene):
         # Labels keep one baseline: they all move by the same height.
         lift = target.labels[0].get_y() - truth.labels[0].get_y()
         with self.beat("gap"):
+            until_voice_free(self)
             line = self.say(
                 f"Lay the model over reality: it gives {p.outcomes[worst]} "
                 f"{format_value(q.probs[worst], 2)} where the truth is "
@@ -337,19 +347,17 @@ class Models(ExplainerScene):
                 FadeIn(title, shift=DOWN / 4),
                 run_time=step,
             )
-            # The model's bars slide to the middle as outlines, its odds into the top row.
+            # Each chart's odds rise straight up into their row, where nothing else is ...
+            self.play(
+                *(value.animate.set_y(row_q) for value in model.values),
+                *(value.animate.set_y(row_p) for value in truth.values),
+                run_time=step,
+            )
+            # ... then everything slides to the middle, each row at its own height: the
+            # model's bars become outlines on reality's axis, the data's bars p's own.
             self.play(
                 ReplacementTransform(model.bars, outlines),
                 Transform(model.baseline, target.baseline.copy()),
-                *(
-                    value.animate.move_to([x, row_q, 0])
-                    for value, x in zip(model.values, xs, strict=True)
-                ),
-                FadeIn(heads[0]),
-                run_time=2 * step,
-            )
-            # Reality joins them: the data's bars become p's, its odds the second row.
-            self.play(
                 ReplacementTransform(stream.bars, solid),
                 FadeOut(truth.bars),
                 Transform(truth.baseline, target.baseline),
@@ -357,21 +365,20 @@ class Models(ExplainerScene):
                     label.animate.shift([x - label.get_x(), lift, 0])
                     for label, x in zip(truth.labels, xs, strict=True)
                 ),
-                *(
-                    value.animate.move_to([x, row_p, 0])
-                    for value, x in zip(truth.values, xs, strict=True)
-                ),
-                FadeIn(heads[1]),
-                run_time=2 * step,
+                *(value.animate.set_x(x) for value, x in zip(model.values, xs, strict=True)),
+                *(value.animate.set_x(x) for value, x in zip(truth.values, xs, strict=True)),
+                run_time=2.5 * step,
             )
+            # The rows are named once they are in place (the p row slid past the names' spot).
+            self.play(FadeIn(heads, shift=RIGHT / 8), run_time=step / 2)
             self.remove(model.baseline)  # it lies exactly on reality's axis now
+            until_voice_free(self)
             line = self.say("What that gap costs comes next.")
-            self.play(
-                Succession(
-                    Create(gaps, lag_ratio=0.3),
-                    Circumscribe(VGroup(solid[worst], outlines[worst]), color=color.highlight),
-                ),
-                run_time=line.duration,
+            play_in_turn(
+                self,
+                line.duration,
+                Create(gaps, lag_ratio=0.3),
+                Circumscribe(VGroup(solid[worst], outlines[worst]), color=color.highlight),
             )
             self.show("solid", solid)
             self.show("outlines", outlines)

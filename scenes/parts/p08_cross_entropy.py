@@ -41,6 +41,8 @@ from scenes.kit import (
     unit_word,
 )
 from scenes.kit.checks import is_number
+from scenes.kit.pacing import play_in_turn
+from scenes.kit.timing import until_voice_free
 from scenes.theme import current_theme
 
 # The coin's cross-entropy curve is drawn for models q(heads) in this range.
@@ -293,51 +295,49 @@ class CrossEntropy(ExplainerScene):
         cheap, dear = int(np.argmin(d.surprise)), int(np.argmax(d.surprise))
         splot = plots.surprise
         with self.beat("score"):
+            until_voice_free(self)
             line = self.say(
                 f"Each draw from reality costs the model its surprise, "
                 f"{log_words(self.unit)} of one over q."
             )
             # The formula is written as its words are heard, at the end of the sentence.
-            self.play(
-                Succession(
-                    AnimationGroup(
-                        FadeIn(header, shift=0.2 * DOWN),
-                        Create(plots.bits_axis[0]),
-                        FadeIn(plots.bits_axis[1:], plots.q_axis),
-                    ),
-                    Create(splot.curve),
-                    LaggedStart(
-                        *(
-                            AnimationGroup(
-                                FadeIn(mark, scale=0.5),
-                                TransformFromCopy(mark, cost),
-                                *([FadeIn(name)] if name is not None else []),
-                            )
-                            for mark, name, cost in zip(
-                                plots.marks, plots.named_by, d.costs, strict=True
-                            )
-                        ),
-                        lag_ratio=0.3,
-                    ),
+            play_in_turn(
+                self,
+                WRITE_AFTER * line.duration,
+                AnimationGroup(
+                    FadeIn(header, shift=0.2 * DOWN),
+                    Create(plots.bits_axis[0]),
+                    FadeIn(plots.bits_axis[1:], plots.q_axis),
                 ),
-                run_time=WRITE_AFTER * line.duration,
+                Create(splot.curve),
+                LaggedStart(
+                    *(
+                        AnimationGroup(
+                            FadeIn(mark, scale=0.5),
+                            TransformFromCopy(mark, cost),
+                            *([FadeIn(name)] if name is not None else []),
+                        )
+                        for mark, name, cost in zip(
+                            plots.marks, plots.named_by, d.costs, strict=True
+                        )
+                    ),
+                    lag_ratio=0.3,
+                ),
             )
             self.show("formula_written", self.time)
             self.play(Write(d.formula), run_time=(1 - WRITE_AFTER) * line.duration)
+            until_voice_free(self)
             line = self.say("What q expects costs little; what it thinks rare costs a lot.")
-            self.play(
-                Succession(
-                    *(
-                        AnimationGroup(
-                            Circumscribe(
-                                VGroup(d.model.bars[i], d.costs[i]), color=color.highlight
-                            ),
-                            Circumscribe(plots.marks[i], color=color.highlight),
-                        )
-                        for i in (cheap, dear)
+            play_in_turn(
+                self,
+                line.duration,
+                *(
+                    AnimationGroup(
+                        Circumscribe(VGroup(d.model.bars[i], d.costs[i]), color=color.highlight),
+                        Circumscribe(plots.marks[i], color=color.highlight),
                     )
+                    for i in (cheap, dear)
                 ),
-                run_time=line.duration,
             )
             self.show("cheap", d.costs[cheap].key)
             self.show("dear", d.costs[dear].key)
@@ -392,6 +392,7 @@ class CrossEntropy(ExplainerScene):
         )
         pointer = d.pointer
         with self.beat("average"):
+            until_voice_free(self)
             line = self.say("Draw after draw, we keep the running mean of what they cost.")
             self.add(stream, first_dots, cloud, curve)
             pointer.add_updater(d.point_at_last)
@@ -408,23 +409,21 @@ class CrossEntropy(ExplainerScene):
                 Create(pointer),
             )
             pointer.clear_updaters()
+            until_voice_free(self)
             line = self.say(
                 f"After {n_all} draws the mean settles near {format_value(target)} "
                 f"{unit_word(unit, target)}: the cross-entropy."
             )
             # The limit, then its formula: each surprise under q, weighed by how often p
             # brings it.
-            self.play(
-                Succession(
-                    AnimationGroup(
-                        FadeOut(pointer), stream.pour(n_all - first, run_time=3.5, flight=0.45)
-                    ),
-                    AnimationGroup(Create(limit), FadeIn(exact, shift=DOWN / 8)),
-                    FadeOut(self.header, shift=0.3 * UP),
-                    AnimationGroup(TransformFromCopy(d.formula, carried), FadeIn(rest)),
-                    Indicate(formula.part("p"), color=color.p),
-                ),
-                run_time=line.duration + FORMULA_TIME,
+            play_in_turn(
+                self,
+                line.duration + FORMULA_TIME,
+                (FadeOut(pointer), stream.pour(n_all - first, run_time=3.5, flight=0.45)),
+                (Create(limit), FadeIn(exact, shift=DOWN / 8)),
+                FadeOut(self.header, shift=0.3 * UP),
+                (TransformFromCopy(d.formula, carried), FadeIn(rest)),
+                Indicate(formula.part("p"), color=color.p),
             )
             running.untrack()
         for mob in (first_dots, cloud, curve, stream.total):
@@ -489,69 +488,66 @@ class CrossEntropy(ExplainerScene):
         self.stage.header.place(title)
         self.curve, self.model_chart = curve, model
         with self.beat("slider"):
+            until_voice_free(self)
             line = self.say(
                 f"Now a coin that lands heads with probability {format_value(t, 2)}, "
                 "and a model of it."
             )
             # The draws slide away; the coin, its model and their plot slide in.
-            self.play(
-                Succession(
-                    AnimationGroup(
-                        FadeOut(self.first_picture, shift=4 * LEFT),
-                        FadeIn(title, shift=0.2 * DOWN),
-                        FadeIn(reality, heads[0], shift=2 * LEFT),
-                    ),
-                    AnimationGroup(
-                        FadeIn(model, heads[1], shift=LEFT),
-                        Create(curve.plot.axes),
-                        FadeIn(curve.plot.ticks, curve.plot.tick_labels),
-                        FadeIn(curve.plot.x_label, curve.plot.y_label),
-                        # Apart: the banner at the end fades what it covers, group by group.
-                        FadeIn(curve.slider),
-                        FadeIn(curve.readouts),
-                    ),
+            play_in_turn(
+                self,
+                line.duration,
+                (
+                    FadeOut(self.first_picture, shift=4 * LEFT),
+                    FadeIn(title, shift=0.2 * DOWN),
+                    FadeIn(reality, heads[0], shift=2 * LEFT),
                 ),
-                run_time=line.duration,
+                (
+                    FadeIn(model, heads[1], shift=LEFT),
+                    Create(curve.plot.axes),
+                    FadeIn(curve.plot.ticks, curve.plot.tick_labels),
+                    FadeIn(curve.plot.x_label, curve.plot.y_label),
+                    # Apart: the banner at the end fades what it covers, group by group.
+                    FadeIn(curve.slider),
+                    FadeIn(curve.readouts),
+                ),
             )
+            until_voice_free(self)
             line = self.say("Slide the model's chance of heads, and trace the cross-entropy.")
             self.add(curve.curve)
             # One sweep down to the low end, one across to the high end: the whole curve.
-            self.play(
-                Succession(
-                    curve.slide_to(Q_RANGE[0], rate_func=smooth),
-                    curve.slide_to(Q_RANGE[1], rate_func=smooth, run_time=3),
-                ),
-                run_time=max(line.duration, SWEEP_TIME),
+            play_in_turn(
+                self,
+                max(line.duration, SWEEP_TIME),
+                curve.slide_to(Q_RANGE[0], rate_func=smooth),
+                curve.slide_to(Q_RANGE[1], rate_func=smooth, run_time=3),
             )
 
     def minimum(self) -> None:
         curve, unit, color = self.curve, self.unit, self.theme.color
         best, lowest = curve.minimum
         with self.beat("minimum"):
+            until_voice_free(self)
             line = self.say(
                 f"It is lowest where q matches p, at {format_value(best, 2)}: the coin's "
                 f"entropy, {format_value(lowest)} {unit_word(unit, lowest)}."
             )
-            self.play(
-                Succession(
-                    curve.slide_to(best, rate_func=smooth),
-                    curve.show_floor(),
-                    Flash(curve.plot.dot, color=color.highlight),
-                ),
-                run_time=line.duration,
+            play_in_turn(
+                self,
+                line.duration,
+                curve.slide_to(best, rate_func=smooth),
+                curve.show_floor(),
+                Flash(curve.plot.dot, color=color.highlight),
             )
             curve.stop_tracing()
             self.model_chart.clear_updaters()
+            until_voice_free(self)
             line = self.say(
                 "Any other guess sits above that floor: the shaded gap is the price of a "
                 "wrong model."
             )
-            self.play(
-                Succession(
-                    curve.shade_gap(),
-                    FadeIn(curve.inequality, shift=UP / 8),
-                ),
-                run_time=line.duration,
+            play_in_turn(
+                self, line.duration, curve.shade_gap(), FadeIn(curve.inequality, shift=UP / 8)
             )
 
     def finale(self) -> None:

@@ -34,11 +34,15 @@ from scenes.kit import (
     room_below_banner,
     unit_word,
 )
+from scenes.kit.pacing import play_in_turn
+from scenes.kit.timing import until_voice_free
 
 CLEARANCE = 0.6  # nothing comes nearer the frame's edge than this: 80 px at 1080p
 CHART = dict(height=1.0, bar_width=0.42, spacing=0.3, label_size="small")
 WIDE_STRIP = 5.2  # the first case alone, across the frame
-SIDE_STRIP = 1.5  # each case in its half, side by side
+SIDE_STRIP = 1.5  # each case in its half, side by side (narrower if its read-outs need room)
+EXTRA_BAR = 0.16  # the width of the bar that shows the model's extra cost
+SWAP_TIME = 5.0  # at least this long for the first case to make room and the coins to swap
 PRELUDE_SCALE = 1.5  # the two coins, large, before the first case takes them
 
 
@@ -91,14 +95,32 @@ class CasePicture:
         self.p_chart = DistributionBars(case.p, role="p", key=f"{key}.p", **CHART)
         self.q_chart = DistributionBars(case.q, role="q", key=f"{key}.q", **CHART)
         self.captions = VGroup(Txt("reality, $p$", "small", "p"), Txt("belief, $q$", "small", "q"))
-        self.strip = AverageStrip(
-            case.p,
-            case.q,
+        # The three numbers, each from infotheory on its own (the strip only places them).
+        self.cross_entropy = Readout(
+            "H(p, q)",
+            it.cross_entropy(case.p, case.q, unit=unit),
             unit=unit,
-            width=strip_width,
-            unit_height=scale.unit_height,
-            label_size="small",
+            key=f"{key}.cross_entropy",
+            color="cross_entropy",
+            size="small",
         )
+        self.extra_readout = Readout(
+            '"extra"',
+            it.kl_divergence(case.p, case.q, unit=unit),
+            unit=unit,
+            key=f"{key}.extra",
+            color="kl",
+            size="small",
+        )
+        self.entropy = Readout(
+            "H(p)",
+            it.entropy(case.p, unit=unit),
+            unit=unit,
+            key=f"{key}.entropy",
+            color="entropy",
+            size="small",
+        )
+        self.readouts = VGroup(self.cross_entropy, self.extra_readout, self.entropy)
 
         # The column of bars: reality on top, the belief under it, each over its caption.
         top = region.top
@@ -112,8 +134,17 @@ class CasePicture:
             top = caption.get_bottom()[1] - space.m
         column_right = max(m.get_right()[0] for m in (self.p_chart, self.q_chart, *self.captions))
 
-        # The strip stands on the region's floor, right of the column.
-        strip = self.strip
+        # The strip stands on the region's floor, right of the column, as wide as asked
+        # if the read-outs still fit beside it.
+        room = region.right - column_right - 3 * space.m - EXTRA_BAR - self.readouts.width
+        self.strip = strip = AverageStrip(
+            case.p,
+            case.q,
+            unit=unit,
+            width=min(strip_width, room),
+            unit_height=scale.unit_height,
+            label_size="small",
+        )
         strip.shift(
             [
                 column_right + space.m - strip.baseline.get_left()[0],
@@ -125,24 +156,9 @@ class CasePicture:
         self.level = strip.level_target().set_fill(opacity=0.25).set_z_index(-1)
         self.average = strip.average_line()
         self.floor = strip.floor_line()
-        self.extra = strip.extra_bar()
+        self.extra = strip.extra_bar(width=EXTRA_BAR)
 
         # Read-outs beside the strip, each level with what it names, nudged apart.
-        self.cross_entropy = Readout(
-            "H(p, q)",
-            strip.average,
-            unit=unit,
-            key=f"{key}.cross_entropy",
-            color="cross_entropy",
-            size="small",
-        )
-        self.extra_readout = Readout(
-            '"extra"', strip.extra, unit=unit, key=f"{key}.extra", color="kl", size="small"
-        )
-        self.entropy = Readout(
-            "H(p)", strip.floor, unit=unit, key=f"{key}.entropy", color="entropy", size="small"
-        )
-        self.readouts = VGroup(self.cross_entropy, self.extra_readout, self.entropy)
         x = self.extra.get_right()[0] + space.m
         y_floor, y_level = strip.height_of(strip.floor), strip.height_of(strip.average)
         gap = self.cross_entropy.height + space.s
@@ -276,43 +292,41 @@ class Asymmetry(ExplainerScene):
         tails = a.case.p.outcomes.index("tails")
         s_tail = float(strip.heights[tails])
         with self.beat("believed-rigged"):
+            until_voice_free(self)
             line = self.say(
                 "A fair coin, believed to land heads with probability "
                 f"{format_value(self.params.rigged_heads, 2)}."
             )
-            self.play(
-                Succession(
-                    AnimationGroup(
-                        FadeIn(a.heading, shift=0.2 * DOWN),
-                        *(
-                            pair.animate.scale(1 / PRELUDE_SCALE).move_to(home)
-                            for pair, home in zip(self.prelude_pairs, self.homes, strict=True)
-                        ),
-                    ),
-                    Circumscribe(
-                        VGroup(a.q_chart.bars[0], a.q_chart.values[0]), color=color.highlight
+            play_in_turn(
+                self,
+                line.duration,
+                AnimationGroup(
+                    FadeIn(a.heading, shift=0.2 * DOWN),
+                    *(
+                        pair.animate.scale(1 / PRELUDE_SCALE).move_to(home)
+                        for pair, home in zip(self.prelude_pairs, self.homes, strict=True)
                     ),
                 ),
-                run_time=line.duration,
+                Circumscribe(VGroup(a.q_chart.bars[0], a.q_chart.values[0]), color=color.highlight),
             )
+            until_voice_free(self)
             line = self.say(
                 f"Every tail costs this model {format_value(s_tail, 2)} "
                 f"{unit_word(unit, s_tail)}: {format_value(strip.average)} on average."
             )
-            self.play(
-                Succession(
-                    AnimationGroup(Create(strip.baseline), FadeIn(strip.labels)),
-                    LaggedStart(
-                        *(
-                            AnimationGroup(GrowFromEdge(block, DOWN), FadeIn(cost, shift=UP / 8))
-                            for block, cost in zip(strip.blocks, a.costs, strict=True)
-                        ),
-                        lag_ratio=0.6,
+            play_in_turn(
+                self,
+                line.duration,
+                AnimationGroup(Create(strip.baseline), FadeIn(strip.labels)),
+                LaggedStart(
+                    *(
+                        AnimationGroup(GrowFromEdge(block, DOWN), FadeIn(cost, shift=UP / 8))
+                        for block, cost in zip(strip.blocks, a.costs, strict=True)
                     ),
-                    TransformFromCopy(strip.blocks, a.level),
-                    AnimationGroup(Create(a.average), FadeIn(a.cross_entropy, shift=LEFT / 8)),
+                    lag_ratio=0.6,
                 ),
-                run_time=line.duration,
+                TransformFromCopy(strip.blocks, a.level),
+                AnimationGroup(Create(a.average), FadeIn(a.cross_entropy, shift=LEFT / 8)),
             )
             self.floor_and_extra(a, "Its floor, the coin's entropy, is")
             self.show("extent", _extent(self.mobjects))
@@ -320,19 +334,19 @@ class Asymmetry(ExplainerScene):
     def floor_and_extra(self, picture: CasePicture, floor: str) -> None:
         """Say and draw the floor H(p) and the model's extra cost above it."""
         strip, unit = picture.strip, self.unit
+        until_voice_free(self)
         line = self.say(
             f"{floor} {format_value(strip.floor)} {unit_word(unit, strip.floor)}; "
             f"the model adds {format_value(strip.extra)}."
         )
-        self.play(
-            Succession(
-                AnimationGroup(Create(picture.floor), FadeIn(picture.entropy, shift=LEFT / 8)),
-                AnimationGroup(
-                    GrowFromEdge(picture.extra, DOWN),
-                    FadeIn(picture.extra_readout, shift=LEFT / 8),
-                ),
+        play_in_turn(
+            self,
+            line.duration,
+            AnimationGroup(Create(picture.floor), FadeIn(picture.entropy, shift=LEFT / 8)),
+            AnimationGroup(
+                GrowFromEdge(picture.extra, DOWN),
+                FadeIn(picture.extra_readout, shift=LEFT / 8),
             ),
-            run_time=line.duration,
         )
 
     def swap(self) -> None:
@@ -343,52 +357,53 @@ class Asymmetry(ExplainerScene):
         wide = self.a
         # b starts as a copy of a in the right half: the same two coins, the same strip.
         start = self.picture(self.cases[0], right, SIDE_STRIP)
+        park = (start.p_chart.width + self.theme.space.l) * RIGHT
         divider = DashedLine(
             [0, self.stage.main.bottom, 0], [0, self.top, 0], color=self.theme.color.faint
         )
         with self.beat("believed-fair"):
+            until_voice_free(self)
             line = self.say("Now swap belief and reality: a rigged coin, believed fair.")
-            self.play(
-                Succession(
-                    # The first case makes room: into the left half, its strip narrowed.
-                    AnimationGroup(
-                        *(
-                            Transform(old, new)
-                            for old, new in zip(wide.pieces(), a.pieces(), strict=True)
-                        ),
-                        Transform(wide.heading, a.heading),
-                        Create(divider),
+            play_in_turn(
+                self,
+                max(line.duration, SWAP_TIME),
+                # The first case makes room: into the left half, its strip narrowed.
+                AnimationGroup(
+                    *(
+                        Transform(old, new)
+                        for old, new in zip(wide.pieces(), a.pieces(), strict=True)
                     ),
-                    AnimationGroup(
-                        FadeIn(start.charts, start.strip, shift=RIGHT),
-                        FadeIn(b.heading, shift=0.2 * DOWN),
-                    ),
-                    # The two coins trade places: the fair one becomes the belief.
-                    AnimationGroup(
-                        ReplacementTransform(start.p_chart, b.q_chart, path_arc=-PI),
-                        ReplacementTransform(start.q_chart, b.p_chart, path_arc=-PI),
-                    ),
+                    Transform(wide.heading, a.heading),
+                    Create(divider),
                 ),
-                run_time=line.duration,
+                (FadeIn(start.charts, shift=RIGHT), FadeIn(b.heading, shift=0.2 * DOWN)),
+                # The two coins trade places, through the empty room on the right: the fair
+                # one steps aside, the rigged one rises to reality's place, and the fair
+                # one comes round into the belief's.
+                start.p_chart.animate.shift(park),
+                ReplacementTransform(start.q_chart, b.p_chart),
+                ReplacementTransform(start.p_chart, b.q_chart, path_arc=-PI / 2),
             )
             # The captions name the places, which stay put.
             self.remove(start.captions)
             self.add(b.captions)
             strip = b.strip
             cost = float(strip.heights[0])
+            until_voice_free(self)
             line = self.say(
                 f"Every flip costs {format_value(cost, 2)} {unit_word(unit, cost)}: "
                 f"{format_value(strip.average)} on average."
             )
-            self.play(
-                Succession(
-                    # ... and the strip reshapes: widths the new p, heights log 1/(new q).
-                    ReplacementTransform(start.strip, strip),
-                    FadeIn(b.costs, shift=UP / 8),
-                    TransformFromCopy(strip.blocks, b.level),
-                    AnimationGroup(Create(b.average), FadeIn(b.cross_entropy, shift=LEFT / 8)),
-                ),
-                run_time=line.duration,
+            play_in_turn(
+                self,
+                line.duration,
+                # The same strip as before, which reshapes: widths the new p, heights
+                # log 1/(new q).
+                FadeIn(start.strip, shift=RIGHT),
+                ReplacementTransform(start.strip, strip),
+                FadeIn(b.costs, shift=UP / 8),
+                TransformFromCopy(strip.blocks, b.level),
+                AnimationGroup(Create(b.average), FadeIn(b.cross_entropy, shift=LEFT / 8)),
             )
             self.floor_and_extra(b, "Its floor is lower,")
         self.b = b  # the first case's pieces now stand where the left half's picture put them
@@ -398,24 +413,23 @@ class Asymmetry(ExplainerScene):
         tails = a.case.p.outcomes.index("tails")
         s_tail = float(a.strip.heights[tails])
         with self.beat("verdict"):
+            until_voice_free(self)
             line = self.say(
                 "Even above its own floor, the first model adds more: "
                 f"{format_value(a.strip.extra)} against {format_value(b.strip.extra)}."
             )
-            self.play(
-                Succession(
-                    Circumscribe(a.cross_entropy, color=color.highlight),
-                    Circumscribe(b.cross_entropy, color=color.highlight),
-                    AnimationGroup(
-                        Indicate(a.floor, color=color.entropy, scale_factor=1.04),
-                        Indicate(b.floor, color=color.entropy, scale_factor=1.04),
-                    ),
-                    Circumscribe(VGroup(a.extra, a.extra_readout), color=color.highlight),
-                    Circumscribe(VGroup(b.extra, b.extra_readout), color=color.highlight),
-                ),
-                run_time=line.duration,
+            # Pulses in place (a box round the right-hand read-outs would reach the edge):
+            # the two costs, the two floors, then the two extras, as the words go.
+            play_in_turn(
+                self,
+                line.duration,
+                AnimationGroup(_pulse(a.cross_entropy), _pulse(b.cross_entropy)),
+                AnimationGroup(_pulse(a.floor), _pulse(b.floor)),
+                AnimationGroup(_pulse(a.extra), _pulse(a.extra_readout)),
+                AnimationGroup(_pulse(b.extra), _pulse(b.extra_readout)),
             )
             # The tails block flashes as "pays heavily" is heard: the sentence opens with it.
+            until_voice_free(self)
             line = self.say(
                 "It pays heavily: a common outcome, called rare, costs "
                 f"{format_value(s_tail, 2)} {unit_word(self.unit, s_tail)} every time."
@@ -457,3 +471,9 @@ def _extent(mobjects) -> tuple[float, float, float, float]:
         float(points[:, 1].min()),
         float(points[:, 1].max()),
     )
+
+
+def _pulse(mob: Mobject) -> Animation:
+    """A brief swell and back, in the mobject's own colours: a highlight that never
+    recolours what it points at."""
+    return mob.animate(rate_func=there_and_back).scale(1.15)
