@@ -416,15 +416,17 @@ class AverageStrip(VGroup):
         )
         return bar.move_to([self.baseline.get_right()[0] + width / 2, bottom + height / 2, 0])
 
-    def block_readouts(self, decimals: int = 2, key: str = "surprise") -> VGroup:
-        """Each block's height (its surprise), as a read-out above it."""
+    def block_readouts(
+        self, decimals: int = 2, key: str = "surprise", size: str | float = "label"
+    ) -> VGroup:
+        """Each block's height (its surprise), as a read-out above it (type size ``size``)."""
         group = VGroup()
         for name, block, h, pi in zip(
             self.outcomes, self.blocks, self.heights, self.p, strict=True
         ):
             if pi == 0:
                 continue
-            r = surprise_readout(name, h, key=key, decimals=decimals)
+            r = surprise_readout(name, h, key=key, decimals=decimals, size=size)
             r.next_to(block, UP, buff=0.12)
             group.add(r)
         return group

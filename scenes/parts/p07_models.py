@@ -36,6 +36,7 @@ CHART_WIDTH = 4.6  # the bars of one chart fit in this width, however many outco
 MERGED_WIDTH = 7.6  # the model laid over reality, centred
 FIRST_DRAW = 0.6  # seconds for each of the first draws to fall
 FOG_MARGIN = 0.4  # the fog reaches this far past the bars it hides
+FOG_STIR = 0.15  # how far (a share of its width) the waiting fog's wisps drift
 
 
 @dataclass(frozen=True)
@@ -130,7 +131,7 @@ class Models(ExplainerScene):
             until_voice_free(self)
             line = self.say("We never see them, only what actually happens.")
             self.play(
-                self.veil.drift(run_time=line.duration),
+                self.veil.drift(reach=FOG_STIR, run_time=line.duration),
                 Indicate(self.veil.mark, color=self.theme.color.p, run_time=line.duration / 2),
             )
             self.show("truth drawn", self.truth_drawn())
@@ -170,7 +171,7 @@ class Models(ExplainerScene):
                 Circumscribe(
                     VGroup(chart.bars[top], chart.values[top]), color=self.theme.color.highlight
                 ),
-                self.veil.drift(),
+                self.veil.drift(reach=FOG_STIR),
                 run_time=line.duration,
             )
             self.show("truth drawn", self.truth_drawn())

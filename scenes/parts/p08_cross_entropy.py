@@ -537,7 +537,8 @@ class CrossEntropy(ExplainerScene):
                 line.duration,
                 curve.slide_to(best, rate_func=smooth),
                 curve.show_floor(),
-                Flash(curve.plot.dot, color=color.highlight),
+                # Made when its turn comes: a Flash draws where the dot is then.
+                lambda: Flash(curve.plot.dot, color=color.highlight),
             )
             curve.stop_tracing()
             self.model_chart.clear_updaters()

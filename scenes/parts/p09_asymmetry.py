@@ -152,7 +152,7 @@ class CasePicture:
                 0,
             ]
         )
-        self.costs = strip.block_readouts(key=f"{key}.surprise")
+        self.costs = strip.block_readouts(key=f"{key}.surprise", size="small")
         self.level = strip.level_target().set_fill(opacity=0.25).set_z_index(-1)
         self.average = strip.average_line()
         self.floor = strip.floor_line()
@@ -307,7 +307,10 @@ class Asymmetry(ExplainerScene):
                         for pair, home in zip(self.prelude_pairs, self.homes, strict=True)
                     ),
                 ),
-                Circumscribe(VGroup(a.q_chart.bars[0], a.q_chart.values[0]), color=color.highlight),
+                # Made when its turn comes, round the chart where it has moved to.
+                lambda: Circumscribe(
+                    VGroup(a.q_chart.bars[0], a.q_chart.values[0]), color=color.highlight
+                ),
             )
             until_voice_free(self)
             line = self.say(
@@ -437,8 +440,9 @@ class Asymmetry(ExplainerScene):
             self.show("flash_at", self.time)
             block, cost = a.strip.blocks[tails], a.costs[tails]
             # The outline stays: the verdict ends pointing at the block that costs most.
+            # Snug: the neighbouring block's read-out stands close by.
             outline = SurroundingRectangle(
-                VGroup(block, cost), color=color.highlight, buff=self.theme.space.xs
+                VGroup(block, cost), color=color.highlight, buff=self.theme.space.xs / 2
             )
             self.play(
                 Indicate(block, color=block.get_fill_color(), scale_factor=1.06),

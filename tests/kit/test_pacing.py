@@ -21,6 +21,8 @@ class _Recorder:
         on_screen = list(self.mobjects)
         for animation in animations:
             self.mobjects.append(animation.mobject)
+            animation.begin()  # and jump to the end, as a run without pictures does
+            animation.finish()
         self.plays.append((list(animations), max(a.run_time for a in animations), on_screen))
 
 
@@ -51,3 +53,19 @@ def test_a_later_step_s_mobject_is_not_there_while_an_earlier_one_plays():
 def test_bad_calls_are_refused(args, message):
     with pytest.raises(ValueError, match=message):
         play_in_turn(_Recorder(), *args)
+
+
+def test_a_late_step_is_made_when_its_turn_comes():
+    """Flash and Circumscribe measure their mobject when made: a step given as a function
+    is made after the steps before it have moved things."""
+    scene = _Recorder()
+    square = Square()
+    made_at: list[float] = []
+
+    def late():
+        made_at.append(float(square.get_x()))
+        return Indicate(square, run_time=3)
+
+    play_in_turn(scene, 4.0, square.animate.shift([2.0, 0, 0]), late)
+    assert made_at == [2.0]  # made after the square had moved
+    assert [length for _, length, _ in scene.plays] == pytest.approx([2.0, 2.0])
