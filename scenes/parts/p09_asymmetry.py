@@ -42,7 +42,7 @@ CHART = dict(height=1.0, bar_width=0.42, spacing=0.3, label_size="small")
 WIDE_STRIP = 5.2  # the first case alone, across the frame
 SIDE_STRIP = 1.5  # each case in its half, side by side (narrower if its read-outs need room)
 EXTRA_BAR = 0.16  # the width of the bar that shows the model's extra cost
-SWAP_TIME = 5.0  # at least this long for the first case to make room and the coins to swap
+SWAP_TIME = 4.5  # at least this long for the first case to make room and the coins to swap
 PRELUDE_SCALE = 1.5  # the two coins, large, before the first case takes them
 
 
@@ -331,7 +331,7 @@ class Asymmetry(ExplainerScene):
                 TransformFromCopy(strip.blocks, a.level),
                 AnimationGroup(Create(a.average), FadeIn(a.cross_entropy, shift=LEFT / 8)),
             )
-            self.floor_and_extra(a, "Its floor, the coin's entropy, is")
+            self.floor_and_extra(a, "Its floor, its entropy, is")
             self.show("extent", _extent(self.mobjects))
 
     def floor_and_extra(self, picture: CasePicture, floor: str) -> None:
@@ -418,7 +418,7 @@ class Asymmetry(ExplainerScene):
         with self.beat("verdict"):
             until_voice_free(self)
             line = self.say(
-                "Even above its own floor, the first model adds more: "
+                "Above each floor, the first model still adds more: "
                 f"{format_value(a.strip.extra)} against {format_value(b.strip.extra)}."
             )
             # Pulses in place (a box round the right-hand read-outs would reach the edge):

@@ -104,7 +104,7 @@ def test_narration_follows_the_maths(play):
     assert "Every flip costs 1.00 bit: 1.000 on average" in fair
     assert "0.469 bits; the model adds 0.531" in fair
     verdict = scene.beat_record("verdict").narration
-    assert "the first model adds more: 0.737 against 0.531" in verdict
+    assert "the first model still adds more: 0.737 against 0.531" in verdict
 
 
 def test_parameters_change_what_is_shown_and_said(play):
