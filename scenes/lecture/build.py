@@ -255,7 +255,7 @@ def _build_scene(
     media.remux(render.video, folder / f"{stem}.mp4", chapters, title, info=info)
     kit.files["mp4"] = f"scenes/{stem}.mp4"
     if webm:
-        media.encode_webm(render.video, folder / f"{stem}.webm", chapters, title)
+        media.encode_webm(render.video, folder / f"{stem}.webm", chapters, title, info=info)
         kit.files["webm"] = f"scenes/{stem}.webm"
     # The poster is the title card, fully drawn: the last frame of the first section.
     media.poster(render.video, max(0, sections[0].frames - 1), folder / f"{stem}.png")

@@ -84,16 +84,21 @@ def probe(path: Path) -> VideoInfo:
         if not container.streams.video:
             raise MediaError(f"{path} has no video stream")
         stream = container.streams.video[0]
-        pts, end = [], None
+        pts, end, lengths = [], None, []
         for packet in container.demux(stream):
             if packet.pts is None:
                 continue
             pts.append(packet.pts)
+            lengths.append(packet.duration or 0)
             stop = packet.pts + (packet.duration or 0)
             end = stop if end is None else max(end, stop)
         if not pts:
             raise MediaError(f"{path} has no frames")
         pts.sort()
+        if all(lengths):
+            # A sample lasts until the next one is decoded, so with reordered frames a
+            # long-held picture's length can sit on a later packet: their sum is exact.
+            end = pts[0] + sum(lengths)
         tb = Fraction(stream.time_base)
         ctx = stream.codec_context
         return VideoInfo(
@@ -221,15 +226,46 @@ def _concat_reencode(srcs, infos, dst, chapters, title) -> None:
         ostream.codec_context.time_base = tb
         ostream.options = dict(X264_OPTIONS)
         _label(out, title, chapters)
+        timed = _TimedEncoder(out, ostream)
         start = Fraction(0)
         for src, info in zip(srcs, infos, strict=True):
             with av.open(str(src)) as inp:
-                for frame, at in zip(_frames(inp), info.frame_times, strict=False):
+                for frame, (at, length) in zip(_frames(inp), _showings(info), strict=False):
                     frame = frame.reformat(width=first.width, height=first.height, format="yuv420p")
                     frame.pts, frame.time_base = round((start + at) / tb), tb
-                    out.mux(ostream.encode(frame))
+                    timed.encode(frame, round(length / tb))
             start += info.duration
-        out.mux(ostream.encode(None))
+        timed.finish()
+
+
+def _showings(info: VideoInfo) -> Iterator[tuple[Fraction, Fraction]]:
+    """When each frame of a probed video is shown, and for how long (in seconds)."""
+    ends = [*info.frame_times[1:], info.duration]
+    yield from ((at, end - at) for at, end in zip(info.frame_times, ends, strict=True))
+
+
+class _TimedEncoder:
+    """Encodes frames into ``out`` with each packet as long as its frame is shown.
+
+    Scene videos hold a picture as one long frame; left to itself the muxer
+    would make a last frame one tick long and cut the video's end short.
+    """
+
+    def __init__(self, out, stream) -> None:
+        self.out, self.stream = out, stream
+        self.lengths: dict[int, int] = {}  # pts -> ticks, of frames not yet out of the encoder
+
+    def encode(self, frame, ticks: int) -> None:
+        self.lengths[frame.pts] = ticks
+        self._mux(self.stream.encode(frame))
+
+    def finish(self) -> None:
+        self._mux(self.stream.encode(None))
+
+    def _mux(self, packets) -> None:
+        for packet in packets:
+            packet.duration = self.lengths.pop(packet.pts, packet.duration)
+            self.out.mux(packet)
 
 
 def _frames(container) -> Iterator:
@@ -243,8 +279,13 @@ def encode_webm(
     chapters: Sequence[Chapter] = (),
     title: str | None = None,
     crf: int = WEBM_CRF,
+    info: VideoInfo | None = None,
 ) -> None:
-    """Re-encode ``src`` as VP9 in WebM, frame for frame and time for time, with chapters."""
+    """Re-encode ``src`` as VP9 in WebM, frame for frame and time for time, with chapters.
+
+    ``info`` is ``src``'s :func:`probe`, when the caller has it already.
+    """
+    info = info or probe(src)
     with av.open(str(src)) as inp, _output(dst, "webm") as out:
         istream = inp.streams.video[0]
         ostream = out.add_stream("libvpx-vp9", rate=istream.base_rate or istream.average_rate)
@@ -253,9 +294,11 @@ def encode_webm(
         ostream.codec_context.time_base = istream.time_base  # keeps every frame's own time
         ostream.options = {**WEBM_OPTIONS, "crf": str(crf), "threads": str(os.cpu_count() or 1)}
         _label(out, title, chapters)
-        for frame in inp.decode(istream):
-            out.mux(ostream.encode(frame.reformat(format="yuv420p")))
-        out.mux(ostream.encode(None))
+        timed = _TimedEncoder(out, ostream)
+        tb = info.time_base
+        for frame, (_, length) in zip(inp.decode(istream), _showings(info), strict=False):
+            timed.encode(frame.reformat(format="yuv420p"), round(length / tb))
+        timed.finish()
 
 
 def poster(src: Path, frame_index: int, dst: Path) -> Path:

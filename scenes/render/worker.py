@@ -209,6 +209,8 @@ def _stage_sections(plan: Any, outputs: SceneOutputs, staging: Path) -> tuple[Pa
 
 def _publish(job: Job, scene: Any, render_seconds: float) -> dict[str, Any]:
     """Move the finished render into the media folder; the key file goes last."""
+    from scenes.kit.frames import frame_cost
+
     outputs = job.outputs
     plan = scene.output_plan
     staging = Path(job.work_dir) / "staging"
@@ -236,6 +238,7 @@ def _publish(job: Job, scene: Any, render_seconds: float) -> dict[str, Any]:
     files.append(outputs.video.name)
 
     duration = float(scene.renderer.time)
+    cost = frame_cost(scene)
     record = {
         "key": job.key,
         "source_key": job.source_key,
@@ -246,6 +249,8 @@ def _publish(job: Job, scene: Any, render_seconds: float) -> dict[str, Any]:
         "beats": [e["name"] for e in entries],
         "duration": round(duration, 6),
         "render_seconds": round(render_seconds, 3),
+        # Where the time went (CPU seconds): the benchmark prints it per scene.
+        "frame_cost": cost.as_dict() if cost else None,
         "rendered_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
     }
     write_text_atomic(outputs.key_file, json.dumps(record, indent=2) + "\n")
