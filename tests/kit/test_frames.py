@@ -238,3 +238,20 @@ def test_sections_and_joins_keep_exact_times(renders, tmp_path):
     encode_webm(video, tmp_path / "copy.webm")
     copy = compare_videos(video, tmp_path / "copy.webm")
     assert abs(copy.duration_difference) < 1e-3 and copy.candidate_frames == info.frames
+
+
+def test_psnr_finds_the_picture_that_differs(tmp_path):
+    a, b, c = _picture(1), _picture(2), _picture(3)
+    original = _write(
+        VideoSegmentEncoder(target=tmp_path / "a.mp4", spec=_spec()), [(a, 10), (b, 5), (c, 10)]
+    )
+    again = _write(
+        VideoSegmentEncoder(target=tmp_path / "b.mp4", spec=_spec()), [(a, 10), (b, 5), (c, 10)]
+    )
+    changed = _write(
+        VideoSegmentEncoder(target=tmp_path / "c.mp4", spec=_spec()), [(a, 10), (c, 5), (c, 10)]
+    )
+    assert compare_videos(original, again).psnr == float("inf")
+    match = compare_videos(original, changed)
+    assert match.worst < match.psnr < 45
+    assert match.worst_at == pytest.approx(10 / FPS)
