@@ -6,6 +6,7 @@ PyAV: the same pictures at the same times, in every format.
 
 from __future__ import annotations
 
+import io
 import wave
 from fractions import Fraction
 from pathlib import Path
@@ -255,3 +256,32 @@ def test_psnr_finds_the_picture_that_differs(tmp_path):
     match = compare_videos(original, changed)
     assert match.worst < match.psnr < 45
     assert match.worst_at == pytest.approx(10 / FPS)
+
+
+def _join_like_manim(parts: list[Path], target: Path) -> Path:
+    """Partial movies joined as manim joins them: the concat demuxer, decoding times redone."""
+    manifest = "".join(f"file 'file:{p.as_posix()}'\n" for p in parts).encode()
+    with (
+        av.open(io.BytesIO(manifest), format="concat", options={"safe": "0"}) as joined,
+        av.open(str(target), "w") as out,
+    ):
+        source = joined.streams.video[0]
+        stream = out.add_stream_from_template(template=source)
+        for packet in joined.demux(source):
+            if packet.dts is None:
+                continue
+            packet.dts, packet.stream = None, stream
+            out.mux(packet)
+    return target
+
+
+def test_a_long_hold_before_a_short_ending_keeps_the_length(tmp_path):
+    # The decoding times the join redoes give the hold's length to a frame of the
+    # animation after it; the video still ends when that animation does.
+    hold = HoldingEncoder(target=tmp_path / "hold.mp4", spec=_spec())
+    moving = HoldingEncoder(target=tmp_path / "moving.mp4", spec=_spec())
+    parts = [_write(hold, [(_picture(1), 60)])]
+    parts.append(_write(moving, [(_picture(seed), 1) for seed in range(2, 8)]))
+    joined = _join_like_manim(parts, tmp_path / "joined.mp4")
+    info = probe(joined)
+    assert (info.frames, info.duration) == (HOLD_LEAD_FRAMES + 1 + 6, Fraction(66, FPS))
