@@ -1,7 +1,7 @@
 """Manim's renderer and segment encoder, with holds nearly free and a record of the costs.
 
 Manim draws each frame with Cairo as RGBA, then (in a thread per partial movie)
-converts it to the encoder's YUV and encodes it. About 40 % of an explainer's
+converts it to the encoder's YUV and encodes it. About half of an explainer's
 frames are holds, mostly the ``wait`` that ends each beat, and manim converts
 and encodes every held frame again. :class:`HoldingEncoder` instead
 
@@ -62,8 +62,9 @@ class FrameCost:
     """Where a render's time went: CPU seconds of each stage, and the frames written.
 
     ``draw`` is Cairo drawing in the scene's thread; ``convert`` (RGBA to the
-    encoder's format) and ``encode`` run in the encoders' threads, alongside.
-    ``held`` frames were equal to the frame before them.
+    encoder's format) and ``encode`` run in the encoders' threads, alongside
+    (x264 runs in the encoder's thread with the one thread ``layout.ENCODER_OPTIONS``
+    gives it). ``held`` frames were equal to the frame before them.
     """
 
     draw: float = 0.0
@@ -71,10 +72,6 @@ class FrameCost:
     encode: float = 0.0
     frames: int = 0
     held: int = 0
-
-    @property
-    def held_share(self) -> float:
-        return self.held / self.frames if self.frames else 0.0
 
     def as_dict(self) -> dict[str, Any]:
         return {k: round(v, 3) if isinstance(v, float) else v for k, v in asdict(self).items()}

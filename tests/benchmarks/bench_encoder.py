@@ -33,6 +33,7 @@ from pathlib import Path
 import av
 import numpy as np
 
+from scenes.kit.frames import HOLD_LEAD_FRAMES
 from scenes.render.psnr import compare_videos
 
 REPO = Path(__file__).resolve().parents[2]
@@ -169,11 +170,10 @@ def encode(rec: Record, target: Path, options: dict[str, str], holds: bool, thre
             started = time.process_time()
             first = PT.I if seg != previous else PT.NONE
             previous = seg
-            if holds and segments[seg] == 1:
-                lead = min(ticks, 12)
-                for index in range(lead):
-                    kind = first if index == 0 else PT.P
-                    send(1 if index < lead - 1 else ticks - index, kind)
+            if holds and segments[seg] == 1 and ticks > HOLD_LEAD_FRAMES:
+                lengths = [1] * HOLD_LEAD_FRAMES + [ticks - HOLD_LEAD_FRAMES]
+                for index, length in enumerate(lengths):
+                    send(length, first if index == 0 else PT.P)
             else:
                 for index in range(ticks):
                     send(1, first if index == 0 else PT.NONE)
