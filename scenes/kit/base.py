@@ -59,6 +59,7 @@ from manim import (
 from infotheory.units import log_factor
 from scenes.kit.camera import ExplainerCamera
 from scenes.kit.cards import takeaway_banner, title_card
+from scenes.kit.frames import renderer_for
 from scenes.kit.layout import LayoutError, LayoutProblem, layout_problems
 from scenes.kit.narration import Narrator, Utterance
 from scenes.kit.stage import Stage
@@ -160,7 +161,10 @@ class ExplainerScene(Scene):
     # -- lifecycle -----------------------------------------------------------
 
     def __init__(self, *args, camera_class: type = ExplainerCamera, **kwargs) -> None:
-        # The faster camera draws the same frames; see scenes/kit/camera.py.
+        # The faster camera draws the same frames; see scenes/kit/camera.py. The
+        # renderer writes held frames almost for free; see scenes/kit/frames.py.
+        if not args and kwargs.get("renderer") is None:
+            kwargs["renderer"] = renderer_for(camera_class, kwargs.get("skip_animations", False))
         super().__init__(*args, camera_class=camera_class, **kwargs)
 
     def setup(self) -> None:
