@@ -313,11 +313,11 @@ class ExplainerScene(Scene):
         otherwise the next line could start a fraction of a frame before the voice is
         free. (Dry runs, whose clock is exact, wait the same rounded time.)
         """
-        remaining = self.narrator.free_at + breath - self.time
-        if remaining > 1e-9:
-            frame = 1 / config.frame_rate
+        frame = 1 / config.frame_rate
+        frames = math.ceil((self.narrator.free_at + breath - self.time) / frame - 1e-6)
+        if frames > 0:
             # A hundredth of a frame over, so int(duration * fps) cannot lose a frame.
-            self.wait((math.ceil(remaining / frame - 1e-6) + 0.01) * frame)
+            self.wait((frames + 0.01) * frame)
 
     def _attach_voice(self) -> None:
         """Mix the narration into one mastered track and add it to the video.
