@@ -31,7 +31,7 @@ from manim import (
 import infotheory as it
 from infotheory.units import log_factor
 from scenes.kit.dashes import DashedSegment
-from scenes.kit.text import Formula, Readout, Txt, resolve_color
+from scenes.kit.text import Formula, Readout, Txt, format_value, resolve_color
 from scenes.theme import current_theme
 
 __all__ = ["CurvePlot", "SurprisePlot", "nice_ticks"]
@@ -143,17 +143,31 @@ class CurvePlot(VGroup):
         decimals: int = 3,
         readout_corner: np.ndarray = UR,
         x_label: str | None = None,
+        x_role: str = "highlight",
+        snap: bool = False,
     ) -> ValueTracker:
         """A dot at ``(x, f(x))`` driven by the returned tracker, with drop lines and a read-out.
 
         ``label`` is the read-out's Typst maths (``"S(p)"``); the read-out is
         keyed ``key`` and sits in ``readout_corner`` of the axes. With
         ``x_label`` (``"p"``) a second read-out above it shows ``x`` itself,
-        keyed ``key + ".x"``.
+        keyed ``key + ".x"``, in palette role ``x_role``.
+
+        ``snap=True`` keeps the two read-outs agreeing in every frame: while the dot
+        moves, the value shown is ``f`` of ``x`` as the x read-out prints it (so a frame
+        never shows ``p = 0.125`` beside ``2.996``); at a stop of :meth:`track_to`, and
+        at ``x0``, both show the exact values.
         """
         theme = current_theme()
         tracker = ValueTracker(x0)
         color = resolve_color(role)
+        self._stops = [float(x0)]
+
+        def shown_x() -> float:
+            x = tracker.get_value()
+            if not snap or any(abs(x - stop) <= 1e-9 for stop in self._stops):
+                return x
+            return float(format_value(x, decimals))  # as the x read-out prints it
 
         def point() -> np.ndarray:
             return self.c2p(tracker.get_value(), f(tracker.get_value()))
@@ -180,10 +194,10 @@ class CurvePlot(VGroup):
         )
         drops.add_updater(follow)
         readout = Readout(label, f(x0), unit=unit, decimals=decimals, key=key, color=role)
-        readout.track(lambda: f(tracker.get_value()))
+        readout.track(lambda: f(shown_x()))
         if x_label is not None:
             x_readout = Readout(
-                x_label, x0, unit=None, decimals=decimals, key=f"{key}.x", color="highlight"
+                x_label, x0, unit=None, decimals=decimals, key=f"{key}.x", color=x_role
             )
             x_readout.track(tracker.get_value)
             readout = VGroup(x_readout, readout).arrange(DOWN, aligned_edge=LEFT, buff=0.2)
@@ -193,7 +207,8 @@ class CurvePlot(VGroup):
         return tracker
 
     def track_to(self, x: float, **kwargs) -> Animation:
-        """Move the tracker dot to ``x``."""
+        """Move the tracker dot to ``x`` (a stop: the read-outs land on its exact values)."""
+        self._stops.append(float(x))
         return self.tracker.animate(**kwargs).set_value(x)
 
     def mark(self, x: float, y: float, color: str | ManimColor = "highlight") -> VGroup:
@@ -212,7 +227,8 @@ class SurprisePlot(CurvePlot):
 
     The curve starts at ``p_min``; by default where it reaches the top of the plot,
     ``S(p_min) = y_max``, whatever the unit. The y ticks are whole numbers, at most
-    eight of them.
+    eight of them. ``x_end`` past 1 runs the p axis on beyond the last tick, which keeps
+    the axis label clear of a dot at ``p = 1``.
     """
 
     def __init__(
@@ -223,8 +239,11 @@ class SurprisePlot(CurvePlot):
         y_max: float = 6.0,
         width: float = 6.5,
         height: float = 4.0,
+        x_end: float = 1.0,
         **kwargs,
     ):
+        if x_end < 1.0:
+            raise ValueError(f"x_end must be at least 1 (p runs to 1), not {x_end!r}")
         if p_min is None:
             p_min = math.exp(-y_max * log_factor(unit))
         p, s = it.surprise_curve(p_min=p_min, p_max=1.0, num=400, unit=unit)
@@ -233,7 +252,7 @@ class SurprisePlot(CurvePlot):
         super().__init__(
             p[keep],
             s[keep],
-            x_range=(0, 1),
+            x_range=(0, x_end),
             y_range=(0, y_max),
             x_ticks=kwargs.pop("x_ticks", (0.25, 0.5, 0.75, 1)),
             y_ticks=kwargs.pop("y_ticks", nice_ticks(y_max, 8, whole=True)),
