@@ -38,6 +38,7 @@ from scenes.kit.text import (
     tinted,
     unit_word,
 )
+from scenes.kit.turns import SaysInTurn
 from scenes.kit.veil import Veil
 from scenes.theme import current_theme, use_theme
 
@@ -64,6 +65,7 @@ __all__ = [
     "RoadMap",
     "Ruler",
     "SampleStream",
+    "SaysInTurn",
     "Scatter",
     "SceneParams",
     "SpeechBubble",

@@ -28,6 +28,7 @@ from scenes.kit import (
     Readout,
     Region,
     Ruler,
+    SaysInTurn,
     SceneParams,
     SpeechBubble,
     Stage,
@@ -55,7 +56,8 @@ BUBBLE_COLUMN = 2.55  # the callers' bubbles
 PROP_COLUMN = 1.75  # the coin, the die, the pair of dice
 SURPRISE_COLUMN = 2.45  # each call's surprise, before the ruler
 RULER_BAND = 0.75  # under the board's rows: the ruler and its tick labels
-BOARD_PROP_SCALE = 0.8  # the props are a little smaller on the board
+BOARD_PROP_SCALE = 0.72  # the props are a little smaller on the board
+DOUBLE_ROW = 1.35  # the double's row on the board, in rows: room for its brace and sum
 
 
 @dataclass(frozen=True)
@@ -236,12 +238,15 @@ def bits_board(params: SurpriseParams, stage: Stage, theme: Theme) -> BitsBoard:
     ruler.shift([zero_x, room.bottom + RULER_BAND - space.m, 0] - ruler.zero)
     rows = Region("rows", room.left, room.right, room.bottom + RULER_BAND, room.top)
     grid = ruler.gridlines(rows.top - ruler.zero[1])
+    # The double's row is taller: its brace and sum stand over its bar.
+    row_height = rows.height / (len(CALLS) - 1 + DOUBLE_ROW)
     props, chances, bars = {}, {}, {}
-    for name, row in zip(CALLS, rows.split(3, direction=DOWN), strict=True):
+    for i, name in enumerate(CALLS):
+        centre = rows.top - (i + 0.5) * row_height - (DOUBLE_ROW - 1) * row_height * (i == 2)
         prop = make_prop(name, params, landed=True).scale(BOARD_PROP_SCALE)
         chance = chance_readout(name, calls.p[name])
         VGroup(prop, chance).arrange(DOWN, buff=space.xs).move_to(
-            [(room.left + zero_x - space.m) / 2, row.center[1], 0]
+            [(room.left + zero_x - space.m) / 2, centre, 0]
         )
         props[name], chances[name] = prop, chance
         double = name == "double"
@@ -261,7 +266,7 @@ def bits_board(params: SurpriseParams, stage: Stage, theme: Theme) -> BitsBoard:
     return BitsBoard(props, chances, bars, ruler, grid)
 
 
-class Surprise(ExplainerScene):
+class Surprise(SaysInTurn, ExplainerScene):
     Params = SurpriseParams
     hook = "Why is a lucky call on a die more impressive than one on a coin?"
     takeaway = "The rarer the event, the bigger the surprise."
@@ -296,6 +301,7 @@ class Surprise(ExplainerScene):
             cell = layout.cell(name, layout.strips)
             strip.move_to([cell.center[0], cell.center[1] - space.s, 0])
             self.props[name], self.strips[name] = prop, strip
+        self.play(Wait(), run_time=0.6)  # the title makes way first
         self.play(
             LaggedStart(
                 *(
@@ -307,6 +313,8 @@ class Surprise(ExplainerScene):
             FadeIn(self.headers),
             run_time=1.6,
         )
+        self.show("props", dict(self.props))
+        self.show("strips", dict(self.strips))
 
     def body(self) -> None:
         self.coin()
@@ -429,8 +437,10 @@ class Surprise(ExplainerScene):
         chance = Readout(label, p, unit=None, key=f"p[{name}]", color="p", size="label")
         chance.next_to(strip, UP, buff=space.s).align_to(strip, LEFT)
         self.chances[name] = chance
-        self.show(f"p[{name}]", strip.probability(calls.hit[name]))
-        return [strip.light(calls.hit[name], run_time=0.7), FadeIn(chance, shift=0.15 * UP)]
+        lighting = strip.light(calls.hit[name], run_time=0.7)
+        self.show(f"lit[{name}]", strip.probability())  # the share lit, from the strip
+        self.show(f"chance[{name}]", chance)
+        return [lighting, FadeIn(chance, shift=0.15 * UP)]
 
     def light(self, name: str, sentence: str) -> None:
         line = self.say(sentence)

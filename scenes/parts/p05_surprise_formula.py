@@ -22,6 +22,7 @@ from scenes.kit import (
     Formula,
     QuantityBar,
     Region,
+    SaysInTurn,
     SceneParams,
     Stage,
     SurprisePlot,
@@ -37,9 +38,7 @@ from scenes.parts.p04_surprise import SurpriseParams, bits_board, maths_fraction
 from scenes.theme import Theme
 
 STACK_WIDTH = 0.16  # a call's bar, standing at its p
-ICON_SCALE = (
-    0.78  # part 4's props, smaller, to mark the bars they belong to (the coin's H stays legible)
-)
+ICON_SCALE = 0.95  # part 4's props beside their bars (the coin's H stays legible)
 X_END = 1.08  # the p axis runs on past 1, so its label keeps clear of a dot at p = 1
 PLOT_GAP = 0.5  # between the plot's axes and the edges of its half: tick labels, axis names
 MAX_HALVINGS = 4  # a fifth halving's bar would stand on the y-axis
@@ -238,8 +237,12 @@ class FormulaPicture:
 
 
 def add_tracker(plot: SurprisePlot, p: float):
-    """The dot on the curve with its p and S(p) read-outs, which always agree."""
-    return plot.add_surprise_tracker(p, x_label="p", x_role="p", snap=True)
+    """The dot on the curve with its p and S(p) read-outs, which always agree; the dot
+    and its drop lines stay in front of the bars and the curve."""
+    tracker = plot.add_surprise_tracker(p, x_label="p", x_role="p", snap=True)
+    plot.dot.set_z_index(2)
+    plot.drops.set_z_index(1)
+    return tracker
 
 
 def formula_picture(params: SurpriseFormulaParams, stage: Stage, theme: Theme) -> FormulaPicture:
@@ -258,7 +261,7 @@ def formula_picture(params: SurpriseFormulaParams, stage: Stage, theme: Theme) -
     return FormulaPicture(Ledger.of(numbers, layout, theme), plot, stacks, icons)
 
 
-class SurpriseFormula(ExplainerScene):
+class SurpriseFormula(SaysInTurn, ExplainerScene):
     Params = SurpriseFormulaParams
     hook = "When chances multiply, surprises should add. Which measure does that?"
     takeaway = "Surprise is the log of one over the chance: chances multiply, surprises add."
@@ -277,7 +280,9 @@ class SurpriseFormula(ExplainerScene):
 
     def prelude(self) -> None:
         """Part 4's last picture: three calls' bits on one ruler."""
+        self.play(Wait(), run_time=0.6)  # the title makes way first
         self.play(FadeIn(self.board.group()), run_time=1.0)
+        self.show("board", self.board)
 
     def body(self) -> None:
         self.multiply()
@@ -315,6 +320,8 @@ class SurpriseFormula(ExplainerScene):
                 f"{log_words(unit)} of one over p."
             )
             self.swing(formulas, line.duration)
+            self.show("formulas", formulas)
+            self.show("stacks", dict(self.stacks))
 
     def certain(self) -> None:
         plot, unit = self.plot, self.unit
@@ -332,6 +339,7 @@ class SurpriseFormula(ExplainerScene):
                 run_time=max(line.duration, 3.2),
             )
             self.show("certain", self.dot_readouts())
+            self.show("dot at 1", plot.dot.copy().clear_updaters())
 
     def halving(self) -> None:
         numbers, plot, unit = self.numbers, self.plot, self.unit
@@ -370,6 +378,7 @@ class SurpriseFormula(ExplainerScene):
                 self.add(bar.blocks)
                 previous = bar
                 self.show(f"dot at 1/{round(1 / p)}", self.dot_readouts())
+                self.show(f"stack at 1/{round(1 / p)}", bar)
 
     def independent(self) -> None:
         numbers, plot, unit = self.numbers, self.plot, self.unit
@@ -391,6 +400,7 @@ class SurpriseFormula(ExplainerScene):
                 plot.track_to(p["die"]),
                 run_time=max(line.duration, 1.5),
             )
+            self.show("dot with the product", self.dot_readouts())
             line = self.say(
                 f"Halving the die's chance adds the coin's bit: "
                 f"{format_value(s['both'])} {unit_word(unit, s['both'])}."

@@ -26,6 +26,7 @@ from scenes.kit import (
     Formula,
     Readout,
     Region,
+    SaysInTurn,
     SceneParams,
     Txt,
     current_theme,
@@ -175,7 +176,7 @@ def coin_strip(name: str, dist, width: float, unit_height: float, unit: str) -> 
     return CoinStrip(name, strip, heights, braces, terms, title, level)
 
 
-class Entropy(ExplainerScene):
+class Entropy(SaysInTurn, ExplainerScene):
     Params = EntropyParams
     hook = "How uncertain is a coin toss, on average?"
     takeaway = "Entropy is average surprise: each surprise weighed by its chance."
@@ -224,6 +225,7 @@ class Entropy(ExplainerScene):
     def prelude(self) -> None:
         """Part 5's last picture; its coin bar at p = 1/2 widens into the fair coin's blocks."""
         picture, plot = self.picture, self.picture.plot
+        self.play(Wait(), run_time=0.6)  # the title makes way first
         self.play(FadeIn(picture.group()), run_time=1.0)
         fair_strip = self.on_plot("fair")
         bar = picture.stacks["coin"].blocks[0]
@@ -243,6 +245,8 @@ class Entropy(ExplainerScene):
             run_time=1.6,
         )
         self.fair_on_plot = fair_strip
+        self.show("carried", picture)
+        self.show("fair on the curve", fair_strip)
 
     def body(self) -> None:
         self.coins_beat()
@@ -253,7 +257,7 @@ class Entropy(ExplainerScene):
     # -- the beats ---------------------------------------------------------------------
 
     def coins_beat(self) -> None:
-        fair, thick, unit = self.coins["fair"], self.coins["thick"], self.unit
+        fair, thick = self.coins["fair"], self.coins["thick"]
         picture, plot = self.picture, self.picture.plot
         edge_p = self.dists["thick"].probability("edge")
         for coin, half in ((fair, self.stage.left), (thick, self.stage.right)):
@@ -281,9 +285,8 @@ class Entropy(ExplainerScene):
                 f"A thick coin can also land on its edge, with p = {format_value(edge_p, 2)}."
             )
             on_plot = self.on_plot("thick")
-            marks = VGroup(
-                *(plot.mark(p, plot.surprise(p)) for p in sorted(set(thick.strip.p.round(12))))
-            )
+            self.show("thick on the curve", on_plot)
+            marks = self.heights_from_curve(on_plot)
             plot_parts = [plot.axes, plot.ticks, plot.tick_labels, plot.x_label, plot.y_label]
             self.play(
                 Succession(
@@ -335,6 +338,7 @@ class Entropy(ExplainerScene):
             )
             line = self.say("Pour the blocks level.")
             pours = [c.strip.pour() for c in (fair, thick)]
+            self.show("pour", (line, self.time))
             self.play(
                 *pours,
                 *(FadeOut(c.heights) for c in (fair, thick)),
@@ -358,6 +362,7 @@ class Entropy(ExplainerScene):
                 (thick, f"The thick coin at {format_value(h_thick)}: its edge {edge} uncertainty."),
             ):
                 line = self.say(words)
+                self.show(f"level {c.name}", (line, c.level))
                 extra = [Create(fair_line)] if c is thick else []
                 self.play(
                     FadeIn(c.level, shift=0.15 * UP),
@@ -422,16 +427,21 @@ class Entropy(ExplainerScene):
                 FadeIn(plot.dot, plot.drops, plot.readout),
                 run_time=1.2,
             )
-            self.remove(fair.strip.baseline)
-            self.add(base, trace)
+            self.remove(fair.strip.baseline, live.blocks, live.labels)
+            self.add(live, trace)
             # The blocks, the level and the knob follow the slider.
             live.add_updater(lambda m: m.set_probs(coin_flip(tracker.get_value())))
             level.add_updater(lambda m: m.set_y(base.get_y() + live.average * self.unit_height))
             knob.add_updater(
                 lambda m: m.set_x(base.get_left()[0] + tracker.get_value() * self.strip_width)
             )
-            slides = [plot.track_to(stop, run_time=1.5) for stop in params.heads_stops]
-            self.play(Succession(*slides), run_time=max(line.duration - 1.2, 1.5 * len(slides)))
+            stops = params.heads_stops
+            slide = max(line.duration - 1.2, 1.5 * len(stops)) / len(stops)
+            for stop in stops:
+                self.play(plot.track_to(stop), run_time=slide)
+                self.show(
+                    f"slider at {stop}", (live.copy(), level.get_y(), *self.dot_readouts(plot))
+                )
             line = self.say(
                 f"It peaks at even odds, {format_value(peak)} {unit_word(unit, peak)}: "
                 "a fair coin is the hardest to call."
@@ -532,19 +542,25 @@ class Entropy(ExplainerScene):
                 ),
                 run_time=max(line.duration, 3.2),
             )
+            even_line = line
             line = self.say("Favour one outcome, and the level drops.")
+            self.show("spread", (even_line, line, self.time))
+            self.play(
+                FadeOut(heading, shift=0.2 * UP),
+                FadeIn(heading_peaked, shift=0.2 * UP),
+                *(FadeIn(r, shift=0.1 * DOWN) for r in peaks),
+                *(r.animate.set_opacity(0.5) for r in evens),
+                run_time=0.6,
+            )
+            # Each level and read-out follows its strip's average, frame by frame.
             for mini, level, r in zip(minis, lines, peaks, strict=True):
                 level.add_updater(
                     lambda m, s=mini: m.set_y(s.baseline.get_y() + s.average * unit_height)
                 )
                 r.track(lambda s=mini: s.average)
             self.play(
-                FadeOut(heading, shift=0.2 * UP),
-                FadeIn(heading_peaked, shift=0.2 * UP),
-                *(FadeIn(r, shift=0.1 * DOWN) for r in peaks),
-                *(r.animate.set_opacity(0.5) for r in evens),
                 *(m.morph_to(d) for m, d in zip(minis, spiky, strict=True)),
-                run_time=max(line.duration, 2.2),
+                run_time=max(line.duration - 0.6, 1.6),
             )
             for level, r in zip(lines, peaks, strict=True):
                 level.clear_updaters()
@@ -553,6 +569,28 @@ class Entropy(ExplainerScene):
             self.show("minis", minis)
 
     # -- helpers -----------------------------------------------------------------------
+
+    @staticmethod
+    def dot_readouts(plot: CurvePlot) -> tuple[tuple[float, str], tuple[float, str]]:
+        """What the slider's read-outs say now: (value, as shown) for p(heads) and for H."""
+        return tuple((r.value, r.shown) for r in plot.readout)
+
+    def heights_from_curve(self, strip: AverageStrip) -> VGroup:
+        """For each block of ``strip`` (drawn on the curve's axes): a dot on the curve at
+        its p, a drop to the p axis, and a dashed line carrying the curve's height across
+        to the block's top."""
+        plot, theme = self.picture.plot, self.theme
+        marks = VGroup()
+        for block, p in zip(strip.blocks, strip.p, strict=True):
+            point = plot.c2p(p, plot.surprise(p))
+            ends = (block.get_corner(UL), block.get_corner(UR))
+            far = max(ends, key=lambda end: abs(end[0] - point[0]))
+            marks.add(
+                DashedLine(plot.c2p(p, 0), point, color=theme.color.muted, stroke_width=2),
+                DashedLine(point, far, color=theme.color.surprise, stroke_width=2),
+                Dot(point, radius=0.07, color=theme.color.highlight).set_z_index(2),
+            )
+        return marks
 
     def on_plot(self, name: str) -> AverageStrip:
         """A coin's blocks drawn on the surprise curve's axes: p along, log 1/p up."""
