@@ -201,6 +201,16 @@ class BitsBoard:
     ruler: Ruler
     grid: VGroup
 
+    def copy(self) -> BitsBoard:
+        """A copy to keep as a record (the original moves on in part 5)."""
+        return BitsBoard(
+            {n: m.copy() for n, m in self.props.items()},
+            {n: m.copy() for n, m in self.chances.items()},
+            {n: m.copy() for n, m in self.bars.items()},
+            self.ruler.copy(),
+            self.grid.copy(),
+        )
+
     def shown_bar(self, name: str) -> VGroup:
         """What the board shows of a call's bar: its blocks with their values, and for
         the double, the brace over both and their sum."""
@@ -384,7 +394,7 @@ class Surprise(SaysInTurn, ExplainerScene):
             )
             self.add(*(board.shown_bar(n) for n in CALLS))
             self.focus = board.bars["double"]
-            self.show("board", board)
+            self.show("board", board.copy())
 
     # -- what the beats do ---------------------------------------------------------------
 

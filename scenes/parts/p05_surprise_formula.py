@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+import numpy as np
 from manim import *
 
 import infotheory as it
@@ -129,6 +130,7 @@ def surprise_plot(numbers: Numbers, layout: Layout) -> SurprisePlot:
         width=region.width - 2 * PLOT_GAP,
         height=region.height - 2 * PLOT_GAP,
         x_end=X_END,
+        label_gap=current_theme().space.s,  # clear of the dot when it sits on the axis at p = 1
     )
     region.fit(plot)
     return plot
@@ -218,6 +220,18 @@ class FormulaPicture:
     stacks: dict[str, QuantityBar]
     icons: dict[str, VMobject]
 
+    def boxes(self) -> dict[str, np.ndarray]:
+        """Where each piece stands (its bounding box's corners): a record of the picture."""
+        pieces = {
+            **{f"row {name}": row for name, row in self.ledger.rows.items()},
+            **{f"stack {name}": bar.blocks for name, bar in self.stacks.items()},
+            **{f"icon {name}": icon for name, icon in self.icons.items()},
+            "axes": self.plot.axes,
+            "curve": self.plot.curve,
+            "dot": self.plot.dot,
+        }
+        return {name: np.array([m.get_corner(DL), m.get_corner(UR)]) for name, m in pieces.items()}
+
     def group(self) -> VGroup:
         plot = self.plot
         return VGroup(
@@ -282,7 +296,7 @@ class SurpriseFormula(SaysInTurn, ExplainerScene):
         """Part 4's last picture: three calls' bits on one ruler."""
         self.play(Wait(), run_time=0.6)  # the title makes way first
         self.play(FadeIn(self.board.group()), run_time=1.0)
-        self.show("board", self.board)
+        self.show("board", self.board.copy())
 
     def body(self) -> None:
         self.multiply()

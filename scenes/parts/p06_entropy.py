@@ -245,7 +245,7 @@ class Entropy(SaysInTurn, ExplainerScene):
             run_time=1.6,
         )
         self.fair_on_plot = fair_strip
-        self.show("carried", picture)
+        self.show("carried", picture.boxes())
         self.show("fair on the curve", fair_strip)
 
     def body(self) -> None:
