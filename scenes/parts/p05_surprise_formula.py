@@ -362,7 +362,8 @@ class SurpriseFormula(SaysInTurn, ExplainerScene):
         with self.beat("halving"):
             line = self.say(f"Each halving of the chance adds exactly {one_bit}.")
             crowd = [self.stacks.pop("die").blocks, self.stacks.pop("double").blocks]
-            crowd += [self.icons.pop("die"), self.icons.pop("double")]
+            self.resting_die = self.icons.pop("die")  # back with the pair of events
+            crowd += [self.resting_die, self.icons.pop("double")]
             self.play(
                 *(FadeOut(m) for m in crowd),
                 FadeIn(self.ledger.rows["halving"], shift=0.2 * RIGHT),
@@ -400,7 +401,7 @@ class SurpriseFormula(SaysInTurn, ExplainerScene):
         face = numbers.face
         coin, die = self.stacks["coin"], stack(plot, p["die"], [s["die"]], "stack[die]")
         both = stack(plot, p["both"], [s["die"], s["coin"]], "stack[both]")
-        die_icon = icon("die", self.board.props, plot, p["die"])
+        die_icon = self.resting_die
         halved = [self.stacks.pop(k).blocks for k in list(self.stacks) if k.startswith("1/")]
         with self.beat("independent"):
             line = self.say(

@@ -227,6 +227,7 @@ class Entropy(SaysInTurn, ExplainerScene):
         picture, plot = self.picture, self.picture.plot
         self.play(Wait(), run_time=0.6)  # the title makes way first
         self.play(FadeIn(picture.group()), run_time=1.0)
+        self.show("carried", picture.boxes())
         fair_strip = self.on_plot("fair")
         bar = picture.stacks["coin"].blocks[0]
         leaving = [
@@ -245,8 +246,7 @@ class Entropy(SaysInTurn, ExplainerScene):
             run_time=1.6,
         )
         self.fair_on_plot = fair_strip
-        self.show("carried", picture.boxes())
-        self.show("fair on the curve", fair_strip)
+        self.show("fair on the curve", fair_strip.copy())
 
     def body(self) -> None:
         self.coins_beat()
@@ -285,7 +285,7 @@ class Entropy(SaysInTurn, ExplainerScene):
                 f"A thick coin can also land on its edge, with p = {format_value(edge_p, 2)}."
             )
             on_plot = self.on_plot("thick")
-            self.show("thick on the curve", on_plot)
+            self.show("thick on the curve", on_plot.copy())
             marks = self.heights_from_curve(on_plot)
             plot_parts = [plot.axes, plot.ticks, plot.tick_labels, plot.x_label, plot.y_label]
             self.play(
@@ -363,6 +363,7 @@ class Entropy(SaysInTurn, ExplainerScene):
             ):
                 line = self.say(words)
                 self.show(f"level {c.name}", (line, c.level))
+                self.show(f"sum {c.name}", c.terms)
                 extra = [Create(fair_line)] if c is thick else []
                 self.play(
                     FadeIn(c.level, shift=0.15 * UP),
@@ -429,12 +430,14 @@ class Entropy(SaysInTurn, ExplainerScene):
             )
             self.remove(fair.strip.baseline, live.blocks, live.labels)
             self.add(live, trace)
-            # The blocks, the level and the knob follow the slider.
-            live.add_updater(lambda m: m.set_probs(coin_flip(tracker.get_value())))
-            level.add_updater(lambda m: m.set_y(base.get_y() + live.average * self.unit_height))
-            knob.add_updater(
-                lambda m: m.set_x(base.get_left()[0] + tracker.get_value() * self.strip_width)
-            )
+
+            # The blocks follow the slider, and the level and the knob follow the blocks.
+            def follow(strip: AverageStrip) -> None:
+                strip.set_probs(coin_flip(tracker.get_value()))
+                level.set_y(base.get_y() + strip.average * self.unit_height)
+                knob.set_x(base.get_left()[0] + tracker.get_value() * self.strip_width)
+
+            live.add_updater(follow)
             stops = params.heads_stops
             slide = max(line.duration - 1.2, 1.5 * len(stops)) / len(stops)
             for stop in stops:
@@ -454,8 +457,7 @@ class Entropy(SaysInTurn, ExplainerScene):
                 ),
                 run_time=max(line.duration, 2.4),
             )
-            for m in (live, level, knob):
-                m.clear_updaters()
+            live.clear_updaters()
             self.remove(trace)
             self.live, self.level_line, self.knob = live, level, knob
             self.binary_parts = VGroup(plot, mark)
