@@ -297,7 +297,7 @@ class Surprise(SaysInTurn, ExplainerScene):
         """Three rows from the first frame: each prop, and its strip of chances unlit."""
         space, layout = self.theme.space, self.layout
         self.headers = VGroup(
-            Txt("chance the call comes true", "label", "muted"),
+            Txt("chance the call comes true", "label", "p"),
             Txt("surprise", "label", "surprise"),
         )
         for header, column in zip(self.headers, (layout.strips, layout.surprises), strict=True):
