@@ -357,12 +357,15 @@ class AverageStrip(VGroup):
         reshape, their labels follow and :attr:`average` is the maths of each frame."""
         return _MorphStrip(self, p, q, **kwargs)
 
-    def level_target(self) -> Rectangle:
-        """The single bar, as wide as the strip, whose area equals the blocks'."""
+    def level_target(self, recolor: bool = True) -> Rectangle:
+        """The single bar, as wide as the strip, whose area equals the blocks': in the
+        average's colour, or with ``recolor=False`` in the blocks' own."""
         bar = Rectangle(
             width=self.strip_width,
             height=self.average * self.unit_height,
-            fill_color=resolve_color(self.average_role),
+            fill_color=resolve_color(self.average_role)
+            if recolor
+            else self.blocks[0].get_fill_color(),
             fill_opacity=0.75,
             stroke_width=0,
         )
@@ -375,16 +378,18 @@ class AverageStrip(VGroup):
 
         return ReplacementTransform(self.blocks, self.level_target(), **kwargs)
 
-    def pour(self, **kwargs) -> Animation:
+    def pour(self, recolor: bool = True, **kwargs) -> Animation:
         """Like :meth:`level`, but showing that area is kept: each block first flattens
         into a layer as wide as the strip (so ``p_i log 1/q_i`` tall), the layers stack
-        up to the average, then merge into the levelled bar in the average's colour.
+        up to the average, then merge into the levelled bar in the average's colour
+        (``recolor=False``: in the blocks' colour, so no frame mixes the two; mark the
+        level with :meth:`average_line`).
 
         The bar left on screen is :attr:`levelled`.
         """
         from manim import AnimationGroup, FadeIn, FadeOut, Succession, Transform
 
-        target = self.level_target()
+        target = self.level_target(recolor)
         left = target.get_left()[0]
         y = self.baseline.get_center()[1]
         layers = VGroup()
@@ -396,7 +401,8 @@ class AverageStrip(VGroup):
             layers.add(layer)
             y += thickness
         self.levelled = target
-        # The stacked layers fill exactly the bar's outline: a cross-fade only recolours.
+        # The stacked layers fill exactly the bar's outline: a cross-fade only recolours
+        # (or, in one colour, only melts the seams between the layers).
         return Succession(
             Transform(self.blocks, layers),
             AnimationGroup(FadeOut(self.blocks), FadeIn(target)),

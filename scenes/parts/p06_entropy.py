@@ -47,6 +47,7 @@ COINS = ("fair", "thick")
 COIN_ICON_RADIUS = 0.28
 THICK_RIM = 0.35  # the thick coin's rim, as a share of its radius
 KNOB_SIZE = 0.22  # the slider's knob under the fair coin's strip
+LEVEL_STROKE = 6  # the entropy's level line over a strip
 SPREAD_READOUT_GAP = 0.12  # between a mini strip's two read-outs
 
 
@@ -337,17 +338,19 @@ class Entropy(SaysInTurn, ExplainerScene):
                 run_time=max(line.duration, 2.4),
             )
             line = self.say("Pour the blocks level.")
-            pours = [c.strip.pour() for c in (fair, thick)]
+            # The area stays surprise's colour; entropy is the level it reaches.
+            pours = [c.strip.pour(recolor=False) for c in (fair, thick)]
             self.show("pour", (line, self.time))
             self.play(
                 *pours,
                 *(FadeOut(c.heights) for c in (fair, thick)),
                 run_time=max(line.duration, 2.0),
             )
+            levels = {c.name: self.level_line(c.strip) for c in (fair, thick)}
             for c in (fair, thick):
                 c.level.next_to(c.strip.levelled, UP, buff=self.theme.space.s)
             fair_line = DashedLine(
-                fair.strip.levelled.get_corner(UL),
+                fair.strip.levelled.get_corner(UR),
                 [thick.strip.baseline.get_right()[0], fair.strip.levelled.get_top()[1], 0],
                 color=self.theme.color.muted,
                 stroke_width=2,
@@ -366,12 +369,13 @@ class Entropy(SaysInTurn, ExplainerScene):
                 self.show(f"sum {c.name}", c.terms)
                 extra = [Create(fair_line)] if c is thick else []
                 self.play(
+                    Create(levels[c.name]),
                     FadeIn(c.level, shift=0.15 * UP),
                     FadeIn(c.terms[1:], shift=0.15 * LEFT),
                     *extra,
                     run_time=max(line.duration, 1.2),
                 )
-            self.fair_line = fair_line
+            self.fair_line, self.levels = fair_line, levels
             self.show("levelled", {c.name: c.strip.levelled for c in (fair, thick)})
 
     def binary(self) -> None:
@@ -383,7 +387,7 @@ class Entropy(SaysInTurn, ExplainerScene):
         plot = self.binary_plot(x, h)
         live = coin_strip("fair", coin_flip(0.5), self.strip_width, self.unit_height, unit).strip
         live.shift(fair.strip.baseline.get_left() - live.baseline.get_left())
-        level = live.average_line()
+        level = self.level_line(live)
         knob = Triangle(fill_opacity=1, stroke_width=0).set_fill(self.theme.color.p)
         knob.scale_to_fit_height(KNOB_SIZE).next_to(live.baseline.get_center(), DOWN, buff=0)
         tracker = plot.add_tracker(
@@ -409,6 +413,7 @@ class Entropy(SaysInTurn, ExplainerScene):
             thick.terms,
             thick.title,
             thick.level,
+            self.levels["thick"],
             self.fair_line,
         )
         with self.beat("binary"):
@@ -422,7 +427,7 @@ class Entropy(SaysInTurn, ExplainerScene):
                     fair.braces, fair.terms, fair.level, fair.strip.labels, fair.strip.levelled
                 ),
                 FadeIn(live.blocks, live.labels, knob),
-                Create(level),
+                ReplacementTransform(self.levels["fair"], level),
                 Create(plot.axes),
                 FadeIn(plot.ticks, plot.tick_labels, plot.x_label, plot.y_label),
                 FadeIn(plot.dot, plot.drops, plot.readout),
@@ -459,7 +464,7 @@ class Entropy(SaysInTurn, ExplainerScene):
             )
             live.clear_updaters()
             self.remove(trace)
-            self.live, self.level_line, self.knob = live, level, knob
+            self.live, self.slider_level, self.knob = live, level, knob
             self.binary_parts = VGroup(plot, mark)
             self.show("peak", (peak_x, peak))
 
@@ -493,7 +498,7 @@ class Entropy(SaysInTurn, ExplainerScene):
             mini.shift([column.center[0], room.bottom + under, 0] - mini.baseline.get_center())
             pair.next_to(mini.baseline, DOWN, buff=space.m)
             minis.append(mini)
-            lines.append(mini.average_line())
+            lines.append(self.level_line(mini))
         evens = VGroup(*(pair[0] for pair in readouts))
         peaks = VGroup(*(pair[1] for pair in readouts))
         heading = Formula(
@@ -521,7 +526,7 @@ class Entropy(SaysInTurn, ExplainerScene):
                     AnimationGroup(
                         *carried,
                         ReplacementTransform(self.live.baseline, first.baseline),
-                        ReplacementTransform(self.level_line, lines[0]),
+                        ReplacementTransform(self.slider_level, lines[0]),
                         FadeOut(self.live.labels, self.knob, fair.title),
                         FadeOut(self.binary_parts, shift=RIGHT),
                         FadeIn(heading, shift=0.2 * DOWN),
@@ -571,6 +576,11 @@ class Entropy(SaysInTurn, ExplainerScene):
             self.show("minis", minis)
 
     # -- helpers -----------------------------------------------------------------------
+
+    @staticmethod
+    def level_line(strip: AverageStrip) -> VMobject:
+        """The entropy's level over a strip, bold enough to read at 480p."""
+        return strip.average_line().set_stroke(width=LEVEL_STROKE)
 
     @staticmethod
     def dot_readouts(plot: CurvePlot) -> tuple[tuple[float, str], tuple[float, str]]:
