@@ -62,3 +62,14 @@ def test_bad_chances_are_refused(probs, message):
     strip = AverageStrip(it.fair_coin())
     with pytest.raises(ValueError, match=message):
         strip.set_probs(probs)
+
+
+@pytest.mark.parametrize(("recolor", "role"), [(True, "entropy"), (False, "surprise")])
+def test_pour_lands_on_a_bar_as_tall_as_the_average_in_one_colour(recolor, role):
+    from scenes.theme import DARK
+
+    strip = AverageStrip(it.thick_coin(edge=0.1), width=4.0, unit_height=0.5)
+    strip.pour(recolor=recolor)
+    bar = strip.levelled  # what the pour lands on
+    assert bar.height == pytest.approx(0.5 * float(it.entropy(it.thick_coin(edge=0.1))), abs=1e-9)
+    assert bar.get_fill_color() == DARK.color[role]
