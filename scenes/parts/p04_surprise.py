@@ -55,6 +55,7 @@ BAR_THICKNESS = 0.42
 BUBBLE_COLUMN = 2.55  # the callers' bubbles
 PROP_COLUMN = 1.75  # the coin, the die, the pair of dice
 SURPRISE_COLUMN = 2.45  # each call's surprise, before the ruler
+THROW_TIME = 1.4  # seconds a coin spins or a die tumbles
 RULER_BAND = 0.75  # under the board's rows: the ruler and its tick labels
 BOARD_PROP_SCALE = 0.72  # the props are a little smaller on the board
 DOUBLE_ROW = 1.35  # the double's row on the board, in rows: room for its brace and sum
@@ -413,25 +414,25 @@ class Surprise(SaysInTurn, ExplainerScene):
         check = Formula("checkmark", "body", "good").next_to(prop, RIGHT, buff=space.xs)
         self.spent += [bubble, check]
         line = self.say(sentence)
-        throw = self.throw(name)
-        steps = [
-            FadeIn(bubble, shift=0.2 * RIGHT, run_time=0.6),
-            throw,
-            FadeIn(check, scale=1.6),
-        ]
+        # The throw plays on its own: a prop redraws itself while it tumbles, and lands
+        # only when its animation finishes.
+        self.play(FadeIn(bubble, shift=0.2 * RIGHT), run_time=0.6)
+        self.play(self.throw(name))
+        rest = max(line.duration - 0.6 - THROW_TIME, 0.6 + 1.0 * light)
         if light:
-            steps += self.light_steps(name)
-        self.play(Succession(*steps), run_time=max(line.duration, 2.6 + 1.0 * light))
+            self.play(Succession(FadeIn(check, scale=1.6), *self.light_steps(name)), run_time=rest)
+        else:
+            self.play(FadeIn(check, scale=1.6), run_time=rest)
 
     def throw(self, name: str) -> Animation:
         params, prop = self.params, self.props[name]
         if name == "coin":
-            return prop.flip_to(params.coin_call, turns=5, run_time=1.4)
+            return prop.flip_to(params.coin_call, turns=5, run_time=THROW_TIME)
         if name == "die":
-            return prop.roll_to(params.die_call, tumbles=6, run_time=1.3)
+            return prop.roll_to(params.die_call, tumbles=6, run_time=THROW_TIME)
         return AnimationGroup(
-            prop[0].roll_to(params.double_face, tumbles=6, run_time=1.3),
-            prop[1].roll_to(params.double_face, tumbles=7, run_time=1.3),
+            prop[0].roll_to(params.double_face, tumbles=6, run_time=THROW_TIME),
+            prop[1].roll_to(params.double_face, tumbles=7, run_time=THROW_TIME),
         )
 
     def light_steps(self, name: str) -> list[Animation]:

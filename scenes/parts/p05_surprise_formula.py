@@ -42,6 +42,7 @@ STACK_WIDTH = 0.16  # a call's bar, standing at its p
 ICON_SCALE = 0.95  # part 4's props beside their bars (the coin's H stays legible)
 X_END = 1.08  # the p axis runs on past 1, so its label keeps clear of a dot at p = 1
 PLOT_GAP = 0.5  # between the plot's axes and the edges of its half: tick labels, axis names
+DOT_MOVE = 1.2  # seconds the dot takes between two stops
 MAX_HALVINGS = 4  # a fifth halving's bar would stand on the y-axis
 
 
@@ -408,12 +409,16 @@ class SurpriseFormula(SaysInTurn, ExplainerScene):
                 f"Heads and a {face} together: 1/2 × 1/{round(1 / p['die'])} = "
                 f"1/{round(1 / p['both'])}."
             )
+            # The dot moves briskly and rests on exact values while the words go on.
             self.play(
                 *(FadeOut(h) for h in halved),
                 FadeIn(die.blocks, die_icon),
-                FadeIn(self.ledger.rows["product"], shift=0.2 * RIGHT),
                 plot.track_to(p["die"]),
-                run_time=max(line.duration, 1.5),
+                run_time=DOT_MOVE,
+            )
+            self.play(
+                Write(self.ledger.rows["product"]),
+                run_time=max(line.duration - DOT_MOVE, 1.0),
             )
             self.show("dot with the product", self.dot_readouts())
             line = self.say(
@@ -421,16 +426,14 @@ class SurpriseFormula(SaysInTurn, ExplainerScene):
                 f"{format_value(s['both'])} {unit_word(unit, s['both'])}."
             )
             self.play(
-                Succession(
-                    AnimationGroup(
-                        TransformFromCopy(die.blocks, both.blocks[:1]),
-                        TransformFromCopy(coin.blocks, both.blocks[1:]),
-                        plot.track_to(p["both"]),
-                        run_time=1.6,
-                    ),
-                    FadeIn(self.ledger.rows["sum"], shift=0.2 * RIGHT, run_time=0.8),
-                ),
-                run_time=max(line.duration, 2.4),
+                TransformFromCopy(die.blocks, both.blocks[:1]),
+                TransformFromCopy(coin.blocks, both.blocks[1:]),
+                plot.track_to(p["both"]),
+                run_time=1.6,
+            )
+            self.play(
+                Write(self.ledger.rows["sum"]),
+                run_time=max(line.duration - 1.6, 0.8),
             )
             self.add(both.blocks)
             self.stacks.update(die=die, both=both)
