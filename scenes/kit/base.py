@@ -35,6 +35,7 @@ The voice is the scene's ``params.voice`` (``piper`` by default, ``espeak``, or
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -271,7 +272,7 @@ class ExplainerScene(Scene):
                 raise ValueError(
                     f"beat {name!r} said nothing: give it a narration line or call self.say()"
                 )
-            self._wait_for_voice(BEAT_BREATH)
+            self.wait_for_voice(BEAT_BREATH)
         finally:
             self._beat = None
         record.end = self.time
@@ -292,18 +293,26 @@ class ExplainerScene(Scene):
         if self._beat is None:
             raise RuntimeError("say() belongs inside a beat: with self.beat(name): self.say(...)")
         plain_words(text, f"{type(self).__name__}, beat {self._beat.name!r}: the narration")
-        self._wait_for_voice()
+        self.wait_for_voice()
         line = self.narrator.place(text, self.time, spoken)
         for cue, start, end in line.cues():
             self.add_subcaption(cue, duration=end - start, offset=start - self.time)
         self._beat.lines.append(line)
         return line
 
-    def _wait_for_voice(self, breath: float = 0.0) -> None:
-        """Hold the picture until the voice is free (plus ``breath`` seconds)."""
+    def wait_for_voice(self, breath: float = 0.0) -> None:
+        """Hold the picture until the voice is free (plus ``breath`` seconds).
+
+        A render's clock moves in whole frames and a still ``wait`` writes only
+        ``int(duration * fps)`` of them, so the wait is rounded *up* to whole frames:
+        otherwise the next line could start a fraction of a frame before the voice is
+        free. (Dry runs, whose clock is exact, wait the same rounded time.)
+        """
         remaining = self.narrator.free_at + breath - self.time
-        if remaining > 1e-6:
-            self.wait(remaining)
+        if remaining > 1e-9:
+            frame = 1 / config.frame_rate
+            # A hundredth of a frame over, so int(duration * fps) cannot lose a frame.
+            self.wait((math.ceil(remaining / frame - 1e-6) + 0.01) * frame)
 
     def _attach_voice(self) -> None:
         """Mix the narration into one mastered track and add it to the video.

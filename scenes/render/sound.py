@@ -17,13 +17,13 @@ import numpy as np
 
 from scenes.voice.speech import SAMPLE_RATE
 
-__all__ = ["AUDIO_CODECS", "audio_codec", "mux_audio", "video_duration"]
+__all__ = ["AUDIO_CODECS", "ENCODER_OPTIONS", "audio_codec", "mux_audio", "video_duration"]
 
 AUDIO_CODECS = {"mp4": ("aac", 96_000), "mov": ("aac", 96_000), "webm": ("libopus", 64_000)}
 # FFmpeg's AAC encoder with its default "twoloop" coder overshoots by up to 5 dB where
 # speech starts right at the beginning of a stream (measured on our clips: +3.2 dBTP
 # from a −1.8 dBTP track); the "fast" coder keeps peaks where they were.
-_ENCODER_OPTIONS = {"aac": {"aac_coder": "fast"}}
+ENCODER_OPTIONS = {"aac": {"aac_coder": "fast"}}
 
 
 def audio_codec(path: Path) -> tuple[str, int] | None:
@@ -60,7 +60,7 @@ def mux_audio(video: Path, samples: np.ndarray, dst: Path) -> Path:
         picture = out.add_stream_from_template(picture_in)
         sound = out.add_stream(name, rate=SAMPLE_RATE, layout="mono")
         sound.bit_rate = bit_rate
-        sound.options = dict(_ENCODER_OPTIONS.get(name, {}))
+        sound.options = dict(ENCODER_OPTIONS.get(name, {}))
         sound.codec_context.open()  # fixes frame_size, which the encoder dictates
         for packet in source.demux(picture_in):
             if packet.dts is None:
