@@ -38,7 +38,6 @@ from scenes.kit.text import (
     tinted,
     unit_word,
 )
-from scenes.kit.turns import SaysInTurn
 from scenes.kit.veil import Veil
 from scenes.theme import current_theme, use_theme
 
@@ -65,7 +64,6 @@ __all__ = [
     "RoadMap",
     "Ruler",
     "SampleStream",
-    "SaysInTurn",
     "Scatter",
     "SceneParams",
     "SpeechBubble",

@@ -28,7 +28,6 @@ from scenes.kit import (
     Readout,
     Region,
     Ruler,
-    SaysInTurn,
     SceneParams,
     SpeechBubble,
     Stage,
@@ -277,7 +276,7 @@ def bits_board(params: SurpriseParams, stage: Stage, theme: Theme) -> BitsBoard:
     return BitsBoard(props, chances, bars, ruler, grid)
 
 
-class Surprise(SaysInTurn, ExplainerScene):
+class Surprise(ExplainerScene):
     Params = SurpriseParams
     hook = "Why is a lucky call on a die more impressive than one on a coin?"
     takeaway = "The rarer the event, the bigger the surprise."

@@ -23,7 +23,6 @@ from scenes.kit import (
     Formula,
     QuantityBar,
     Region,
-    SaysInTurn,
     SceneParams,
     Stage,
     SurprisePlot,
@@ -276,7 +275,7 @@ def formula_picture(params: SurpriseFormulaParams, stage: Stage, theme: Theme) -
     return FormulaPicture(Ledger.of(numbers, layout, theme), plot, stacks, icons)
 
 
-class SurpriseFormula(SaysInTurn, ExplainerScene):
+class SurpriseFormula(ExplainerScene):
     Params = SurpriseFormulaParams
     hook = "When chances multiply, surprises should add. Which measure does that?"
     takeaway = "Surprise is the log of one over the chance: chances multiply, surprises add."

@@ -26,7 +26,6 @@ from scenes.kit import (
     Formula,
     Readout,
     Region,
-    SaysInTurn,
     SceneParams,
     Txt,
     current_theme,
@@ -177,7 +176,7 @@ def coin_strip(name: str, dist, width: float, unit_height: float, unit: str) -> 
     return CoinStrip(name, strip, heights, braces, terms, title, level)
 
 
-class Entropy(SaysInTurn, ExplainerScene):
+class Entropy(ExplainerScene):
     Params = EntropyParams
     hook = "How uncertain is a coin toss, on average?"
     takeaway = "Entropy is average surprise: each surprise weighed by its chance."
