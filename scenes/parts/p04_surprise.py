@@ -393,8 +393,23 @@ class Surprise(ExplainerScene):
                 run_time=max(line.duration, 3.0),
             )
             self.add(*(board.shown_bar(n) for n in CALLS))
-            self.focus = board.bars["double"]
+            self.board = board
             self.show("board", board.copy())
+
+    def finale(self) -> None:
+        """While the takeaway is said, point at the calls from the likeliest to the rarest:
+        each chance, then how far its bits reach."""
+        board, highlight = self.board, self.theme.color.highlight
+        self.play(
+            LaggedStart(
+                *(
+                    Circumscribe(VGroup(board.chances[n], board.bars[n].blocks), color=highlight)
+                    for n in CALLS
+                ),
+                lag_ratio=0.6,
+            ),
+            run_time=max(self.narrator.free_at - self.time, 2.0),
+        )
 
     # -- what the beats do ---------------------------------------------------------------
 

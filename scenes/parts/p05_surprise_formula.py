@@ -437,10 +437,20 @@ class SurpriseFormula(ExplainerScene):
             self.add(both.blocks)
             self.stacks.update(die=die, both=both)
             self.icons["die"] = die_icon
-            self.focus = self.ledger.rows["headline"]
             self.show(
                 "picture", FormulaPicture(self.ledger, plot, dict(self.stacks), dict(self.icons))
             )
+
+    def finale(self) -> None:
+        """While the takeaway is said: the rule, then chances multiplying into one bar."""
+        rows, highlight = self.ledger.rows, self.theme.color.highlight
+        self.play(
+            Succession(
+                Circumscribe(rows["headline"], color=highlight),
+                Circumscribe(VGroup(rows["law"], self.stacks["both"].blocks), color=highlight),
+            ),
+            run_time=max(self.narrator.free_at - self.time, 2.0),
+        )
 
     def dot_readouts(self) -> tuple[tuple[float, str], tuple[float, str]]:
         """What the dot's read-outs say now: (value, as shown) for p and for S(p)."""

@@ -571,8 +571,21 @@ class Entropy(ExplainerScene):
             for level, r in zip(lines, peaks, strict=True):
                 level.clear_updaters()
                 r.untrack()
-            self.focus = VGroup(*lines)
+            self.spread_levels = VGroup(
+                *(VGroup(m.blocks, line) for m, line in zip(minis, lines, strict=True))
+            )
             self.show("minis", minis)
+
+    def finale(self) -> None:
+        """While the takeaway is said, point at each strip's level in turn: its average."""
+        highlight = self.theme.color.highlight
+        self.play(
+            LaggedStart(
+                *(Circumscribe(level, color=highlight) for level in self.spread_levels),
+                lag_ratio=0.5,
+            ),
+            run_time=max(self.narrator.free_at - self.time, 2.0),
+        )
 
     # -- helpers -----------------------------------------------------------------------
 
