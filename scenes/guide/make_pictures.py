@@ -143,6 +143,16 @@ def ruler():
     return VGroup(bubble, pictured).arrange(DOWN, aligned_edge=LEFT)
 
 
+def cross_entropy():
+    from manim import VGroup
+
+    from scenes.kit import CrossEntropyCurve
+
+    curve = CrossEntropyCurve.for_coin(0.7, width=6.0, height=3.4)
+    curve.add_slider(0.3)
+    return VGroup(curve, curve.gap_marker())
+
+
 def stacked():
     import infotheory as it
     from scenes.kit import StackedBar
@@ -314,6 +324,7 @@ PICTURES: dict[str, tuple[Callable[[], object], str]] = {
     "bars": (bars, "dark"),
     "strip": (strip, "dark"),
     "stacked": (stacked, "dark"),
+    "cross-entropy": (cross_entropy, "dark"),
     "quantity": (quantity, "dark"),
     "plots": (plots, "dark"),
     "props": (props, "dark"),

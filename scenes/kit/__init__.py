@@ -8,6 +8,7 @@ from scenes.kit.bars import AverageStrip, DistributionBars, fit_bars, surprise_r
 from scenes.kit.base import BeatRecord, ExplainerScene, SceneParams
 from scenes.kit.baseline import align_baselines
 from scenes.kit.bubble import SpeechBubble
+from scenes.kit.cross_entropy_curve import CrossEntropyCurve
 from scenes.kit.fog import FoggedShape
 from scenes.kit.ghost import GhostBars
 from scenes.kit.layout import LayoutError, allow_offscreen, allow_overlap, layout_problems
@@ -46,6 +47,7 @@ __all__ = [
     "BeatRecord",
     "ChanceStrip",
     "Coin",
+    "CrossEntropyCurve",
     "CurvePlot",
     "Die",
     "DistributionBars",

@@ -149,13 +149,15 @@ class CurvePlot(VGroup):
         x_label: str | None = None,
         x_role: str = "highlight",
         snap: bool = False,
+        readout_size: str | float = "body",
     ) -> ValueTracker:
         """A dot at ``(x, f(x))`` driven by the returned tracker, with drop lines and a read-out.
 
         ``label`` is the read-out's Typst maths (``"S(p)"``); the read-out is
         keyed ``key`` and sits in ``readout_corner`` of the axes. With
         ``x_label`` (``"p"``) a second read-out above it shows ``x`` itself,
-        keyed ``key + ".x"``, in palette role ``x_role``.
+        keyed ``key + ".x"``, in palette role ``x_role`` (``"q"`` when ``x`` is a
+        model's probability). ``readout_size`` is the read-outs' type size.
 
         ``snap=True`` keeps the two read-outs agreeing in every frame: while the dot
         moves, the value shown is ``f`` of ``x`` as the x read-out prints it (so a frame
@@ -197,11 +199,19 @@ class CurvePlot(VGroup):
             DashedSegment(*across, color=color, stroke_width=2),
         )
         drops.add_updater(follow)
-        readout = Readout(label, f(x0), unit=unit, decimals=decimals, key=key, color=role)
+        readout = Readout(
+            label, f(x0), unit=unit, decimals=decimals, key=key, color=role, size=readout_size
+        )
         readout.track(lambda: f(shown_x()))
         if x_label is not None:
             x_readout = Readout(
-                x_label, x0, unit=None, decimals=decimals, key=f"{key}.x", color=x_role
+                x_label,
+                x0,
+                unit=None,
+                decimals=decimals,
+                key=f"{key}.x",
+                color=x_role,
+                size=readout_size,
             )
             x_readout.track(tracker.get_value)
             readout = VGroup(x_readout, readout).arrange(DOWN, aligned_edge=LEFT, buff=0.2)

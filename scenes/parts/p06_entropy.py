@@ -571,17 +571,17 @@ class Entropy(ExplainerScene):
             for level, r in zip(lines, peaks, strict=True):
                 level.clear_updaters()
                 r.untrack()
-            self.spread_levels = VGroup(
-                *(VGroup(m.blocks, line) for m, line in zip(minis, lines, strict=True))
-            )
+            self.spread_levels = lines
             self.show("minis", minis)
 
     def finale(self) -> None:
-        """While the takeaway is said, point at each strip's level in turn: its average."""
-        highlight = self.theme.color.highlight
+        """While the takeaway is said, each strip's level swells in turn: its average."""
         self.play(
             LaggedStart(
-                *(Circumscribe(level, color=highlight) for level in self.spread_levels),
+                *(
+                    level.animate(rate_func=there_and_back).set_stroke(width=2 * LEVEL_STROKE)
+                    for level in self.spread_levels
+                ),
                 lag_ratio=0.5,
             ),
             run_time=max(self.narrator.free_at - self.time, 2.0),
