@@ -308,6 +308,7 @@ class CrossEntropyCurve(VGroup):
         return self
 
     def stop_tracing(self) -> CrossEntropyCurve:
+        """Stop drawing the curve behind the slider; what is drawn stays."""
         self._seen = None
         return self
 
