@@ -7,11 +7,14 @@ layout check; ``from manim import *`` gives it manim.
 from scenes.kit.bars import AverageStrip, DistributionBars, fit_bars, surprise_readout
 from scenes.kit.base import BeatRecord, ExplainerScene, SceneParams
 from scenes.kit.baseline import align_baselines
+from scenes.kit.flow import WeightFlow, transport_plan
 from scenes.kit.fog import FoggedShape
 from scenes.kit.ghost import GhostBars
 from scenes.kit.layout import LayoutError, allow_offscreen, allow_overlap, layout_problems
 from scenes.kit.odds import ChanceStrip
 from scenes.kit.pixel_samples import PixelSamples
+from scenes.kit.pixel_space import PixelSpace
+from scenes.kit.pixel_zoom import PixelZoom
 from scenes.kit.pixels import PixelImage
 from scenes.kit.plots import CurvePlot, SurprisePlot, nice_ticks
 from scenes.kit.props import Coin, Die
@@ -35,6 +38,8 @@ from scenes.kit.text import (
     tinted,
     unit_word,
 )
+from scenes.kit.timing import until_voice_free
+from scenes.kit.value_axis import ValueAxis
 from scenes.kit.veil import Veil
 from scenes.theme import current_theme, use_theme
 
@@ -54,6 +59,8 @@ __all__ = [
     "LayoutError",
     "PixelImage",
     "PixelSamples",
+    "PixelSpace",
+    "PixelZoom",
     "QuantityBar",
     "Readout",
     "RealityAndModel",
@@ -67,7 +74,9 @@ __all__ = [
     "Station",
     "SurprisePlot",
     "Txt",
+    "ValueAxis",
     "Veil",
+    "WeightFlow",
     "align_baselines",
     "allow_offscreen",
     "allow_overlap",
@@ -86,6 +95,8 @@ __all__ = [
     "resolve_color",
     "surprise_readout",
     "tinted",
+    "transport_plan",
     "unit_word",
+    "until_voice_free",
     "use_theme",
 ]

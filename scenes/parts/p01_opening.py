@@ -40,6 +40,9 @@ TALLEST_BLOCK = 3.4
 BANNER_BOTTOM = 1.7
 # How much larger the odds are drawn while they are alone on the stage.
 ODDS_ZOOM = 1.5
+# Sizes (screen units): the rolling die, the rolled faces, the die beside its odds, the bars.
+DIE_SIZE, CHIP_SIZE, ICON_SIZE = 1.6, 0.9, 0.6
+BAR_WIDTH, BAR_GAP = 0.55, 0.3
 
 
 @dataclass(frozen=True)
@@ -88,6 +91,19 @@ class OpeningParams(SceneParams):
             return it.categorical(faces, self.model)
         n = len(faces)
         return it.categorical(faces, [*([0.5 / (n - 1)] * (n - 1)), 0.5])
+
+
+def odds_chart(dist: it.Distribution, role: str) -> DistributionBars:
+    """The die's odds (``role="p"``) or a model's (``"q"``): one scale, one look."""
+    return DistributionBars(
+        dist,
+        role=role,
+        key=role,
+        height=PROBABILITY_HEIGHT,
+        bar_width=BAR_WIDTH,
+        spacing=BAR_GAP,
+        decimals=3,
+    )
 
 
 def _spoken_list(items: list[str]) -> str:
@@ -156,7 +172,7 @@ class Opening(ExplainerScene):
     # -- the storyboard -------------------------------------------------------------------
 
     def prelude(self) -> None:
-        self.die = Die(1, size=1.6)
+        self.die = Die(1, size=DIE_SIZE)
         self.stage.left.place(self.die)
         self.play(FadeIn(self.die, scale=0.7), run_time=0.6)
         self.play(self.die.roll_to(4, tumbles=6), run_time=1.2)
@@ -172,7 +188,7 @@ class Opening(ExplainerScene):
     def roll(self) -> None:
         rolls = self.params.rolls
         space = self.theme.space
-        chip = 0.9
+        chip = CHIP_SIZE
         chips = VGroup(*(Die(face, size=chip) for face in rolls))
         unknown = VGroup(
             DashedVMobject(
@@ -203,17 +219,9 @@ class Opening(ExplainerScene):
 
     def odds(self) -> None:
         space = self.theme.space
-        chart = DistributionBars(
-            self.p,
-            role="p",
-            key="p",
-            height=PROBABILITY_HEIGHT,
-            bar_width=0.55,
-            spacing=0.3,
-            decimals=3,
-        )
+        chart = odds_chart(self.p, "p")
         mark = Formula("p", "heading", "p")
-        icon = Die(self.die.value, size=0.6)
+        icon = Die(self.die.value, size=ICON_SIZE)
         tag = VGroup(icon, mark).arrange(DOWN, buff=space.s)
         tag.next_to(chart.baseline, LEFT, buff=space.m).align_to(chart.baseline, DOWN)
         group = VGroup(tag, chart)
@@ -224,16 +232,19 @@ class Opening(ExplainerScene):
         outline = SurroundingRectangle(
             group, buff=space.m, corner_radius=0.15, color=self.theme.color.p, stroke_width=2
         )
-        with self.beat("odds", f"We can only know the odds: {format_value(self.p_face)} a face."):
+        with self.beat("odds", f"We can only know the odds: {format_value(self.p_face)} each."):
             self.play(
-                FadeOut(self.rolled, shift=0.4 * DOWN),
+                FadeOut(self.rolled, shift=self.theme.space.m * DOWN),
                 ReplacementTransform(self.die, icon),
                 FadeIn(chart.baseline, chart.labels),
                 run_time=0.9,
             )
             self.play(
                 LaggedStart(*(GrowFromEdge(b, DOWN) for b in chart.bars), lag_ratio=0.15),
-                LaggedStart(*(FadeIn(v, shift=0.15 * UP) for v in chart.values), lag_ratio=0.15),
+                LaggedStart(
+                    *(FadeIn(v, shift=self.theme.space.xs * UP) for v in chart.values),
+                    lag_ratio=0.15,
+                ),
                 run_time=1.4,
             )
             self.add(chart)
@@ -326,7 +337,9 @@ class Opening(ExplainerScene):
                 run_time=0.9,
             )
             self.play(TransformFromCopy(chart.bars[i], block), run_time=1.0)
-            self.play(FadeIn(value, shift=0.15 * UP), FadeIn(strip.labels[i]), run_time=0.5)
+            self.play(
+                FadeIn(value, shift=self.theme.space.xs * UP), FadeIn(strip.labels[i]), run_time=0.5
+            )
             self.play(
                 LaggedStart(
                     *(TransformFromCopy(chart.bars[k], strip.blocks[k]) for k in others),
@@ -349,21 +362,13 @@ class Opening(ExplainerScene):
             self.play(TransformMatchingShapes(self.formula, new_formula), run_time=0.9)
             self.formula = new_formula
             self.play(self.strip.pour(run_time=2.0), FadeOut(self.surprise_value))
-            self.play(FadeIn(self.entropy_readout, shift=0.15 * UP), run_time=0.6)
+            self.play(FadeIn(self.entropy_readout, shift=self.theme.space.xs * UP), run_time=0.6)
             self.show("entropy", self.entropy_readout)
 
     def model_chart(self) -> VGroup:
         """q's chart under p's, face under face; returns the group of both, placed."""
         space = self.theme.space
-        self.q_chart = DistributionBars(
-            self.q,
-            role="q",
-            key="q",
-            height=PROBABILITY_HEIGHT,
-            bar_width=0.55,
-            spacing=0.3,
-            decimals=3,
-        )
+        self.q_chart = odds_chart(self.q, "q")
         mark = Formula("q", "heading", "q")
         mark.next_to(self.q_chart.baseline, LEFT, buff=space.m)
         mark.align_to(self.q_chart.baseline, DOWN)
@@ -398,7 +403,7 @@ class Opening(ExplainerScene):
                 FadeIn(q_chart.baseline, q_chart.labels, self.q_mark),
                 run_time=1.2,
             )
-            self.play(FadeIn(q_chart.values, shift=0.15 * UP), run_time=0.5)
+            self.play(FadeIn(q_chart.values, shift=self.theme.space.xs * UP), run_time=0.5)
             self.add(q_chart)
             until_voice_free(self)
             line = self.say(
@@ -420,7 +425,7 @@ class Opening(ExplainerScene):
             )
             self.show("model blocks", [(b.width, b.height) for b in cross.blocks])
             self.play(cross.pour(run_time=max(line.end - self.time - 0.6, 1.5)))
-            self.play(FadeIn(self.cross_readout, shift=0.15 * UP), run_time=0.6)
+            self.play(FadeIn(self.cross_readout, shift=self.theme.space.xs * UP), run_time=0.6)
         self.floor = floor
 
     def extra_surprise(self) -> None:
@@ -452,7 +457,7 @@ class Opening(ExplainerScene):
                 run_time=1.2,
             )
             self.formula = new_formula
-            self.play(FadeIn(self.kl_readout, shift=0.15 * UP), run_time=0.6)
+            self.play(FadeIn(self.kl_readout, shift=self.theme.space.xs * UP), run_time=0.6)
             self.show("kl", self.kl_readout)
             self.show("segments", parts)
         self.focus = VGroup(parts[1], self.kl_readout)

@@ -38,8 +38,9 @@ FOG_PEAK = 0.42
 WEIGHT_HEIGHT = 3.0
 # The takeaway's banner reaches this far down the frame: the last picture stays below it.
 BANNER_BOTTOM = 1.7
-# How tall the shape in the fog stands (screen units).
-SHAPE_HEIGHT = 3.4
+# How tall the shape in the fog stands, and each reading's picture in its slot (screen units).
+SHAPE_HEIGHT, ICON_HEIGHT = 3.4, 1.1
+BAR_WIDTH, BAR_GAP = 0.8, 0.65
 
 
 def outline_opacity(weight: float) -> float:
@@ -163,8 +164,8 @@ class Fog(ExplainerScene):
             role="q",
             key="belief",
             height=WEIGHT_HEIGHT,
-            bar_width=0.8,
-            spacing=0.65,
+            bar_width=BAR_WIDTH,
+            spacing=BAR_GAP,
             decimals=2,
             value_side="bottom",
         )
@@ -179,7 +180,7 @@ class Fog(ExplainerScene):
         self.icons = {}
         for name in self.drawn:
             i = self.chart.outcomes.index(name)
-            icon = silhouette(name, height=1.1, role="muted")
+            icon = silhouette(name, height=ICON_HEIGHT, role="muted")
             icon.next_to(self.chart.baseline, UP, buff=space.xs).match_x(self.chart.bars[i])
             self.icons[name] = icon
         self.heading = Txt("what is it?", "body", "muted")
@@ -194,12 +195,12 @@ class Fog(ExplainerScene):
             self.play(FadeIn(self.heading), FadeIn(self.chart.baseline), run_time=0.6)
             steps = []
             for i, name in enumerate(self.chart.outcomes):
-                parts = [FadeIn(names[i], shift=0.15 * UP)]
+                parts = [FadeIn(names[i], shift=self.theme.space.xs * UP)]
                 if name in self.outlines:
                     outline, icon = self.outlines[name], self.icons[name]
                     parts += [
                         FadeIn(outline),
-                        FadeIn(icon, shift=0.2 * UP),
+                        FadeIn(icon, shift=self.theme.space.s * UP),
                     ]
                 steps.append(AnimationGroup(*parts))
             self.play(LaggedStart(*steps, lag_ratio=0.7), run_time=max(line.duration - 1.4, 2.0))
@@ -237,7 +238,7 @@ class Fog(ExplainerScene):
             self.heading = heading
             self.play(
                 LaggedStart(*grow, lag_ratio=0.25),
-                FadeIn(chart.values, shift=0.1 * UP),
+                FadeIn(chart.values, shift=self.theme.space.xs * UP),
                 *self.outlines_to(self.stages[0]),
                 run_time=max(record.lines[0].end - self.time, 1.6),
             )
@@ -245,7 +246,7 @@ class Fog(ExplainerScene):
             self.show("chart", chart)
             until_voice_free(self)
             line = self.say("The weights add up to one.")
-            self.play(FadeIn(total, shift=0.15 * UP), run_time=0.6)
+            self.play(FadeIn(total, shift=self.theme.space.xs * UP), run_time=0.6)
             self.play(
                 ShowPassingFlash(
                     Underline(total, color=self.theme.color.highlight, stroke_width=4),

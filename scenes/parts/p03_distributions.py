@@ -43,6 +43,13 @@ CHANCE_HEIGHT = 3.6
 BANNER_BOTTOM = 1.7
 # The picture and its magnifier, side by side (screen units).
 PICTURE_WIDTH = 4.4
+# The coin and the die (screen units) and their bars.
+COIN_RADIUS, DIE_SIZE = 0.55, 1.1
+COIN_BAR, DIE_BAR, DIE_GAP = 0.85, 0.6, 0.32
+# The space of pictures: its axes' length and how many other pictures crowd into it.
+SPACE_SIZE, CROWD, CROWD_DOT = 3.0, 420, 0.028
+# The grey scale under the magnifier: its height (screen units).
+GREY_SCALE = 0.22
 # Thumbnails in the row of pictures (screen units), and how many noise pictures flank the faces.
 THUMB = 1.0
 NOISE_EACH_SIDE = 2
@@ -132,8 +139,8 @@ class Distributions(ExplainerScene):
 
     def prelude(self) -> None:
         left, right, space = self.stage.left, self.stage.right, self.theme.space
-        self.coin_prop = Coin("heads", radius=0.55)
-        self.die_prop = Die(min(5, len(self.die)), size=1.1)
+        self.coin_prop = Coin("heads", radius=COIN_RADIUS)
+        self.die_prop = Die(min(5, len(self.die)), size=DIE_SIZE)
         for prop, region in ((self.coin_prop, left), (self.die_prop, right)):
             region.place(prop, align=UP).shift(space.m * DOWN)
         self.play(FadeIn(self.coin_prop, scale=0.8), FadeIn(self.die_prop, scale=0.8), run_time=0.6)
@@ -150,15 +157,15 @@ class Distributions(ExplainerScene):
     def handful(self) -> None:
         left, space = self.stage.left, self.theme.space
         coin_bars = DistributionBars(
-            self.coin, role="p", key="coin", height=CHANCE_HEIGHT, bar_width=0.85, decimals=3
+            self.coin, role="p", key="coin", height=CHANCE_HEIGHT, bar_width=COIN_BAR, decimals=3
         )
         die_bars = DistributionBars(
             self.die,
             role="p",
             key="die",
             height=CHANCE_HEIGHT,
-            bar_width=0.6,
-            spacing=0.32,
+            bar_width=DIE_BAR,
+            spacing=DIE_GAP,
             decimals=3,
         )
         counts = VGroup()
@@ -182,8 +189,8 @@ class Distributions(ExplainerScene):
                 self.play(
                     FadeIn(bars.baseline, bars.labels),
                     LaggedStart(*(GrowFromEdge(b, DOWN) for b in bars.bars), lag_ratio=0.15),
-                    FadeIn(bars.values, shift=0.1 * UP),
-                    FadeIn(count, shift=0.15 * UP),
+                    FadeIn(bars.values, shift=self.theme.space.xs * UP),
+                    FadeIn(count, shift=self.theme.space.xs * UP),
                     run_time=each,
                 )
                 self.add(bars)
@@ -209,7 +216,7 @@ class Distributions(ExplainerScene):
             f"A picture can be an outcome too: {params.side} by {params.side} pixels, "
             "in shades of grey.",
         ) as record:
-            self.play(FadeOut(self.handful_group, shift=0.5 * UP), run_time=0.6)
+            self.play(FadeOut(self.handful_group, shift=self.theme.space.l * UP), run_time=0.6)
             self.play(FadeIn(self.picture, scale=0.9), FadeIn(size_text), run_time=0.8)
             # A magnifier slides out of the picture, a box on the picture saying where it looks.
             self.add(self.zoom)
@@ -229,7 +236,7 @@ class Distributions(ExplainerScene):
         strip = raster(
             gray_to_rgba(np.arange(params.levels)[None, :], params.levels),
             width=PICTURE_WIDTH * 0.7,
-            height=0.22,
+            height=GREY_SCALE,
         )
         strip.next_to(self.zoom, DOWN, buff=space.m)
         ends = VGroup(
@@ -251,7 +258,7 @@ class Distributions(ExplainerScene):
             self.remove(self.zoom.view)
             self.play(
                 LaggedStart(*(c[1].animate.set_fill(opacity=1) for c in cells), lag_ratio=0.06),
-                FadeIn(scale, shift=0.1 * UP),
+                FadeIn(scale, shift=self.theme.space.xs * UP),
                 run_time=max(record.lines[0].end - self.time, 1.2),
             )
             self.show("zoomed", (row, col, cells))
@@ -261,7 +268,7 @@ class Distributions(ExplainerScene):
         params: DistributionsParams = self.params
         left, right, space = self.stage.left, self.stage.right, self.theme.space
         firsts = [int(v) for v in self.values[self.block[0], self.block[1] : self.block[1] + 3]]
-        self.space = PixelSpace(firsts, levels=params.levels, size=3.0).centre_in(right)
+        self.space = PixelSpace(firsts, levels=params.levels, size=SPACE_SIZE).centre_in(right)
         # The left column: the picture, small, over the pixels being placed.
         thumb_target = self.picture.copy().scale(0.5)
         left.place(thumb_target, align=UP)
@@ -306,7 +313,7 @@ class Distributions(ExplainerScene):
             self.space.settle()
             self.show("space", self.space)
             self.play(
-                FadeIn(dims_readout, shift=0.1 * UP),
+                FadeIn(dims_readout, shift=self.theme.space.xs * UP),
                 Indicate(self.space.dot, scale_factor=1.8, color=self.theme.color.highlight),
                 run_time=max(line.end - self.time, 0.8),
             )
@@ -332,18 +339,18 @@ class Distributions(ExplainerScene):
             f"a number with {thousands(digits)} digits.",
         ) as record:
             self.play(
-                FadeOut(self.row_of, self.dims_readout, shift=0.2 * DOWN),
+                FadeOut(self.row_of, self.dims_readout, shift=self.theme.space.s * DOWN),
                 Write(total),
                 run_time=1.0,
             )
             self.remove(self.cells)  # all faded by now
             # Every other picture is another point of the space: they crowd in.
             self.play(
-                FadeIn(log_readout, shift=0.1 * UP),
+                FadeIn(log_readout, shift=self.theme.space.xs * UP),
                 UpdateFromAlphaFunc(cloud, cloud.fill_to),
                 run_time=1.4,
             )
-            self.play(FadeIn(digits_readout, shift=0.1 * UP), run_time=0.6)
+            self.play(FadeIn(digits_readout, shift=self.theme.space.xs * UP), run_time=0.6)
             self.play(
                 ShowPassingFlash(
                     Underline(digits_readout, color=self.theme.color.highlight, stroke_width=4),
@@ -358,7 +365,7 @@ class Distributions(ExplainerScene):
         of the labels; ``fill_to(cloud, alpha)`` shows the first ``alpha`` of them."""
         space = self.space
         rng = np.random.default_rng(self.params.seed)
-        count = 420
+        count = CROWD
         angles = rng.uniform(*FAN, count)
         radii = space.size * np.sqrt(rng.uniform(0.02, 1.0, count))
         points = space.origin + radii[:, None] * np.column_stack(
@@ -370,7 +377,7 @@ class Distributions(ExplainerScene):
             low, high = label.get_corner(DL) - margin, label.get_corner(UR) + margin
             keep &= ~np.all((points[:, :2] > low[:2]) & (points[:, :2] < high[:2]), axis=1)
         points = points[keep]
-        cloud = Scatter(radius=0.028, color="muted", opacity=0.75)
+        cloud = Scatter(radius=CROWD_DOT, color="muted", opacity=0.75)
 
         def fill_to(mob: Scatter, alpha: float) -> None:
             mob.set_centres(points[: max(1, round(alpha * len(points)))])
@@ -465,7 +472,11 @@ class Distributions(ExplainerScene):
             self.play(
                 FadeIn(chart.baseline),
                 LaggedStart(
-                    *(FadeIn(m, shift=0.1 * UP) for m in thumbs if m is not picture_slot),
+                    *(
+                        FadeIn(m, shift=self.theme.space.xs * UP)
+                        for m in thumbs
+                        if m is not picture_slot
+                    ),
                     lag_ratio=0.06,
                 ),
                 run_time=max(record.lines[0].end - self.time, 1.2),
@@ -476,7 +487,9 @@ class Distributions(ExplainerScene):
                 "where the probability piles up."
             )
             self.play(
-                LaggedStart(*(FadeIn(b, shift=0.1 * DOWN) for b in braces), lag_ratio=0.2),
+                LaggedStart(
+                    *(FadeIn(b, shift=self.theme.space.xs * DOWN) for b in braces), lag_ratio=0.2
+                ),
                 run_time=1.0,
             )
             self.play(

@@ -50,7 +50,7 @@ def test_the_odds_are_one_sixth_each_and_said_as_shown(play):
         value, shown = record.readouts[f"p[{face}]"]
         assert value == pytest.approx(1 / 6, abs=1e-15)
         assert shown == "0.167"
-    assert "0.167 a face" in record.narration
+    assert "the odds: 0.167 each" in record.narration
 
 
 def test_each_measure_shows_the_hand_worked_number(play):
@@ -148,7 +148,7 @@ def test_unit_and_model_follow_the_parameters(play):
     record = four.beat_record("kl-divergence")
     assert record.readouts["KL"][1] == "0.000"  # the right model costs nothing
     assert four.beat_record("roll").narration.startswith("Roll a die: 1, then 3.")
-    assert "0.250 a face" in four.beat_record("odds").narration
+    assert "0.250 each" in four.beat_record("odds").narration
     shown = four.beat_record("cross-entropy").readouts
     assert [shown[f"q[{face}]"][1] for face in "1234"] == ["0.250"] * 4
 
