@@ -40,6 +40,8 @@ TALLEST_BLOCK = 3.4
 BANNER_BOTTOM = 1.7
 # How much larger the odds are drawn while they are alone on the stage.
 ODDS_ZOOM = 1.5
+# How thick a bar lying on the floor is while it slides (screen units).
+LYING = 0.06
 # Sizes (screen units): the rolling die, the rolled faces, the die beside its odds, the bars.
 DIE_SIZE, CHIP_SIZE, ICON_SIZE = 1.6, 0.9, 0.6
 BAR_WIDTH, BAR_GAP = 0.55, 0.3
@@ -278,7 +280,8 @@ class Opening(ExplainerScene):
         )
         self.axis = ValueAxis(self.tallest, self.unit_height, self.unit)
         strip_left = right.left + self.axis.width + space.s
-        strip_right = right.right - max(r.width for r in readouts) - space.m
+        # The read-outs keep a gap from the frame's edge as from the strip.
+        strip_right = right.right - max(r.width for r in readouts) - space.m - space.s
         width = strip_right - strip_left
         self.strip = AverageStrip(self.p, unit=self.unit, width=width, unit_height=self.unit_height)
         self.cross_strip = AverageStrip(
@@ -416,12 +419,31 @@ class Opening(ExplainerScene):
                 run_time=0.9,
             )
             self.formula = new_formula
+            # Copies of the model's bars lie down, slide along the floor to their places and
+            # stand up as surprises: nothing tall sweeps across the labels on the way.
+            copies = [q_chart.bars[k].copy() for k in faces]
+            flat = [c.copy().stretch_to_fit_height(LYING).align_to(c, DOWN) for c in copies]
+            self.add(*copies)
+            self.play(*(Transform(c, f) for c, f in zip(copies, flat, strict=True)), run_time=0.4)
             self.play(
                 LaggedStart(
-                    *(TransformFromCopy(q_chart.bars[k], cross.blocks[k]) for k in faces),
-                    lag_ratio=0.12,
+                    *(
+                        c.animate.shift(cross.blocks[k].get_bottom() - c.get_bottom())
+                        for c, k in zip(copies, faces, strict=True)
+                    ),
+                    lag_ratio=0.1,
                 ),
-                run_time=1.3,
+                run_time=0.8,
+            )
+            self.play(
+                LaggedStart(
+                    *(
+                        ReplacementTransform(c, cross.blocks[k])
+                        for c, k in zip(copies, faces, strict=True)
+                    ),
+                    lag_ratio=0.1,
+                ),
+                run_time=0.7,
             )
             self.show("model blocks", [(b.width, b.height) for b in cross.blocks])
             self.play(cross.pour(run_time=max(line.end - self.time - 0.6, 1.5)))
