@@ -197,7 +197,7 @@ class FoggedShape(Group):
                 f"blur must be positive and fog_peak in [0, 1], not {blur}, {fog_peak}"
             )
         self.blur, self.fog_peak = float(blur), float(fog_peak)
-        self.height = height
+        self.shape_height = height
         self.shape = shape
         self.role, self.fog_role = role, fog_role
         self.level = float(np.clip(level, 0.0, 1.0))
@@ -281,13 +281,19 @@ class FoggedShape(Group):
         show_pixels(self.fog, _rgba(self.fog_role, fog_alpha))
         return self
 
-    def outline(self, shape: str, role: str = "q", width: float = 0.035) -> ImageMobject:
-        """The crisp outline of ``shape`` (``width`` units thick), drawn where it would
-        stand in this fog: over the silhouette, on the same grid. Not added."""
+    def outline_alpha(self, shape: str, width: float = 0.035) -> np.ndarray:
+        """The opacity (0 to 1) of ``shape``'s crisp outline, ``width`` units thick, on the
+        silhouette's pixel grid: where the outline would lie over this fog's shape."""
         if shape not in SILHOUETTES:
             raise ValueError(f"unknown shape {shape!r}; shapes are: {', '.join(SILHOUETTES)}")
-        distance = _sample(shape, self.height, pad=self._pad)
-        alpha = np.clip(1.0 - (np.abs(distance) - width / 2) * _SHAPE_PPU, 0.0, 1.0)
+        distance = _sample(shape, self.shape_height, pad=self._pad)
+        return np.clip(1.0 - (np.abs(distance) - width / 2) * _SHAPE_PPU, 0.0, 1.0)
+
+    def outline(self, shape: str, role: str = "q", width: float = 0.035) -> ImageMobject:
+        """The crisp outline of ``shape`` (``width`` units thick), drawn where it would
+        stand in this fog: over the silhouette, on the same grid. Not added. (Several at
+        once: :class:`~scenes.kit.outlines.CandidateOutlines`, one picture for all.)"""
+        alpha = self.outline_alpha(shape, width)
         image = raster(
             _rgba(role, alpha), width=self.silhouette.width, height=self.silhouette.height
         )

@@ -28,12 +28,15 @@ from scenes.kit import (
 )
 from scenes.kit.flow import WeightFlow
 from scenes.kit.fog import SILHOUETTES, FoggedShape, silhouette
+from scenes.kit.outlines import CandidateOutlines
 from scenes.kit.timing import until_voice_free
 
 # The fog's look: how blurred the shape is and how dense the fog in the thickest fog
 # (thin enough that the blob reads, thick enough that it could be anything).
 BLUR = 0.3
 FOG_PEAK = 0.42
+# How strongly every outline shows while the eye weighs them all at once.
+FAINT = 0.4
 # How tall (screen units) a bar of weight 1 is.
 WEIGHT_HEIGHT = 3.0
 # The takeaway's banner reaches this far down the frame: the last picture stays below it.
@@ -176,7 +179,7 @@ class Fog(ExplainerScene):
         self.chart.shift(
             (BANNER_BOTTOM - space.s - tallest * WEIGHT_HEIGHT - self.chart.base_y) * UP
         )
-        self.outlines = {name: self.fog.outline(name, role="q") for name in self.drawn}
+        self.outlines = CandidateOutlines(self.fog, self.drawn, role="q", strength=0.0)
         self.icons = {}
         for name in self.drawn:
             i = self.chart.outcomes.index(name)
@@ -192,22 +195,21 @@ class Fog(ExplainerScene):
             "Any of them could fit.",
         ) as record:
             line = record.lines[0]
+            self.add(self.outlines)
             self.play(FadeIn(self.heading), FadeIn(self.chart.baseline), run_time=0.6)
             steps = []
             for i, name in enumerate(self.chart.outcomes):
                 parts = [FadeIn(names[i], shift=self.theme.space.xs * UP)]
-                if name in self.outlines:
-                    outline, icon = self.outlines[name], self.icons[name]
+                if name in self.icons:
                     parts += [
-                        FadeIn(outline),
-                        FadeIn(icon, shift=self.theme.space.s * UP),
+                        self.outlines.strengths_to({name: 1.0}),
+                        FadeIn(self.icons[name], shift=self.theme.space.s * UP),
                     ]
                 steps.append(AnimationGroup(*parts))
             self.play(LaggedStart(*steps, lag_ratio=0.7), run_time=max(line.duration - 1.4, 2.0))
             # All at once, faint: the eye weighs them together.
             self.play(
-                *(outline.animate.set_opacity(0.4) for outline in self.outlines.values()),
-                run_time=0.8,
+                self.outlines.strengths_to({name: FAINT for name in self.drawn}), run_time=0.8
             )
 
     def weights(self) -> None:
@@ -257,20 +259,19 @@ class Fog(ExplainerScene):
             self.show_outlines()
 
     def show_outlines(self) -> None:
-        """Note how strongly each outline shows now (its strongest pixel), for the tests."""
+        """Note how strongly each outline shows now, for the tests."""
+        on_screen = any(m is self.outlines for m in self.get_mobject_family_members())
         self.show(
             "outlines",
-            {
-                name: float(o.pixel_array[..., 3].max()) / 255 if o in self.mobjects else 0.0
-                for name, o in self.outlines.items()
-            },
+            {name: self.outlines.strengths[name] if on_screen else 0.0 for name in self.drawn},
         )
 
     def outlines_to(self, dist) -> list[Animation]:
         """Each outline firms up or fades to match its reading's weight in ``dist``."""
         return [
-            outline.animate.set_opacity(outline_opacity(dist.probability(name)))
-            for name, outline in self.outlines.items()
+            self.outlines.strengths_to(
+                {name: outline_opacity(dist.probability(name)) for name in self.drawn}
+            )
         ]
 
     def flow_to(self, k: int, run_time: float) -> None:
@@ -300,17 +301,17 @@ class Fog(ExplainerScene):
         dist = self.stages[k]
         truth = self.params.truth
         value = format_value(dist.probability(truth), 2)
-        others = [o for name, o in self.outlines.items() if name != truth]
+        others = {name: 0.0 for name in self.drawn if name != truth}
         with self.beat("clear", f"Clear air: a {truth}, at {value}.") as record:
             self.flow_to(k, run_time=max(record.lines[0].duration, 2.5))
             until_voice_free(self)
             line = self.say(
                 "Keeping every reading, then moving the weight, is how a mind copes with doubt."
             )
-            self.play(*(FadeOut(o) for o in others), run_time=1.2)
-            # The fog has gone: only the shape is left of it.
-            self.remove(self.fog)
-            self.add(self.fog.silhouette, self.outlines[truth])
+            self.play(self.outlines.strengths_to(others), run_time=1.2)
+            # The fog has gone: only the shape is left of it (under its outline).
+            self.remove(self.fog, self.outlines)
+            self.add(self.fog.silhouette, self.outlines)
             self.play(
                 ShowPassingFlash(
                     Underline(self.total, color=self.theme.color.highlight, stroke_width=4),
@@ -319,4 +320,13 @@ class Fog(ExplainerScene):
                 run_time=max(line.end - self.time, 0.8),
             )
             self.show_outlines()
-        self.focus = self.chart.bars
+
+    def finale(self) -> None:
+        """While the takeaway is said: the clear shape's weight, then the total of one."""
+        flash = self.theme.color.highlight
+        winner = self.chart.bars[self.chart.outcomes.index(self.params.truth)]
+        self.play(
+            winner.animate(rate_func=there_and_back).stretch(1.08, 0),
+            ShowPassingFlash(Underline(self.total, color=flash, stroke_width=4), time_width=0.6),
+            run_time=1.5,
+        )
