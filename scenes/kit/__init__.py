@@ -12,6 +12,7 @@ from scenes.kit.fog import FoggedShape
 from scenes.kit.ghost import GhostBars
 from scenes.kit.layout import LayoutError, allow_offscreen, allow_overlap, layout_problems
 from scenes.kit.odds import ChanceStrip
+from scenes.kit.outlines import CandidateOutlines
 from scenes.kit.pixel_samples import PixelSamples
 from scenes.kit.pixel_space import PixelSpace
 from scenes.kit.pixel_zoom import PixelZoom
@@ -46,6 +47,7 @@ from scenes.theme import current_theme, use_theme
 __all__ = [
     "AverageStrip",
     "BeatRecord",
+    "CandidateOutlines",
     "ChanceStrip",
     "Coin",
     "CurvePlot",
