@@ -40,6 +40,9 @@ TALLEST_BLOCK = 3.4
 BANNER_BOTTOM = 1.7
 # How much larger the odds are drawn while they are alone on the stage.
 ODDS_ZOOM = 1.5
+# How much a pulse swells what it points at (never recolouring it).
+PULSE = 1.15
+EDGE_PULSE = 1.1  # a read-out by the frame's edge swells away from it, and less
 # How thick a bar lying on the floor is while it slides (screen units).
 LYING = 0.06
 # Sizes (screen units): the rolling die, the rolled faces, the die beside its odds, the bars.
@@ -176,6 +179,7 @@ class Opening(ExplainerScene):
     def prelude(self) -> None:
         self.die = Die(1, size=DIE_SIZE)
         self.stage.left.place(self.die)
+        self.play(Wait(0.4))  # the title makes way before the die comes in beside it
         self.play(FadeIn(self.die, scale=0.7), run_time=0.6)
         self.play(self.die.roll_to(4, tumbles=6), run_time=1.2)
 
@@ -469,9 +473,8 @@ class Opening(ExplainerScene):
         parts = VGroup(segment(base, split, "entropy"), segment(split, top, "kl"))
         new_formula = self.formula_slot(KL_FORMULA)
         with self.beat(
-            "kl-divergence",
-            f"The excess, {self.words(self.kl)}, is the KL divergence: the price of a wrong model.",
-        ):
+            "kl-divergence", f"The excess, {self.words(self.kl)}, is the KL divergence."
+        ) as record:
             self.play(
                 ReplacementTransform(bar, parts),
                 FadeOut(self.floor),
@@ -479,7 +482,22 @@ class Opening(ExplainerScene):
                 run_time=1.2,
             )
             self.formula = new_formula
-            self.play(FadeIn(self.kl_readout, shift=self.theme.space.xs * UP), run_time=0.6)
+            self.play(
+                FadeIn(self.kl_readout, shift=self.theme.space.xs * UP),
+                run_time=max(record.lines[0].end - self.time, 0.6),
+            )
+            until_voice_free(self)
+            line = self.say("It is the price of the wrong model.")
+            # The wrong model and what it costs, pointed at together (no colour changes).
+            self.play(
+                *(b.animate(rate_func=there_and_back).stretch(PULSE, 0) for b in self.q_chart.bars),
+                self.q_mark.animate(rate_func=there_and_back).scale(PULSE),
+                parts[1].animate(rate_func=there_and_back).stretch(PULSE, 0),
+                self.kl_readout.animate(rate_func=there_and_back).scale(
+                    EDGE_PULSE, about_edge=RIGHT
+                ),
+                run_time=max(line.end - self.time, 1.0),
+            )
             self.show("kl", self.kl_readout)
             self.show("segments", parts)
         self.focus = VGroup(parts[1], self.kl_readout)

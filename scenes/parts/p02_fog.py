@@ -35,6 +35,8 @@ from scenes.kit.timing import until_voice_free
 # (thin enough that the blob reads, thick enough that it could be anything).
 BLUR = 0.3
 FOG_PEAK = 0.42
+# How much a pulse swells what it points at (never recolouring it).
+PULSE = 1.15
 # How strongly every outline shows while the eye weighs them all at once.
 FAINT = 0.4
 # How tall (screen units) a bar of weight 1 is.
@@ -249,13 +251,7 @@ class Fog(ExplainerScene):
             until_voice_free(self)
             line = self.say("The weights add up to one.")
             self.play(FadeIn(total, shift=self.theme.space.xs * UP), run_time=0.6)
-            self.play(
-                ShowPassingFlash(
-                    Underline(total, color=self.theme.color.highlight, stroke_width=4),
-                    time_width=0.6,
-                ),
-                run_time=max(line.end - self.time, 0.8),
-            )
+            self.point_at_total(run_time=max(line.end - self.time, 0.8))
             self.show_outlines()
 
     def show_outlines(self) -> None:
@@ -312,21 +308,24 @@ class Fog(ExplainerScene):
             # The fog has gone: only the shape is left of it (under its outline).
             self.remove(self.fog, self.outlines)
             self.add(self.fog.silhouette, self.outlines)
-            self.play(
-                ShowPassingFlash(
-                    Underline(self.total, color=self.theme.color.highlight, stroke_width=4),
-                    time_width=0.6,
-                ),
-                run_time=max(line.end - self.time, 0.8),
-            )
+            self.point_at_total(run_time=max(line.end - self.time, 0.8))
             self.show_outlines()
 
     def finale(self) -> None:
         """While the takeaway is said: the clear shape's weight, then the total of one."""
-        flash = self.theme.color.highlight
         winner = self.chart.bars[self.chart.outcomes.index(self.params.truth)]
-        self.play(
-            winner.animate(rate_func=there_and_back).stretch(1.08, 0),
-            ShowPassingFlash(Underline(self.total, color=flash, stroke_width=4), time_width=0.6),
-            run_time=1.5,
+        self.point_at_total(
+            winner.animate(rate_func=there_and_back).stretch(PULSE, 0), run_time=1.5
         )
+
+    def point_at_total(self, *also: Animation, run_time: float) -> None:
+        """A box glows round the total and goes again (the read-out itself is left alone:
+        it keeps adding up the bars)."""
+        box = SurroundingRectangle(
+            self.total, color=self.theme.color.highlight, buff=self.theme.space.xs
+        ).set_stroke(opacity=0)
+        self.add(box)
+        self.play(
+            box.animate(rate_func=there_and_back).set_stroke(opacity=1), *also, run_time=run_time
+        )
+        self.remove(box)

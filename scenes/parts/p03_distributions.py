@@ -48,6 +48,8 @@ COIN_RADIUS, DIE_SIZE = 0.55, 1.1
 COIN_BAR, DIE_BAR, DIE_GAP = 0.85, 0.6, 0.32
 # The space of pictures: its axes' length and how many other pictures crowd into it.
 SPACE_SIZE, CROWD, CROWD_DOT = 3.0, 420, 0.028
+# How much a pulse swells what it points at (never recolouring it).
+PULSE = 1.15
 # The grey scale under the magnifier: its height (screen units).
 GREY_SCALE = 0.22
 # Thumbnails in the row of pictures (screen units), and how many noise pictures flank the faces.
@@ -362,10 +364,7 @@ class Distributions(ExplainerScene):
             )
             self.play(FadeIn(digits_readout, shift=self.theme.space.xs * UP), run_time=0.6)
             self.play(
-                ShowPassingFlash(
-                    Underline(digits_readout, color=self.theme.color.highlight, stroke_width=4),
-                    time_width=0.6,
-                ),
+                digits_readout.animate(rate_func=there_and_back).scale(PULSE),
                 run_time=max(record.lines[0].end - self.time, 0.8),
             )
         self.facts, self.cloud = facts, cloud
