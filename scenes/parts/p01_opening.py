@@ -181,7 +181,7 @@ class Opening(ExplainerScene):
         self.stage.left.place(self.die)
         self.play(Wait(0.4))  # the title makes way before the die comes in beside it
         self.play(FadeIn(self.die, scale=0.7), run_time=0.6)
-        self.play(self.die.roll_to(4, tumbles=6), run_time=1.2)
+        self.play(self.die.roll_to(4, tumbles=4), run_time=0.7)
 
     def body(self) -> None:
         self.roll()
@@ -216,11 +216,11 @@ class Opening(ExplainerScene):
             f"Roll a die: {_spoken_list([str(r) for r in rolls])}. Nobody can call the next face.",
         ):
             for face, piece in zip(rolls, chips, strict=True):
-                self.play(self.die.roll_to(face, tumbles=5), run_time=0.7)
-                self.play(TransformFromCopy(self.die, piece), run_time=0.45)
-            self.play(FadeIn(unknown, scale=1.3), run_time=0.4)
-            self.play(self.die.roll_to(1, tumbles=8), run_time=1.2)  # still tumbling, unknown
-            self.play(unknown.animate(rate_func=there_and_back).scale(1.15), run_time=0.6)
+                self.play(self.die.roll_to(face, tumbles=5), run_time=0.6)
+                self.play(TransformFromCopy(self.die, piece), run_time=0.4)
+            # The next roll: the die tumbles on while the "?" waits for it.
+            self.play(FadeIn(unknown, scale=1.3), self.die.roll_to(1, tumbles=8), run_time=1.0)
+            self.play(unknown.animate(rate_func=there_and_back).scale(PULSE), run_time=0.5)
         self.rolled = VGroup(chips, unknown)
 
     def odds(self) -> None:
@@ -473,7 +473,8 @@ class Opening(ExplainerScene):
         parts = VGroup(segment(base, split, "entropy"), segment(split, top, "kl"))
         new_formula = self.formula_slot(KL_FORMULA)
         with self.beat(
-            "kl-divergence", f"The excess, {self.words(self.kl)}, is the KL divergence."
+            "kl-divergence",
+            f"The excess, {self.words(self.kl)}, is the KL divergence: the price of a wrong model.",
         ) as record:
             self.play(
                 ReplacementTransform(bar, parts),
@@ -482,13 +483,8 @@ class Opening(ExplainerScene):
                 run_time=1.2,
             )
             self.formula = new_formula
-            self.play(
-                FadeIn(self.kl_readout, shift=self.theme.space.xs * UP),
-                run_time=max(record.lines[0].end - self.time, 0.6),
-            )
-            until_voice_free(self)
-            line = self.say("It is the price of the wrong model.")
-            # The wrong model and what it costs, pointed at together (no colour changes).
+            self.play(FadeIn(self.kl_readout, shift=self.theme.space.xs * UP), run_time=0.8)
+            # "... a wrong model": the model and what it costs, pointed at together.
             self.play(
                 *(b.animate(rate_func=there_and_back).stretch(PULSE, 0) for b in self.q_chart.bars),
                 self.q_mark.animate(rate_func=there_and_back).scale(PULSE),
@@ -496,7 +492,7 @@ class Opening(ExplainerScene):
                 self.kl_readout.animate(rate_func=there_and_back).scale(
                     EDGE_PULSE, about_edge=RIGHT
                 ),
-                run_time=max(line.end - self.time, 1.0),
+                run_time=max(record.lines[0].end - self.time, 1.0),
             )
             self.show("kl", self.kl_readout)
             self.show("segments", parts)

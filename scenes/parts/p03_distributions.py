@@ -347,7 +347,7 @@ class Distributions(ExplainerScene):
         cloud = self.picture_cloud()
         with self.beat(
             "count",
-            f"There are {levels} to the power {thousands(dims)} such pictures: "
+            f"There are {levels} to the power {thousands(dims)} of them: "
             f"a number with {thousands(digits)} digits.",
         ) as record:
             self.play(

@@ -49,7 +49,7 @@ def test_reference_picture_is_a_point_in_10000_dimensions(play):
     value, shown = count.readouts["log10"]
     assert value == pytest.approx(10000 * math.log10(256), rel=1e-12)
     assert shown == "24082.4"
-    assert "256 to the power 10,000 such pictures: a number with 24,083 digits" in (count.narration)
+    assert "256 to the power 10,000 of them: a number with 24,083 digits" in (count.narration)
 
 
 def test_the_zoom_ends_on_the_blocks_real_values(play):
