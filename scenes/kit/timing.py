@@ -23,4 +23,5 @@ def until_voice_free(scene) -> None:
     if remaining > 1e-9:
         frame = 1 / config.frame_rate
         # A hundredth of a frame over, so int(duration · fps) cannot round a frame away.
-        scene.wait((math.ceil(remaining / frame - 1e-6) + 0.01) * frame)
+        frames = max(1, math.ceil(remaining / frame - 1e-6))
+        scene.wait((frames + 0.01) * frame)
