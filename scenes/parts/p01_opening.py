@@ -42,7 +42,7 @@ BANNER_BOTTOM = 1.7
 ODDS_ZOOM = 1.5
 # How much a pulse swells what it points at (never recolouring it).
 PULSE = 1.15
-EDGE_PULSE = 1.1  # a read-out by the frame's edge swells away from it, and less
+BAND_PULSE = 1.06  # the wide KL band swells less, staying clear of its read-out
 # How thick a bar lying on the floor is while it slides (screen units).
 LYING = 0.06
 # Sizes (screen units): the rolling die, the rolled faces, the die beside its odds, the bars.
@@ -488,10 +488,7 @@ class Opening(ExplainerScene):
             self.play(
                 *(b.animate(rate_func=there_and_back).stretch(PULSE, 0) for b in self.q_chart.bars),
                 self.q_mark.animate(rate_func=there_and_back).scale(PULSE),
-                parts[1].animate(rate_func=there_and_back).stretch(PULSE, 0),
-                self.kl_readout.animate(rate_func=there_and_back).scale(
-                    EDGE_PULSE, about_edge=RIGHT
-                ),
+                parts[1].animate(rate_func=there_and_back).stretch(BAND_PULSE, 0),
                 run_time=max(record.lines[0].end - self.time, 1.0),
             )
             self.show("kl", self.kl_readout)
