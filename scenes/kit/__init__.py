@@ -9,11 +9,15 @@ from scenes.kit.base import BeatRecord, ExplainerScene, SceneParams
 from scenes.kit.baseline import align_baselines
 from scenes.kit.bubble import SpeechBubble
 from scenes.kit.cross_entropy_curve import CrossEntropyCurve
+from scenes.kit.flow import WeightFlow, transport_plan
 from scenes.kit.fog import FoggedShape
 from scenes.kit.ghost import GhostBars
 from scenes.kit.layout import LayoutError, allow_offscreen, allow_overlap, layout_problems
 from scenes.kit.odds import ChanceStrip
+from scenes.kit.outlines import CandidateOutlines
 from scenes.kit.pixel_samples import PixelSamples
+from scenes.kit.pixel_space import PixelSpace
+from scenes.kit.pixel_zoom import PixelZoom
 from scenes.kit.pixels import PixelImage
 from scenes.kit.plots import CurvePlot, SurprisePlot, nice_ticks
 from scenes.kit.props import Coin, Die
@@ -39,12 +43,14 @@ from scenes.kit.text import (
     tinted,
     unit_word,
 )
+from scenes.kit.value_axis import ValueAxis
 from scenes.kit.veil import Veil
 from scenes.theme import current_theme, use_theme
 
 __all__ = [
     "AverageStrip",
     "BeatRecord",
+    "CandidateOutlines",
     "ChanceStrip",
     "Coin",
     "CrossEntropyCurve",
@@ -59,6 +65,8 @@ __all__ = [
     "LayoutError",
     "PixelImage",
     "PixelSamples",
+    "PixelSpace",
+    "PixelZoom",
     "QuantityBar",
     "Readout",
     "RealityAndModel",
@@ -74,7 +82,9 @@ __all__ = [
     "Station",
     "SurprisePlot",
     "Txt",
+    "ValueAxis",
     "Veil",
+    "WeightFlow",
     "align_baselines",
     "allow_offscreen",
     "allow_overlap",
@@ -94,6 +104,7 @@ __all__ = [
     "room_below_banner",
     "surprise_readout",
     "tinted",
+    "transport_plan",
     "unit_word",
     "use_theme",
 ]

@@ -117,6 +117,10 @@ class DistributionBars(VGroup):
 
     :meth:`morph_to` animates to another distribution (every frame in between
     is a distribution too); :meth:`surprises` labels each bar with its surprise.
+
+    ``value_side="bottom"`` puts the probabilities in a row under the outcomes' names
+    instead of on the bars, so the space above the bars stays free (for weight flowing
+    from bar to bar, say: :class:`~scenes.kit.flow.WeightFlow`).
     """
 
     def __init__(
@@ -132,8 +136,12 @@ class DistributionBars(VGroup):
         decimals: int = 2,
         show_values: bool = True,
         label_size: str | float = "label",
+        value_side: str = "top",
     ):
         super().__init__()
+        if value_side not in ("top", "bottom"):
+            raise ValueError(f"value_side must be 'top' or 'bottom', not {value_side!r}")
+        self.value_side = value_side
         self.probs, self.outcomes = probs_and_labels(dist, labels)
         self.role = role
         self.key = key
@@ -179,7 +187,13 @@ class DistributionBars(VGroup):
             bar.stretch_to_fit_height(height)
             bar.move_to([bar.get_center()[0], base + height / 2, 0])
             value.set_value(p)
-            value.next_to(bar, UP, buff=0.12)
+            if self.value_side == "top":
+                value.next_to(bar, UP, buff=0.12)
+        if self.value_side == "bottom":
+            # One row under the names, whatever their descenders.
+            top = self.labels.get_bottom()[1] - 0.15
+            for value, label in zip(self.values, self.labels, strict=True):
+                value.move_to([label.get_x(), top, 0], aligned_edge=UP)
 
     def set_probs(self, dist) -> DistributionBars:
         """Jump to another distribution over the same outcomes."""

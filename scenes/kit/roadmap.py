@@ -10,7 +10,7 @@ up one station at a time::
     self.play(road.advance())      # the arrow and entropy light up, the frame moves
 
 ``direction="column"`` stacks the stations top to bottom with a marker dot and
-an arrow between consecutive markers (a contents page, part 1);
+an arrow between consecutive markers (a contents page);
 ``direction="row"`` lines them up left to right, the name above the formula,
 with arcs over the gaps that can carry a label saying how each station is built
 from the one before (the recap, part 12). Stations already visited stay lit;
