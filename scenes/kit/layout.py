@@ -39,6 +39,7 @@ __all__ = [
     "LayoutProblem",
     "allow_offscreen",
     "allow_overlap",
+    "extent",
     "layout_problems",
     "text_mobjects",
 ]
@@ -135,6 +136,19 @@ def _box(mob: Mobject) -> tuple[np.ndarray, np.ndarray]:
         [m.points for m in mob.get_family() if m.has_points() and _is_visible(m)] or [mob.points]
     )
     return points.min(axis=0), points.max(axis=0)
+
+
+def extent(mobjects: Iterable[Mobject]) -> tuple[float, float, float, float]:
+    """``(left, right, bottom, top)`` of everything visible among ``mobjects`` and their
+    families: how near a picture comes to the frame's edges (e.g. a test of a clearance)."""
+    points = [
+        m.points for mob in mobjects for m in mob.get_family() if m.has_points() and _is_visible(m)
+    ]
+    if not points:
+        raise ValueError("nothing visible to measure")
+    every = np.concatenate(points)
+    lo, hi = every.min(axis=0), every.max(axis=0)
+    return float(lo[0]), float(hi[0]), float(lo[1]), float(hi[1])
 
 
 def _font_size(mob: Mobject) -> float | None:

@@ -79,3 +79,16 @@ def test_a_small_read_out_is_one_line():
 @pytest.mark.parametrize("size", ["minimum", "small"])
 def test_the_minimum_size_is_allowed(size):
     assert layout_problems([Txt("readable", size)]) == []
+
+
+def test_extent_measures_what_is_visible_only():
+    from manim import ValueTracker
+
+    from scenes.kit import extent
+
+    seen = Rectangle(width=2, height=1, fill_opacity=1).move_to([1, -2, 0])
+    hidden = Rectangle(width=9, height=9, stroke_opacity=0, fill_opacity=0)
+    tracker = ValueTracker(50.0)  # a value kept as a point, not a shape
+    assert extent([VGroup(seen, hidden), tracker]) == pytest.approx((0, 2, -2.5, -1.5))
+    with pytest.raises(ValueError, match="nothing visible"):
+        extent([hidden])
