@@ -121,6 +121,14 @@ def quantity():
     return VGroup(pin, pair).arrange(RIGHT, buff=1.2, aligned_edge=DOWN)
 
 
+def joint():
+    import infotheory as it
+    from scenes.kit import JointGrid
+
+    grid = JointGrid(it.correlated_coins(0.8), ["heads", "tails"], ["heads", "tails"])
+    return grid.add(grid.margins)  # as the grid stands once both margins are poured
+
+
 def plots():
     from manim import RIGHT, VGroup
 
@@ -258,6 +266,7 @@ PICTURES: dict[str, tuple[Callable[[], object], str]] = {
     "strip": (strip, "dark"),
     "stacked": (stacked, "dark"),
     "quantity": (quantity, "dark"),
+    "joint": (joint, "dark"),
     "plots": (plots, "dark"),
     "props": (props, "dark"),
     "chances": (chances, "dark"),

@@ -9,6 +9,7 @@ from scenes.kit.base import BeatRecord, ExplainerScene, SceneParams
 from scenes.kit.baseline import align_baselines
 from scenes.kit.fog import FoggedShape
 from scenes.kit.ghost import GhostBars
+from scenes.kit.joint_grid import JointGrid
 from scenes.kit.layout import (
     LayoutError,
     allow_offscreen,
@@ -57,6 +58,7 @@ __all__ = [
     "FoggedShape",
     "Formula",
     "GhostBars",
+    "JointGrid",
     "LayoutError",
     "PixelImage",
     "PixelSamples",

@@ -120,9 +120,15 @@ def text_mobjects(mobjects: Iterable[Mobject]) -> list[Mobject]:
     """The outermost text or maths mobjects in the families, visible ones only, in the order
     they were added (so problems are reported in scene order)."""
     found: list[Mobject] = []
+    seen: set[int] = set()
     stack = list(reversed(mobjects))
     while stack:
         mob = stack.pop()
+        # One mobject can sit in several groups (an animation's group holds what it moves,
+        # which the scene may hold too): it is still one text, met once.
+        if id(mob) in seen:
+            continue
+        seen.add(id(mob))
         if isinstance(mob, _TEXT_TYPES):
             if any(_is_visible(m) for m in mob.get_family()):
                 found.append(mob)

@@ -92,3 +92,12 @@ def test_extent_measures_what_is_visible_only():
     assert extent([VGroup(seen, hidden), tracker]) == pytest.approx((0, 2, -2.5, -1.5))
     with pytest.raises(ValueError, match="nothing visible"):
         extent([hidden])
+
+
+def test_a_text_held_by_two_groups_is_one_text_not_an_overlap():
+    # An animation's group holds what it moves; the scene may hold the same text too.
+    word = Txt("alone", "body")
+    assert layout_problems([VGroup(word), VGroup(VGroup(word)), word]) == []
+    other = Txt("alone", "body")  # a second text in the same place does overlap
+    (problem,) = layout_problems([VGroup(word), other])
+    assert problem.kind == "overlap"
