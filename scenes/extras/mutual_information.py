@@ -294,22 +294,21 @@ class MutualInformation(ExplainerScene):
                 ),
                 run_time=move,
             )
+            # In turn, each its own play: in a Succession the copies poured into the bar
+            # would show from the start.
+            share = (said.duration - move) / 4
+            self.play(grid.collapse_rows(), run_time=share)
+            self.play(grid.collapse_cols(), run_time=share)
             self.play(
-                Succession(
-                    grid.collapse_rows(),
-                    grid.collapse_cols(),
-                    AnimationGroup(
-                        Create(bar.zero),
-                        # Copies of Y's margin pour into the bar (TransformFromCopy would
-                        # reshape the bar's block into two, the copies' count).
-                        ReplacementTransform(
-                            VGroup(*(c.square.copy() for c in grid.y_margin)), bar.blocks[0]
-                        ),
-                    ),
-                    bar.show_total(),
+                Create(bar.zero),
+                # Copies of Y's margin pour into the bar (TransformFromCopy would reshape
+                # the bar's block into two, the copies' count).
+                ReplacementTransform(
+                    VGroup(*(c.square.copy() for c in grid.y_margin)), bar.blocks[0]
                 ),
-                run_time=said.duration - move,
+                run_time=share,
             )
+            self.play(bar.show_total(), run_time=share)
             grid.add(grid.margins)
             self.add(grid, bar)
 

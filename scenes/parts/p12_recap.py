@@ -345,14 +345,12 @@ class Recap(ExplainerScene):
                 f"cross-entropy, {format_value(v.cross_entropy)} "
                 f"{unit_word(self.unit, v.cross_entropy)}."
             )
-            self.play(
-                Succession(
-                    AnimationGroup(self.road.highlight(2), Create(strip.baseline)),
-                    TransformFromCopy(self.strip_p.blocks, strip.blocks),
-                    AnimationGroup(Create(line), FadeIn(ce_readout, shift=UP / 8)),
-                ),
-                run_time=said.duration,
-            )
+            # Three plays in turn, not a Succession: that would show the new blocks (the
+            # target of a later transform) from the sentence's start.
+            third = said.duration / 3
+            self.play(self.road.highlight(2), Create(strip.baseline), run_time=third)
+            self.play(TransformFromCopy(self.strip_p.blocks, strip.blocks), run_time=third)
+            self.play(Create(line), FadeIn(ce_readout, shift=UP / 8), run_time=third)
             self.add(strip)  # one piece from here on
         self.strip_q, self.line_q, self.ce_readout = strip, line, ce_readout
 
