@@ -73,17 +73,27 @@ class SystemLibrariesMissing(click.ClickException):
 
 
 def select_entries(keys: Sequence[str]) -> list[SceneEntry]:
-    """The scenes named by part number, slug or class name; every scene when none is named."""
+    """The scenes named by part number, slug or class name, or by a scene file
+    (``my_scene.py``, followed by the names of the classes to take from it, as with
+    ``manim``); every scene when none is named."""
     if not keys:
         return list(registry.all_entries())
     chosen: list[SceneEntry] = []
-    for key in keys:
-        try:
-            entry = registry.find(key)
-        except UnknownSceneError as error:
-            raise UnknownScene(str(error), param_hint="SCENE") from None
-        if entry not in chosen:
-            chosen.append(entry)
+    tokens = list(keys)
+    try:
+        while tokens:
+            key = tokens.pop(0)
+            if key.endswith(".py"):
+                classes = registry.classes_in(key)
+                names = []
+                while tokens and tokens[0] in classes:
+                    names.append(tokens.pop(0))
+                found = registry.file_entries(key, names)
+            else:
+                found = [registry.find(key)]
+            chosen += [entry for entry in found if entry not in chosen]
+    except UnknownSceneError as error:
+        raise UnknownScene(str(error), param_hint="SCENE") from None
     return chosen
 
 
@@ -193,18 +203,26 @@ def resolve_params(
     params_file: str | None,
     voice: str | None = None,
 ) -> dict[str, dict]:
-    """Each scene's validated overrides (see :func:`scenes.params.resolve_overrides`),
-    with ``voice`` (from ``--voice``) set for every scene.
+    """Each scene's validated overrides (see :func:`scenes.params.resolve_overrides`):
+    the project's default parameters, then ``--params``, then ``--set``, with ``voice``
+    (from ``--voice``) set for every scene.
 
     A bad key, value or file is a usage error (exit 2) that names the scene, before
     anything is rendered.
     """
     from scenes.params import ParamsError, resolve_overrides
 
+    project = registry.project()
     if voice is not None:
         assignments = (*assignments, f"voice={voice.lower()}")
     try:
-        return resolve_overrides(entries, tuple(assignments), params_file)
+        return resolve_overrides(
+            entries,
+            tuple(assignments),
+            params_file,
+            defaults=project.params if project is not None else None,
+            defaults_source=str(project.config) if project is not None else "",
+        )
     except ParamsError as error:
         hint = error.source or ("--params" if params_file is not None else "--set")
         raise click.BadParameter(str(error), param_hint=hint) from None

@@ -43,7 +43,7 @@ def _megabytes(n: int) -> str:
 
 
 @click.command("lecture")
-@click.argument("scenes", nargs=-1, metavar="[SCENE]...")
+@click.argument("scenes", nargs=-1, metavar="[SCENE | FILE.py [CLASS]...]...")
 @click.option(
     "-o",
     "--out",

@@ -117,7 +117,7 @@ def _summary(report: RenderReport) -> Table:
 
 
 @click.command("render")
-@click.argument("scenes", nargs=-1, metavar="[SCENE]...")
+@click.argument("scenes", nargs=-1, metavar="[SCENE | FILE.py [CLASS]...]...")
 @quality_option()
 @format_option()
 @render_options
@@ -139,6 +139,10 @@ def render(
     media_dir: str,
 ) -> None:
     """Render SCENEs (part number, slug or class name), or every scene when none is named.
+
+    A scene file renders as with manim: `explainer render my_scene.py [CLASS]...`
+    takes the named classes derived from ExplainerScene (or the file's only one),
+    registered or not; its outputs are named x-<class in kebab case>.
 
     Outputs go to MEDIA_DIR/QUALITY/NN-slug.FORMAT, with the captions (.srt), the
     sections index (.FORMAT.sections.json) and one clip per section

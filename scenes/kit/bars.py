@@ -165,9 +165,11 @@ class DistributionBars(VGroup):
 
     @property
     def base_y(self) -> float:
+        """The screen ``y`` of the baseline the bars stand on."""
         return self.baseline.get_center()[1]
 
     def bar_top(self, i: int) -> np.ndarray:
+        """The top centre of bar ``i``."""
         return self.bars[i].get_top()
 
     def _set_heights(self, probs: np.ndarray) -> None:

@@ -117,6 +117,7 @@ class CurvePlot(VGroup):
         self.x_range, self.y_range = tuple(x_range), tuple(y_range)
 
     def c2p(self, x: float, y: float) -> np.ndarray:
+        """The screen point of the plot coordinates (``x``, ``y``)."""
         return self.axes.c2p(x, y)
 
     def plot_points(
@@ -246,6 +247,7 @@ class SurprisePlot(CurvePlot):
         )
 
     def surprise(self, p: float) -> float:
+        """The surprise of probability ``p`` in the plot's unit (infotheory's ``surprisal``)."""
         return float(it.surprisal(p, unit=self.unit))
 
     def add_surprise_tracker(self, p0: float = 0.5, **kwargs) -> ValueTracker:

@@ -209,6 +209,7 @@ class SampleStream(VGroup):
 
     @property
     def base_y(self) -> float:
+        """The screen ``y`` the histogram's bars stand on."""
         return self.bars[0].get_bottom()[1]
 
     def bin_x(self, i: int) -> float:
@@ -271,6 +272,7 @@ class Scatter(VMobject):
         self._template -= self._template.mean(axis=0)
 
     def set_centres(self, centres) -> Scatter:
+        """Move the dots to ``centres`` (one row of x, y[, z] per dot), as one shape."""
         centres = np.asarray(centres, dtype=float)
         if centres.size == 0:
             self.clear_points()

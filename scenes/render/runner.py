@@ -28,7 +28,13 @@ from typing import Any
 
 from scenes.params import chosen_theme, variant_suffix
 from scenes.registry import SceneEntry
-from scenes.render.keys import SourceMissingError, module_file, render_key, source_key
+from scenes.render.keys import (
+    SourceMissingError,
+    module_file,
+    render_key,
+    source_key,
+    sources_digest,
+)
 from scenes.render.layout import (
     DEFAULT_FORMAT,
     DEFAULT_QUALITY,
@@ -38,7 +44,7 @@ from scenes.render.layout import (
     quality_named,
     scene_outputs,
 )
-from scenes.render.scene_info import load_info, typst_cache_dir
+from scenes.render.scene_info import known_info, typst_cache_dir
 from scenes.render.workdir import run_folder
 from scenes.render.worker import EXIT_SYSTEM, Job, up_to_date
 
@@ -222,7 +228,10 @@ def render_scenes(
         result = SceneResult(entry, scene_outputs(media_dir, quality, stem, fmt))
         report.results.append(result)
         try:
-            skey = source_key(entry.module, entry.class_name, scene_overrides, theme)
+            sources = sources_digest(entry.module)
+            skey = source_key(
+                entry.module, entry.class_name, scene_overrides, theme, sources=sources
+            )
         except SourceMissingError:
             result.status, result.cause = "failed", "no source"
             result.message = f"not written yet: {entry.path} does not exist"
@@ -239,7 +248,7 @@ def render_scenes(
             result.status = "up to date"
             notify(result)
             continue
-        info = load_info(skey)
+        info = known_info(skey, stem, sources)
         result.expected_duration = info.duration if info else None
         notify(result)
         pending.append(
@@ -256,7 +265,7 @@ def render_scenes(
                 source_key=skey,
                 overrides=scene_overrides,
                 force=force,
-                path_entry=_path_entry(entry.module),
+                path_entry=entry.folder or _path_entry(entry.module),
                 parent_pid=os.getpid(),
             )
         )

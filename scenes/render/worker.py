@@ -170,10 +170,17 @@ def _manim_settings(job: Job, work: Path, tex_dir: Path) -> dict[str, Any]:
 
 
 def _load_scene_class(job: Job) -> type:
+    from scenes.kit.base import ExplainerScene
+
     if job.path_entry and job.path_entry not in sys.path:
-        sys.path.insert(0, job.path_entry)
+        sys.path.append(job.path_entry)  # appended: installed packages keep their names
     module = importlib.import_module(job.module)
-    return getattr(module, job.class_name)
+    scene_class = getattr(module, job.class_name, None)
+    if not (isinstance(scene_class, type) and issubclass(scene_class, ExplainerScene)):
+        raise TypeError(
+            f"{job.class_name} in {module.__file__} is not a scene derived from ExplainerScene"
+        )
+    return scene_class
 
 
 def _track_progress(scene: Any, reporter: _Reporter) -> None:
