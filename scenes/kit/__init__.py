@@ -10,6 +10,7 @@ from scenes.kit.baseline import align_baselines
 from scenes.kit.fog import FoggedShape
 from scenes.kit.ghost import GhostBars
 from scenes.kit.joint_grid import JointGrid
+from scenes.kit.knobs import Knobs
 from scenes.kit.layout import (
     LayoutError,
     allow_offscreen,
@@ -25,6 +26,7 @@ from scenes.kit.props import Coin, Die
 from scenes.kit.quantity import QuantityBar
 from scenes.kit.roadmap import RoadMap, Station, information_stations
 from scenes.kit.samples import DrawsParams, RealityAndModel, SampleStream, Scatter
+from scenes.kit.shapes import shape_pictures
 from scenes.kit.stacked import StackedBar
 from scenes.kit.stage import Region, Stage
 from scenes.kit.text import (
@@ -59,6 +61,7 @@ __all__ = [
     "Formula",
     "GhostBars",
     "JointGrid",
+    "Knobs",
     "LayoutError",
     "PixelImage",
     "PixelSamples",
@@ -93,6 +96,7 @@ __all__ = [
     "plain_words",
     "readouts_in",
     "resolve_color",
+    "shape_pictures",
     "surprise_readout",
     "tinted",
     "unit_word",
