@@ -185,27 +185,24 @@ class Training(ExplainerScene):
 
     # -- the step everything follows -------------------------------------------------------
 
-    def follow_step(self, step: ValueTracker, *, pictures: bool = True) -> list[Mobject]:
+    def follow_step(self, step: ValueTracker) -> list[Mobject]:
         """Make the knobs, the bars, the model's pictures, the loss's trace, dot and rider,
         and the read-outs show the model at ``step`` (a fractional step is the straight mix
         of its two neighbours; the read-outs show the nearest whole step). Returns what
         follows, to stop it later with ``clear_updaters``."""
         bench, loss = self.home, self.loss
         t = step.get_value
-        followers = [
+        return [
             bench.knobs.add_updater(lambda m: m.set_values(loss.logits_at(t()))),
             bench.chart.add_updater(lambda m: m.set_probs(loss.model_at(t()))),
+            bench.model.add_updater(lambda m: m.set_distribution(loss.model_at(t()))),
             loss.add_updater(lambda m: m.set_step(t())),
         ]
-        if pictures:
-            model = bench.model
-            followers.append(model.add_updater(lambda m: m.set_distribution(loss.model_at(t()))))
-        return followers
 
-    def run_steps(self, start: float, end: float, run_time: float, **kwargs) -> None:
+    def run_steps(self, start: float, end: float, run_time: float) -> None:
         """Train (or untrain) from step ``start`` to ``end`` over ``run_time`` seconds."""
         step = ValueTracker(start)
-        followers = self.follow_step(step, **kwargs)
+        followers = self.follow_step(step)
         self.play(step.animate.set_value(end), run_time=run_time, rate_func=linear)
         for mob in followers:
             mob.clear_updaters()
@@ -225,8 +222,9 @@ class Training(ExplainerScene):
         p, bench = self.params.p, self.big
         chart = bench.chart
         n = len(p)
-        # Every shade's pixels, from all the pictures, pour into a column of that shade,
-        # as tall as its share: the data's outline of that shade.
+        # Every pixel of every picture flies into its shade's bin, where they stack up as
+        # squares; each stack settles into a column exactly as tall as its share of p.
+        sources, stacks, shades = self.pixel_piles(bench)
         columns = VGroup(
             *(
                 Rectangle(
@@ -240,25 +238,70 @@ class Training(ExplainerScene):
                 for i in range(n)
             )
         )
-        layers = [
-            VGroup(*(picture[0][i].copy() for picture in bench.data.pictures)) for i in range(n)
-        ]
         with self.beat("data"):
             said = self.say(
                 "The data: pictures of shapes. Count their pixels by shade, and that is p, "
                 "the data's mix of greys."
             )
-            third = said.duration / 3
-            self.play(Create(chart.baseline), run_time=third)
+            share = said.duration / 6
+            self.play(Create(chart.baseline), run_time=share)
+            self.play(
+                LaggedStart(
+                    *(
+                        Transform(square, target, path_arc=-PI / 4)
+                        for square, target in zip(sources, stacks, strict=True)
+                    ),
+                    lag_ratio=1 / len(sources) * 4,
+                ),
+                run_time=3 * share,
+            )
+            piles = [
+                VGroup(*(sq for sq, i in zip(sources, shades, strict=True) if i == k))
+                for k in range(n)
+            ]
             self.play(
                 *(
-                    ReplacementTransform(layer, column)
-                    for layer, column in zip(layers, columns, strict=True)
+                    ReplacementTransform(pile, column)
+                    for pile, column in zip(piles, columns, strict=True)
                 ),
-                run_time=third,
+                run_time=share,
             )
-            self.play(FadeOut(columns), Create(bench.ghost), run_time=third)
+            self.play(FadeOut(columns), Create(bench.ghost), run_time=share)
             self.show("counts", np.bincount(bench.data.indices.ravel(), minlength=n))
+
+    def pixel_piles(self, bench: _Bench) -> tuple[VGroup, VGroup, list[int]]:
+        """Each data pixel as a square where it is (``sources``), and where it lands in its
+        shade's bin (``stacks``): rows of squares, bottom up, about as tall as the shade's
+        share of the bar of probability 1; and each pixel's shade."""
+        pictures, chart = bench.data, bench.chart
+        n = len(self.params.outcomes)
+        pixel = pictures.pixel
+        total = pictures.indices.size
+        # ``across`` to a row, each row ``across / total`` of probability tall: a shade's
+        # pile of count_i pixels stands exactly p_i high (cells nearly square).
+        across = max(1, round(math.sqrt(chart.bar_width * total / chart.unit_height)))
+        width, height = chart.bar_width / across, chart.unit_height * across / total
+        sources, stacks, shades = VGroup(), VGroup(), []
+        landed = [0] * n
+        for picture, grid in zip(pictures.pictures, pictures.indices, strict=True):
+            corner = picture[1].get_corner(UL)
+            for (r, c), i in np.ndenumerate(grid):
+                colour = shade(int(i), n)
+                square = Square(pixel, fill_color=colour, fill_opacity=1, stroke_width=0)
+                offset = np.array([(c + 0.5) * pixel, -(r + 0.5) * pixel, 0.0])
+                sources.add(square.move_to(corner + offset))
+                row, col = divmod(landed[i], across)
+                landed[i] += 1
+                bar = chart.bars[int(i)]
+                spot = [
+                    bar.get_left()[0] + (col + 0.5) * width,
+                    chart.base_y + (row + 0.5) * height,
+                    0,
+                ]
+                cell = Rectangle(width=width, height=height, stroke_width=0)
+                stacks.add(cell.set_fill(colour, opacity=1).move_to(spot))
+                shades.append(int(i))
+        return sources, stacks, shades
 
     def model(self) -> None:
         traj, params, bench = self.traj, self.params, self.big
@@ -347,8 +390,8 @@ class Training(ExplainerScene):
         """While the takeaway is said, the model is untrained and trained once more."""
         said = max(self.narrator.free_at - self.time, 2.0)
         steps = self.params.steps
-        self.run_steps(steps, 0, said * 0.35, pictures=False)
-        self.run_steps(0, steps, said * 0.65, pictures=False)
+        self.run_steps(steps, 0, said * 0.35)
+        self.run_steps(0, steps, said * 0.65)
 
 
 class _Bench(VGroup):
@@ -437,7 +480,8 @@ class _LossCurve(VGroup):
         self.steps = len(traj.cross_entropy) - 1
         self.entropy = float(traj.entropy)
         values = np.asarray(traj.cross_entropy, dtype=float)
-        top = math.ceil(float(values[0]) * 2 + 0.5) / 2
+        # Room above the loss's start for the read-outs in the corner.
+        top = math.ceil(float(values[0]) + 0.5)
         probe_y = Txt("3", "small")
         self.plot = CurvePlot(
             np.arange(self.steps + 1),
@@ -464,7 +508,7 @@ class _LossCurve(VGroup):
             stroke_width=3,
         )
         self.floor_readout = Readout(
-            "H(p)", self.entropy, unit=unit, key="H", color="entropy", size="label"
+            "H(p)", self.entropy, unit=unit, key="H", color="entropy", size="small"
         )
         self.curve = VMobject(stroke_color=theme.color.cross_entropy, stroke_width=5)
         self.gap = VMobject(fill_color=theme.color.kl, fill_opacity=0.28, stroke_width=0)
@@ -480,10 +524,10 @@ class _LossCurve(VGroup):
         )
         self.dot = Dot(radius=0.08, color=theme.color.highlight)
         self.loss_readout = Readout(
-            "H(p, q_theta)", values[0], unit=unit, key="loss", color="cross_entropy", size="label"
+            "H(p, q_theta)", values[0], unit=unit, key="loss", color="cross_entropy", size="small"
         )
         self.kl_readout = Readout(
-            '"KL"(p || q_theta)', traj.kl[0], unit=unit, key="KL", color="kl", size="label"
+            '"KL"(p || q_theta)', traj.kl[0], unit=unit, key="KL", color="kl", size="small"
         )
         # In the top right corner, where the loss never goes once it has started to fall;
         # H(p) joins them when the floor is drawn.
