@@ -318,13 +318,21 @@ class KLDivergence(ExplainerScene):
                 "q equal to p, so KL is never negative."
             )
             touch = curve.point(params.p.probs[0], 0)
-            floor.next_to(touch, UP, buff=self.theme.space.l)
-            ring = Circle(radius=0.18, color=self.theme.color.highlight).move_to(touch)
+            floor.next_to(touch, UP, buff=self.theme.space.xl)
+            # Pointing down at the one place the curve touches zero (a ring would sit on
+            # the axis's tick label).
+            arrow = Arrow(
+                floor.get_bottom(),
+                touch,
+                buff=self.theme.space.s,
+                color=self.theme.color.highlight,
+                stroke_width=4,
+            )
             # Over the whole curve and back to reality: nowhere below zero.
             sweep = (*Q_RANGE, float(params.p.probs[0]))
             for x in sweep:
                 self.slide(x, said.duration * 0.75 / len(sweep))
-            self.play(Create(ring), FadeIn(floor), run_time=said.duration * 0.25)
+            self.play(FadeIn(floor), GrowArrow(arrow), run_time=said.duration * 0.25)
             self.show("lowest", curve.minimum())
             self.show("extent", extent(self.mobjects))
 
