@@ -122,6 +122,16 @@ def strip():
     )
 
 
+def cross_entropy():
+    from manim import VGroup
+
+    from scenes.kit import CrossEntropyCurve
+
+    curve = CrossEntropyCurve.for_coin(0.7, width=6.0, height=3.4)
+    curve.add_slider(0.3)
+    return VGroup(curve, curve.gap_marker())
+
+
 def stacked():
     import infotheory as it
     from scenes.kit import StackedBar
@@ -317,6 +327,7 @@ PICTURES: dict[str, tuple[Callable[[], object], str]] = {
     "bars": (bars, "dark"),
     "strip": (strip, "dark"),
     "stacked": (stacked, "dark"),
+    "cross-entropy": (cross_entropy, "dark"),
     "quantity": (quantity, "dark"),
     "joint": (joint, "dark"),
     "knobs": (knobs, "dark"),
