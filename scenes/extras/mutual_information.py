@@ -39,6 +39,7 @@ from scenes.kit import (
 )
 from scenes.kit.cards import takeaway_banner
 from scenes.kit.checks import whole_number
+from scenes.kit.pacing import play_in_turn
 
 TITLE = "Mutual information"  # read by the registry without importing this file
 
@@ -128,6 +129,7 @@ class MutualInformation(ExplainerScene):
         space, main = self.theme.space, self.stage.main
         inset = CLEARANCE - self.theme.margin
         # The takeaway's banner will cover the top of the frame: the picture stays under it.
+        # (An extra's banner has no "Next" line, so it is lower than room_below_banner's.)
         banner = takeaway_banner(self.takeaway_line(), self.takeaway_formula())
         top = self.stage.safe.top - banner.height - space.s
         edge = Region("inside", main.left + inset, main.right - inset, main.bottom, top)
@@ -294,21 +296,21 @@ class MutualInformation(ExplainerScene):
                 ),
                 run_time=move,
             )
-            # In turn, each its own play: in a Succession the copies poured into the bar
-            # would show from the start.
-            share = (said.duration - move) / 4
-            self.play(grid.collapse_rows(), run_time=share)
-            self.play(grid.collapse_cols(), run_time=share)
-            self.play(
-                Create(bar.zero),
-                # Copies of Y's margin pour into the bar (TransformFromCopy would reshape
-                # the bar's block into two, the copies' count).
-                ReplacementTransform(
-                    VGroup(*(c.square.copy() for c in grid.y_margin)), bar.blocks[0]
+            play_in_turn(
+                self,
+                said.duration - move,
+                grid.collapse_rows(),
+                grid.collapse_cols(),
+                (
+                    Create(bar.zero),
+                    # Copies of Y's margin pour into the bar (TransformFromCopy would
+                    # reshape the bar's block into two, the copies' count).
+                    ReplacementTransform(
+                        VGroup(*(c.square.copy() for c in grid.y_margin)), bar.blocks[0]
+                    ),
                 ),
-                run_time=share,
+                bar.show_total(),
             )
-            self.play(bar.show_total(), run_time=share)
             grid.add(grid.margins)
             self.add(grid, bar)
 

@@ -18,7 +18,7 @@ from manim import *
 
 import infotheory as it
 from scenes.kit import (
-    CurvePlot,
+    CrossEntropyCurve,
     DistributionBars,
     ExplainerScene,
     Formula,
@@ -30,11 +30,11 @@ from scenes.kit import (
     current_theme,
     extent,
     format_value,
-    nice_ticks,
+    room_below_banner,
     tinted,
     unit_word,
 )
-from scenes.kit.cards import takeaway_banner
+from scenes.kit.pacing import play_in_turn
 
 CLEARANCE = 0.6  # nothing comes nearer the frame's edge than this: 80 px at 1080p
 Q_RANGE = (0.05, 0.95)  # the models on the curve, by q(heads)
@@ -116,8 +116,7 @@ class KLDivergence(ExplainerScene):
         all under the takeaway's banner, 80 px and more off the frame's edges."""
         space, main = self.theme.space, self.stage.main
         inset = CLEARANCE - self.theme.margin + space.s  # room to spare
-        banner = takeaway_banner(self.takeaway_line(), self.takeaway_formula(), "Next")
-        top = self.stage.safe.top - banner.height - space.s
+        top = room_below_banner(self.stage, self.takeaway_line(), self.takeaway_formula()).top
         inside = Region("inside", main.left + inset, main.right - inset, main.bottom, top)
         split = inside.left + inside.width * 0.6
         left = Region("curve", inside.left, split, inside.bottom, inside.top)
@@ -128,7 +127,7 @@ class KLDivergence(ExplainerScene):
     @cached_property
     def curve(self) -> _Curve:
         left, _, _ = self.regions
-        return _Curve(self.params.p, left, unit=self.unit)
+        return _Curve(self.params.p, float(self.params.q.probs[0]), left, unit=self.unit)
 
     @cached_property
     def charts(self) -> VGroup:
@@ -224,8 +223,7 @@ class KLDivergence(ExplainerScene):
     def prelude(self) -> None:
         """Part 8's picture: the curve on its floor, the gap shaded, the model on it."""
         curve = self.curve
-        curve.add_slider(self.params.q.probs[0])
-        self.play(curve.appear(), run_time=1.6)
+        play_in_turn(self, 1.6, *curve.appear())
         self.add(curve, curve.dot)  # one piece from here on
 
     def split(self) -> None:
@@ -286,7 +284,7 @@ class KLDivergence(ExplainerScene):
             old = curve.plot.y_label
             label = Formula(KL_LABEL, "label").move_to(old, aligned_edge=LEFT)
             curve.plot.remove(old)  # the axis is renamed: it now reads KL
-            curve.remove(curve.floor)  # it comes down onto the axis, and goes
+            curve.ce.remove(curve.floor)  # it comes down onto the axis, and goes
             self.play(
                 curve.drop_floor(),
                 FadeOut(curve.floor),
@@ -360,71 +358,65 @@ class KLDivergence(ExplainerScene):
 
 
 class _Curve(VGroup):
-    """Cross-entropy of a coin's models against q(heads), over the floor H(p), with the
-    gap shaded, a slider on the curve and a stacked bar standing under it.
+    """Part 8's curve (the kit's :class:`CrossEntropyCurve` for a coin: cross-entropy
+    against q(heads) over the floor H(p), the gap shaded), with the model on it: a dot
+    and a stacked bar (H(p) below, KL above) standing at the model's q(heads).
+    :meth:`drop_floor` brings curve, gap and floor down by H(p): the curve is then KL."""
 
-    A stand-in for the kit's ``CrossEntropyCurve`` (part 8's curve, on its way to main),
-    with its parts' names (``plot``, ``curve``, ``floor``, ``gap``, ``tracker``,
-    ``cross_entropy``, ``kl``, ``point``) so that this class can give way to it.
-    """
-
-    def __init__(self, p: it.Distribution, region: Region, *, unit: str):
+    def __init__(self, p: it.Distribution, model_heads: float, region: Region, *, unit: str):
         super().__init__()
         theme = current_theme()
         space = theme.space
         self.p, self.unit = p, unit
-        self.q_grid, self.values = it.coin_cross_entropy_curve(
-            float(p.probs[0]), q_min=Q_RANGE[0], q_max=Q_RANGE[1], unit=unit
-        )
-        self.entropy = float(it.entropy(p, unit=unit))
-        top = float(np.ceil(2 * np.max(self.values) + 0.4) / 2)  # a half unit over the top
         probe = Txt("0.75", "small")
         name = f'q("{p.outcomes[0]}")'
-        self.plot = CurvePlot(
-            self.q_grid,
-            self.values,
-            x_range=(0, 1),
-            y_range=(0, top),
-            x_ticks=(0.25, 0.5, 0.75, 1),
-            y_ticks=nice_ticks(top, 4, whole=True),
+        heads = float(p.probs[0])
+        top = float(np.max(it.coin_cross_entropy_curve(heads, *Q_RANGE, unit=unit)[1]))
+        self.ce = CrossEntropyCurve.for_coin(
+            heads,
+            q_range=Q_RANGE,
+            unit=unit,
+            key="curve",
             x_label=name,
-            y_label="H(p, q)",
-            role="cross_entropy",
+            y_max=float(np.ceil(2 * top + 0.4) / 2),  # a half unit over the top
             width=region.width - probe.width - 3 * space.m - Txt("q(heads)", "label").width,
             height=region.height - 2 * (probe.height + space.m) - space.s,
         )
-        self.plot.x_label.set_color(theme.color.q)
-        self.plot.remove(self.plot.curve)
-        region.place(self.plot)
-        self.unit_height = float(self.plot.c2p(0, 1)[1] - self.plot.c2p(0, 0)[1])
+        # The read-out of H(p) and the inequality are said here by the read-outs column.
+        self.ce.remove(self.ce.floor_readout, self.ce.inequality)
+        region.place(self.ce)
+        self.plot, self.curve, self.floor, self.gap = (
+            self.ce.plot,
+            self.ce.curve,
+            self.ce.floor,
+            self.ce.gap,
+        )
+        self.entropy = self.ce.entropy
+        self.unit_height = float(self.point(0, 1)[1] - self.point(0, 0)[1])
         self.lowered = 0.0  # how far the curve has come down (0, then H(p))
-        self.curve = VMobject(stroke_color=theme.color.cross_entropy, stroke_width=5)
-        self.gap = VMobject(fill_color=theme.color.kl, fill_opacity=0.25, stroke_width=0)
-        self.gap.set_z_index(-1)
-        self.floor = DashedLine(ORIGIN, RIGHT, color=theme.color.entropy, stroke_width=3)
-        self.tracker = ValueTracker(0.5)
+        self.homes = [m.get_center() for m in (self.curve, self.gap, self.floor)]
+        self.tracker = ValueTracker(model_heads)  # the slider: the model's q(heads)
         self.dot = Dot(radius=0.08, color=theme.color.highlight)
         self.stack = StackedBar(
-            p, coin(0.5), unit=unit, unit_height=self.unit_height, width=BAR, readouts=False
+            p,
+            coin(model_heads),
+            unit=unit,
+            unit_height=self.unit_height,
+            width=BAR,
+            readouts=False,
         )
         self.stack.remove(self.stack.bracket, self.stack.baseline)
         self.stack.merge()
         self._redraw()
-        self.add(self.plot, self.gap, self.curve, self.floor)
+        self.add(self.ce)
 
     # -- numbers ------------------------------------------------------------------------
 
-    def model_at(self, x: float) -> np.ndarray:
-        return coin(float(x))
-
     def cross_entropy(self, x: float) -> float:
-        return float(it.cross_entropy(self.p, coin(x), unit=self.unit))
-
-    def kl(self, x: float) -> float:
-        return float(it.kl_divergence(self.p, coin(x), unit=self.unit))
+        return self.ce.cross_entropy(x)
 
     def point(self, x: float, y: float) -> np.ndarray:
-        return self.plot.c2p(x, y)
+        return self.ce.point(x, y)
 
     def kl_points(self) -> np.ndarray:
         """The curve as drawn, read back in data units: ``(q, height)`` rows."""
@@ -445,26 +437,18 @@ class _Curve(VGroup):
     # -- the picture ------------------------------------------------------------------
 
     def _redraw(self) -> None:
-        """Curve, gap and floor, lowered by ``self.lowered``; the slider and its bar."""
-        down = self.lowered
-        pts = np.asarray(self.plot.c2p(self.q_grid, self.values - down)).T
-        self.curve.set_points_as_corners(pts)
-        floor_y = self.point(0, self.entropy - down)[1]
-        under = np.column_stack([pts[::-1, 0], np.full(len(pts), floor_y), np.zeros(len(pts))])
-        self.gap.set_points_as_corners([*pts, *under, pts[0]])
-        self.floor.put_start_and_end_on(
-            [self.point(0, 0)[0], floor_y, 0], [self.point(1, 0)[0], floor_y, 0]
-        )
+        """Curve, gap and floor lowered by ``self.lowered``; the dot and its bar."""
+        down = self.lowered * self.unit_height * DOWN
+        for mob, home in zip((self.curve, self.gap, self.floor), self.homes, strict=True):
+            mob.move_to(home + down)
         x = self.tracker.get_value()
-        here = self.point(x, self.cross_entropy(x) - down)
+        here = self.point(x, self.cross_entropy(x) - self.lowered)
         self.dot.move_to(here)
         self.stack.set_model(coin(x))
-        # The bar stands on the floor's old place, lowered with the curve: its entropy
-        # part sinks below the axis as the floor comes down, hidden by the plot's edge.
-        self.stack.shift(
-            [here[0] - self.stack.base[0], self.point(0, -down)[1] - self.stack.base[1], 0]
-        )
-        if down > 0:
+        # The bar stands on the floor's old place, lowered with the curve.
+        ground = self.point(0, -self.lowered)[1]
+        self.stack.shift([here[0] - self.stack.base[0], ground - self.stack.base[1], 0])
+        if self.lowered > 0:
             # What has sunk below the axis is cut off: only KL is left standing.
             axis = self.point(0, 0)[1]
             segment = self.stack.entropy_segment
@@ -473,19 +457,14 @@ class _Curve(VGroup):
             corners = [[left, axis, 0], [right, axis, 0], [right, top, 0], [left, top, 0]]
             segment.set_points_as_corners([*corners, corners[0]])
 
-    def add_slider(self, x0: float) -> ValueTracker:
-        self.tracker.set_value(x0)
-        self._redraw()
-        return self.tracker
-
-    def appear(self) -> Animation:
+    def appear(self) -> tuple[tuple[Animation, ...], ...]:
+        """The steps that draw part 8's picture, in turn: axes, curve and floor, the gap
+        rising to the curve with the model's dot on it."""
         plot = self.plot
-        return Succession(
-            AnimationGroup(
-                Create(plot.axes), FadeIn(plot.ticks, plot.tick_labels, plot.x_label, plot.y_label)
-            ),
-            AnimationGroup(Create(self.curve), Create(self.floor)),
-            AnimationGroup(FadeIn(self.gap), FadeIn(self.dot, scale=0.5)),
+        return (
+            (Create(plot.axes), FadeIn(plot.ticks, plot.tick_labels, plot.x_label, plot.y_label)),
+            (Create(self.curve), Create(self.floor)),
+            (self.ce.shade_gap(), FadeIn(self.dot, scale=0.5)),
         )
 
     def slide_to(self, x: float) -> Animation:

@@ -20,9 +20,10 @@ from manim import *
 
 import infotheory as it
 from scenes.kit import (
-    CurvePlot,
+    CrossEntropyCurve,
     DistributionBars,
     ExplainerScene,
+    Formula,
     GhostBars,
     Knobs,
     PixelSamples,
@@ -36,11 +37,11 @@ from scenes.kit import (
     fit_bars,
     format_value,
     nice_ticks,
+    room_below_banner,
     shape_pictures,
     tinted,
     unit_word,
 )
-from scenes.kit.cards import takeaway_banner
 from scenes.kit.checks import is_number, whole_number
 from scenes.kit.pixel_samples import shade
 from scenes.kit.shapes import SHAPES
@@ -147,8 +148,7 @@ class Training(ExplainerScene):
         the takeaway's banner and 80 px off the frame's edges."""
         space, main = self.theme.space, self.stage.main
         inset = CLEARANCE - self.theme.margin
-        banner = takeaway_banner(self.takeaway_line(), self.takeaway_formula(), "Next")
-        top = self.stage.safe.top - banner.height - space.s
+        top = room_below_banner(self.stage, self.takeaway_line(), self.takeaway_formula()).top
         inside = Region("inside", main.left + inset, main.right - inset, main.bottom, top)
         return tuple(inside.split(2, gutter=space.xl))
 
@@ -363,7 +363,7 @@ class Training(ExplainerScene):
 
     def record_step(self, k: int) -> None:
         """Note what the read-outs show at whole step ``k`` (for the tests)."""
-        shown = {key: (r.value, r.shown) for key, r in self.loss.readouts_by_key().items()}
+        shown = {key: (r.value, r.shown) for key, r in self.loss.readouts_by_name().items()}
         self.show(f"step {k}", shown)
 
     def generate(self) -> None:
@@ -463,14 +463,10 @@ class _Bench(VGroup):
 
 
 class _LossCurve(VGroup):
-    """The loss against training steps over its floor H(p), the gap between them shaded,
-    with a stacked bar (H(p) below, KL above) riding under the current step.
-
-    A stand-in for the kit's ``CrossEntropyCurve`` (part 8's curve, on its way to main):
-    the same parts by the same names (``plot``, ``curve``, ``floor``, ``floor_readout``,
-    ``gap``, ``model_at``, ``cross_entropy``, ``kl``, ``point``), so that this class
-    can give way to it.
-    """
+    """The loss against training steps, traced as training goes: part 8's curve (the
+    kit's :class:`CrossEntropyCurve` with a model per step) over its floor H(p), the gap
+    traced under it shaded, and a stacked bar (H(p) below, KL above) riding under the
+    current step, with the read-outs in the corner the loss leaves free."""
 
     def __init__(self, traj: it.FitTrajectory, region: Region, *, unit: str):
         super().__init__()
@@ -478,46 +474,42 @@ class _LossCurve(VGroup):
         space = theme.space
         self.traj, self.unit = traj, unit
         self.steps = len(traj.cross_entropy) - 1
-        self.entropy = float(traj.entropy)
         values = np.asarray(traj.cross_entropy, dtype=float)
-        # Room above the loss's start for the read-outs in the corner.
-        top = math.ceil(float(values[0]) + 0.5)
         probe_y = Txt("3", "small")
-        self.plot = CurvePlot(
+        self.ce = CrossEntropyCurve(
+            traj.target,
+            traj.q,
             np.arange(self.steps + 1),
-            values,
+            unit=unit,
+            key="loss",
+            x_label='"step"',
             # Two steps of axis past the last: room for the rider at the end of training.
             x_range=(0, self.steps + 2),
-            y_range=(0, top),
             x_ticks=nice_ticks(self.steps, 3, whole=True),
-            y_ticks=nice_ticks(top, 4, whole=True),
-            x_label='"step"',
-            y_label="H(p, q_theta)",
-            role="cross_entropy",
+            # Room above the loss's start for the read-outs in the corner.
+            y_max=math.ceil(float(values[0]) + 0.5),
             width=region.width - probe_y.width - 3 * space.m - Txt("step", "label").width,
             height=region.height - 2 * (probe_y.height + space.m) - space.m,
+            readout_size="small",
         )
-        self.plot.remove(self.plot.curve)
-        region.place(self.plot)
-        xs = np.arange(self.steps + 1)
-        self.grid_points = np.asarray(self.plot.c2p(xs, values)).T
-        self.floor = DashedLine(
-            self.plot.c2p(0, self.entropy),
-            self.plot.c2p(self.steps, self.entropy),
-            color=theme.color.entropy,
-            stroke_width=3,
+        region.place(self.ce)
+        self.plot, self.floor, self.floor_readout = (
+            self.ce.plot,
+            self.ce.floor,
+            self.ce.floor_readout,
         )
-        self.floor_readout = Readout(
-            "H(p)", self.entropy, unit=unit, key="H", color="entropy", size="small"
-        )
-        self.curve = VMobject(stroke_color=theme.color.cross_entropy, stroke_width=5)
-        self.gap = VMobject(fill_color=theme.color.kl, fill_opacity=0.28, stroke_width=0)
-        self.gap.set_z_index(-1)
+        self.entropy = self.ce.entropy
+        # The model is q_θ: the y-axis names it.
+        label = Formula("{{ H(p, q_theta) : cross_entropy }}", "label")
+        self.plot.y_label.become(label.move_to(self.plot.y_label, aligned_edge=LEFT))
+        self.grid_points = self.ce.screen_points()
+        # Traced as the steps go, not drawn whole: the curve and the gap under it.
+        self.curve, self.gap = self.ce.curve, self.ce.gap
         self.rider = StackedBar(
             traj.target,
             traj.q[0],
             unit=unit,
-            unit_height=self.plot.c2p(0, 1)[1] - self.plot.c2p(0, 0)[1],
+            unit_height=self.point(0, 1)[1] - self.point(0, 0)[1],
             width=RIDER,
             readouts=False,
             side="left",
@@ -548,9 +540,7 @@ class _LossCurve(VGroup):
 
     def model_at(self, x: float) -> np.ndarray:
         """The model at step ``x``: a whole step's, or the straight mix of its neighbours."""
-        k, t = self._between(x)
-        q = self.traj.q
-        return q[k] if t == 0 else q[k + 1] if t == 1 else (1 - t) * q[k] + t * q[k + 1]
+        return self.ce.model_at(x)
 
     def logits_at(self, x: float) -> np.ndarray:
         k, t = self._between(x)
@@ -558,16 +548,14 @@ class _LossCurve(VGroup):
         return (1 - t) * theta[k] + t * theta[k + 1]
 
     def cross_entropy(self, x: float) -> float:
-        return float(it.cross_entropy(self.traj.target, self.model_at(x), unit=self.unit))
-
-    def kl(self, x: float) -> float:
-        return float(it.kl_divergence(self.traj.target, self.model_at(x), unit=self.unit))
+        return self.ce.cross_entropy(x)
 
     def point(self, x: float, y: float) -> np.ndarray:
-        return self.plot.c2p(x, y)
+        return self.ce.point(x, y)
 
-    def readouts_by_key(self) -> dict[str, Readout]:
-        return {r.key: r for r in (*self.readouts, self.floor_readout)}
+    def readouts_by_name(self) -> dict[str, Readout]:
+        """The loss, its KL and the floor, by name."""
+        return {"loss": self.loss_readout, "KL": self.kl_readout, "H": self.floor_readout}
 
     # -- the picture at a step --------------------------------------------------------
 
@@ -605,7 +593,7 @@ class _LossCurve(VGroup):
         )
 
     def show_floor(self) -> Animation:
-        return AnimationGroup(Create(self.floor), FadeIn(self.floor_readout, shift=UP / 8))
+        return self.ce.show_floor()
 
     def brace_drained(self) -> Animation:
         """A brace at step 0 from the floor up to the start of the loss: the KL drained."""
@@ -615,7 +603,3 @@ class _LossCurve(VGroup):
             low, start, direction=RIGHT, color=current_theme().color.kl
         )
         return GrowFromCenter(self.drained)
-
-    def pulse_entropy(self) -> Animation:
-        segment = self.rider.entropy_segment
-        return Indicate(segment, color=segment.get_fill_color(), scale_factor=1.08)

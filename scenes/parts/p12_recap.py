@@ -45,6 +45,7 @@ from scenes.kit import (
     unit_word,
 )
 from scenes.kit.dashes import DashedSegment
+from scenes.kit.pacing import play_in_turn
 
 CLEARANCE = 0.6  # nothing comes nearer the frame's edge than this: 80 px at 1080p
 STRIP_WIDTH = 2.2  # each strip of blocks, and the plot's p axis
@@ -345,12 +346,13 @@ class Recap(ExplainerScene):
                 f"cross-entropy, {format_value(v.cross_entropy)} "
                 f"{unit_word(self.unit, v.cross_entropy)}."
             )
-            # Three plays in turn, not a Succession: that would show the new blocks (the
-            # target of a later transform) from the sentence's start.
-            third = said.duration / 3
-            self.play(self.road.highlight(2), Create(strip.baseline), run_time=third)
-            self.play(TransformFromCopy(self.strip_p.blocks, strip.blocks), run_time=third)
-            self.play(Create(line), FadeIn(ce_readout, shift=UP / 8), run_time=third)
+            play_in_turn(
+                self,
+                said.duration,
+                (self.road.highlight(2), Create(strip.baseline)),
+                TransformFromCopy(self.strip_p.blocks, strip.blocks),
+                (Create(line), FadeIn(ce_readout, shift=UP / 8)),
+            )
             self.add(strip)  # one piece from here on
         self.strip_q, self.line_q, self.ce_readout = strip, line, ce_readout
 
