@@ -31,7 +31,6 @@ from scenes.kit import (
     extent,
     format_value,
     room_below_banner,
-    tinted,
     unit_word,
 )
 from scenes.kit.pacing import play_in_turn
@@ -112,17 +111,18 @@ class KLDivergence(ExplainerScene):
 
     @cached_property
     def regions(self) -> tuple[Region, Region, Region]:
-        """The curve on the left; reality and the model, then the read-outs, on the right;
-        all under the takeaway's banner, 80 px and more off the frame's edges."""
+        """As in part 8: the read-outs, then reality and the model, on the left, the curve
+        on the right; all under the takeaway's banner, 80 px and more off the frame's
+        edges. Returns the curve's, the charts' and the read-outs' regions."""
         space, main = self.theme.space, self.stage.main
         inset = CLEARANCE - self.theme.margin + space.s  # room to spare
         top = room_below_banner(self.stage, self.takeaway_line(), self.takeaway_formula()).top
         inside = Region("inside", main.left + inset, main.right - inset, main.bottom, top)
-        split = inside.left + inside.width * 0.6
-        left = Region("curve", inside.left, split, inside.bottom, inside.top)
-        right = Region("right", split + space.l, inside.right, inside.bottom, inside.top)
-        charts, readouts = right.split(2, gutter=space.m, direction=DOWN)
-        return left, charts, readouts
+        split = inside.left + inside.width * 0.4
+        left = Region("left", inside.left, split, inside.bottom, inside.top)
+        curve = Region("curve", split + space.l, inside.right, inside.bottom, inside.top)
+        readouts, charts = left.split(2, gutter=space.m, direction=DOWN)
+        return curve, charts, readouts
 
     @cached_property
     def curve(self) -> _Curve:
@@ -151,8 +151,8 @@ class KLDivergence(ExplainerScene):
             )
         ).arrange(RIGHT, buff=space.xl, aligned_edge=DOWN)
         names = VGroup(
-            Txt(f"reality {tinted('$p$', 'p')}", "label", "muted"),
-            Txt(f"model {tinted('$q$', 'q')}", "label", "muted"),
+            Txt("reality, $p$", "label", "p"),
+            Txt("model, $q$", "label", "q"),
         )
         for name, chart in zip(names, charts, strict=True):
             name.move_to([chart.baseline.get_x(), region.top - name.height / 2, 0])
