@@ -202,6 +202,7 @@ class JointGrid(VGroup):
 
     @property
     def margins(self) -> VGroup:
+        """Both margins, p(x) right of the rows and p(y) under the columns."""
         return VGroup(self.x_margin, self.y_margin)
 
     # -- values -----------------------------------------------------------------------
