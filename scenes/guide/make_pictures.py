@@ -122,6 +122,27 @@ def strip():
     )
 
 
+def ruler():
+    from manim import DOWN, LEFT, UP, VGroup
+
+    import infotheory as it
+    from scenes.kit import QuantityBar, Ruler, SpeechBubble
+
+    die = float(it.surprisal(1 / 6))
+    scale = Ruler(6, unit_length=0.7)
+    bars = VGroup(
+        QuantityBar([1.0], unit_length=0.7, thickness=0.35, role="surprise", values=False),
+        QuantityBar(
+            [die, die], total=2 * die, unit_length=0.7, thickness=0.35, role="surprise", decimals=3
+        ),
+    )
+    for k, bar in enumerate(bars):
+        bar.shift(scale.zero + (0.6 + 1.1 * k) * UP - bar.origin)
+    pictured = VGroup(scale.gridlines(2.6), scale, bars[0].blocks, bars[1])
+    bubble = SpeechBubble("I call two 6s", "label").next_to(pictured, UP).align_to(scale, LEFT)
+    return VGroup(bubble, pictured).arrange(DOWN, aligned_edge=LEFT)
+
+
 def cross_entropy():
     from manim import VGroup
 
@@ -334,6 +355,7 @@ PICTURES: dict[str, tuple[Callable[[], object], str]] = {
     "plots": (plots, "dark"),
     "props": (props, "dark"),
     "chances": (chances, "dark"),
+    "ruler": (ruler, "dark"),
     "ghost": (ghost, "dark"),
     "stream": (stream, "dark"),
     "fog": (fog, "dark"),

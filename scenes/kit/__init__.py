@@ -7,6 +7,7 @@ layout check; ``from manim import *`` gives it manim.
 from scenes.kit.bars import AverageStrip, DistributionBars, fit_bars, surprise_readout
 from scenes.kit.base import BeatRecord, ExplainerScene, SceneParams
 from scenes.kit.baseline import align_baselines
+from scenes.kit.bubble import SpeechBubble
 from scenes.kit.cross_entropy_curve import CrossEntropyCurve
 from scenes.kit.fog import FoggedShape
 from scenes.kit.ghost import GhostBars
@@ -27,6 +28,7 @@ from scenes.kit.props import Coin, Die
 from scenes.kit.quantity import QuantityBar
 from scenes.kit.roadmap import RoadMap, Station, information_stations
 from scenes.kit.room import room_below_banner
+from scenes.kit.ruler import Ruler
 from scenes.kit.samples import DrawsParams, RealityAndModel, SampleStream, Scatter
 from scenes.kit.shapes import shape_pictures
 from scenes.kit.stacked import StackedBar
@@ -73,9 +75,11 @@ __all__ = [
     "RealityAndModel",
     "Region",
     "RoadMap",
+    "Ruler",
     "SampleStream",
     "Scatter",
     "SceneParams",
+    "SpeechBubble",
     "StackedBar",
     "Stage",
     "Station",

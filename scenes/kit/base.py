@@ -59,6 +59,7 @@ from manim import (
 from infotheory.units import log_factor
 from scenes.kit.camera import ExplainerCamera
 from scenes.kit.cards import takeaway_banner, title_card
+from scenes.kit.frames import renderer_for
 from scenes.kit.layout import LayoutError, LayoutProblem, layout_problems
 from scenes.kit.narration import Narrator, Utterance
 from scenes.kit.stage import Stage
@@ -160,7 +161,10 @@ class ExplainerScene(Scene):
     # -- lifecycle -----------------------------------------------------------
 
     def __init__(self, *args, camera_class: type = ExplainerCamera, **kwargs) -> None:
-        # The faster camera draws the same frames; see scenes/kit/camera.py.
+        # The faster camera draws the same frames; see scenes/kit/camera.py. The
+        # renderer writes held frames almost for free; see scenes/kit/frames.py.
+        if not args and kwargs.get("renderer") is None:
+            kwargs["renderer"] = renderer_for(camera_class, kwargs.get("skip_animations", False))
         super().__init__(*args, camera_class=camera_class, **kwargs)
 
     def setup(self) -> None:
@@ -309,11 +313,11 @@ class ExplainerScene(Scene):
         otherwise the next line could start a fraction of a frame before the voice is
         free. (Dry runs, whose clock is exact, wait the same rounded time.)
         """
-        remaining = self.narrator.free_at + breath - self.time
-        if remaining > 1e-9:
-            frame = 1 / config.frame_rate
+        frame = 1 / config.frame_rate
+        frames = math.ceil((self.narrator.free_at + breath - self.time) / frame - 1e-6)
+        if frames > 0:
             # A hundredth of a frame over, so int(duration * fps) cannot lose a frame.
-            self.wait((math.ceil(remaining / frame - 1e-6) + 0.01) * frame)
+            self.wait((frames + 0.01) * frame)
 
     def _attach_voice(self) -> None:
         """Mix the narration into one mastered track and add it to the video.

@@ -308,7 +308,7 @@ class CrossEntropyCurve(VGroup):
         return self
 
     def stop_tracing(self) -> CrossEntropyCurve:
-        """Stop growing the traced curve: what has been traced stays as it is."""
+        """Stop drawing the curve behind the slider; what is drawn stays."""
         self._seen = None
         return self
 

@@ -93,7 +93,7 @@ class Narrator:
 
     def place(self, text: str, start: float, spoken: str | None = None) -> Utterance:
         """Say ``text`` from ``start``; the voice must be free by then."""
-        if start < self.free_at - 1e-9:
+        if start < self.free_at - 1e-6:  # a millionth of a second: float noise, not overlap
             raise RuntimeError(
                 f"line {text!r} at {start:.2f} s would talk over the one before "
                 f"(free at {self.free_at:.2f} s)"

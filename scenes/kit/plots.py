@@ -31,7 +31,7 @@ from manim import (
 import infotheory as it
 from infotheory.units import log_factor
 from scenes.kit.dashes import DashedSegment
-from scenes.kit.text import Formula, Readout, Txt, resolve_color
+from scenes.kit.text import Formula, Readout, Txt, format_value, resolve_color
 from scenes.theme import current_theme
 
 __all__ = ["CurvePlot", "SurprisePlot", "nice_ticks"]
@@ -59,9 +59,9 @@ class CurvePlot(VGroup):
 
     ``x_label``/``y_label`` are Typst maths. Tick values are listed explicitly
     (``x_ticks``, ``y_ticks``) so labels never crowd; ``tick_format`` prints them
-    (``y_tick_format``, if given, prints the y ticks). The curve is in palette
-    role ``role``. Call :meth:`add_tracker` to get a dot that follows the exact
-    function ``f`` with a live read-out.
+    (``y_tick_format``, if given, prints the y ticks), ``label_gap`` from the axis.
+    The curve is in palette role ``role``. Call :meth:`add_tracker` to get a dot that
+    follows the exact function ``f`` with a live read-out.
     """
 
     def __init__(
@@ -80,6 +80,7 @@ class CurvePlot(VGroup):
         height: float = 4.0,
         tick_format: Callable[[float], str] = _tick_text,
         y_tick_format: Callable[[float], str] | None = None,
+        label_gap: float = 0.15,
     ):
         super().__init__()
         theme = current_theme()
@@ -100,12 +101,14 @@ class CurvePlot(VGroup):
         for v in x_ticks:
             p = self.axes.c2p(v, y_range[0])
             self.ticks.add(Line(p, p + 0.1 * DOWN, color=theme.color.muted, stroke_width=2))
-            self.tick_labels.add(Txt(tick_format(v), "small", "muted").next_to(p, DOWN, buff=0.15))
+            self.tick_labels.add(
+                Txt(tick_format(v), "small", "muted").next_to(p, DOWN, buff=label_gap)
+            )
         for v in y_ticks:
             p = self.axes.c2p(x_range[0], v)
             self.ticks.add(Line(p, p + 0.1 * LEFT, color=theme.color.muted, stroke_width=2))
             label = (y_tick_format or tick_format)(v)
-            self.tick_labels.add(Txt(label, "small", "muted").next_to(p, LEFT, buff=0.15))
+            self.tick_labels.add(Txt(label, "small", "muted").next_to(p, LEFT, buff=label_gap))
         self.x_label = Formula(x_label, "label", "muted").next_to(
             self.axes.x_axis.get_right(), RIGHT, buff=0.2
         )
@@ -145,6 +148,7 @@ class CurvePlot(VGroup):
         readout_corner: np.ndarray = UR,
         x_label: str | None = None,
         x_role: str = "highlight",
+        snap: bool = False,
         readout_size: str | float = "body",
     ) -> ValueTracker:
         """A dot at ``(x, f(x))`` driven by the returned tracker, with drop lines and a read-out.
@@ -154,10 +158,22 @@ class CurvePlot(VGroup):
         ``x_label`` (``"p"``) a second read-out above it shows ``x`` itself,
         keyed ``key + ".x"``, in palette role ``x_role`` (``"q"`` when ``x`` is a
         model's probability). ``readout_size`` is the read-outs' type size.
+
+        ``snap=True`` keeps the two read-outs agreeing in every frame: while the dot
+        moves, the value shown is ``f`` of ``x`` as the x read-out prints it (so a frame
+        never shows ``p = 0.125`` beside ``2.996``); at a stop of :meth:`track_to`, and
+        at ``x0``, both show the exact values.
         """
         theme = current_theme()
         tracker = ValueTracker(x0)
         color = resolve_color(role)
+        self._stops = [float(x0)]
+
+        def shown_x() -> float:
+            x = tracker.get_value()
+            if not snap or any(abs(x - stop) <= 1e-9 for stop in self._stops):
+                return x
+            return float(format_value(x, decimals))  # as the x read-out prints it
 
         def point() -> np.ndarray:
             return self.c2p(tracker.get_value(), f(tracker.get_value()))
@@ -186,7 +202,7 @@ class CurvePlot(VGroup):
         readout = Readout(
             label, f(x0), unit=unit, decimals=decimals, key=key, color=role, size=readout_size
         )
-        readout.track(lambda: f(tracker.get_value()))
+        readout.track(lambda: f(shown_x()))
         if x_label is not None:
             x_readout = Readout(
                 x_label,
@@ -205,7 +221,8 @@ class CurvePlot(VGroup):
         return tracker
 
     def track_to(self, x: float, **kwargs) -> Animation:
-        """Move the tracker dot to ``x``."""
+        """Move the tracker dot to ``x`` (a stop: the read-outs land on its exact values)."""
+        self._stops.append(float(x))
         return self.tracker.animate(**kwargs).set_value(x)
 
     def mark(self, x: float, y: float, color: str | ManimColor = "highlight") -> VGroup:
@@ -224,7 +241,8 @@ class SurprisePlot(CurvePlot):
 
     The curve starts at ``p_min``; by default where it reaches the top of the plot,
     ``S(p_min) = y_max``, whatever the unit. The y ticks are whole numbers, at most
-    eight of them.
+    eight of them. ``x_end`` past 1 runs the p axis on beyond the last tick, which keeps
+    the axis label clear of a dot at ``p = 1``.
     """
 
     def __init__(
@@ -235,8 +253,11 @@ class SurprisePlot(CurvePlot):
         y_max: float = 6.0,
         width: float = 6.5,
         height: float = 4.0,
+        x_end: float = 1.0,
         **kwargs,
     ):
+        if x_end < 1.0:
+            raise ValueError(f"x_end must be at least 1 (p runs to 1), not {x_end!r}")
         if p_min is None:
             p_min = math.exp(-y_max * log_factor(unit))
         p, s = it.surprise_curve(p_min=p_min, p_max=1.0, num=400, unit=unit)
@@ -245,7 +266,7 @@ class SurprisePlot(CurvePlot):
         super().__init__(
             p[keep],
             s[keep],
-            x_range=(0, 1),
+            x_range=(0, x_end),
             y_range=(0, y_max),
             x_ticks=kwargs.pop("x_ticks", (0.25, 0.5, 0.75, 1)),
             y_ticks=kwargs.pop("y_ticks", nice_ticks(y_max, 8, whole=True)),

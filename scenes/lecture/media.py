@@ -17,7 +17,7 @@ in webm; a video with no sound gives an output with none.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from fractions import Fraction
@@ -95,16 +95,21 @@ def probe(path: Path) -> VideoInfo:
         if not container.streams.video:
             raise MediaError(f"{path} has no video stream")
         stream = container.streams.video[0]
-        pts, end = [], None
+        pts, end, lengths = [], None, []
         for packet in container.demux(stream):
             if packet.pts is None:
                 continue
             pts.append(packet.pts)
+            lengths.append(packet.duration or 0)
             stop = packet.pts + (packet.duration or 0)
             end = stop if end is None else max(end, stop)
         if not pts:
             raise MediaError(f"{path} has no frames")
         pts.sort()
+        if all(lengths):
+            # A sample lasts until the next one is decoded, so with reordered frames a
+            # long-held picture's length can sit on a later packet: their sum is exact.
+            end = pts[0] + sum(lengths)
         tb = Fraction(stream.time_base)
         ctx = stream.codec_context
         return VideoInfo(
@@ -258,17 +263,43 @@ def _reencoded_picture(out, srcs, infos, paint: Paint | None = None) -> Iterator
 def _reencoded_packets(ostream, srcs, infos, paint: Paint | None) -> Iterator:
     first = infos[0]
     tb = first.time_base
-    start = Fraction(0)
-    for src, info in zip(srcs, infos, strict=True):
-        with av.open(str(src)) as inp:
-            for frame, at in zip(_frames(inp), info.frame_times, strict=False):
-                frame = frame.reformat(width=first.width, height=first.height, format="yuv420p")
-                if paint is not None:
-                    frame = paint(frame, start + at).reformat(format="yuv420p")
-                frame.pts, frame.time_base = round((start + at) / tb), tb
-                yield from ostream.encode(frame)
-        start += info.duration
-    yield from ostream.encode(None)
+
+    def frames() -> Iterator:  # (frame, ticks it is shown), the sources one after another
+        start = Fraction(0)
+        for src, info in zip(srcs, infos, strict=True):
+            with av.open(str(src)) as inp:
+                for frame, (at, length) in zip(_frames(inp), _showings(info), strict=False):
+                    frame = frame.reformat(width=first.width, height=first.height, format="yuv420p")
+                    if paint is not None:
+                        frame = paint(frame, start + at).reformat(format="yuv420p")
+                    frame.pts, frame.time_base = round((start + at) / tb), tb
+                    yield frame, round(length / tb)
+            start += info.duration
+
+    return _timed_packets(ostream, frames())
+
+
+def _showings(info: VideoInfo) -> Iterator[tuple[Fraction, Fraction]]:
+    """When each frame of a probed video is shown, and for how long (in seconds)."""
+    ends = [*info.frame_times[1:], info.duration]
+    yield from ((at, end - at) for at, end in zip(info.frame_times, ends, strict=True))
+
+
+def _timed_packets(ostream, frames: Iterable) -> Iterator:
+    """``frames`` (each with the ticks it is shown) encoded, every packet as long as its
+    frame is shown: scene videos hold a picture as one long frame, and left to itself
+    the muxer would make a last frame one tick long and cut the video's end short."""
+    lengths: dict[int, int] = {}  # pts -> ticks, of frames not yet out of the encoder
+
+    def timed(packets):
+        for packet in packets:
+            packet.duration = lengths.pop(packet.pts, packet.duration)
+            yield packet
+
+    for frame, ticks in frames:
+        lengths[frame.pts] = ticks
+        yield from timed(ostream.encode(frame))
+    yield from timed(ostream.encode(None))
 
 
 def _frames(container) -> Iterator:
@@ -295,15 +326,18 @@ def encode_webm(
         ostream.options = {**WEBM_OPTIONS, "crf": str(crf), "threads": str(os.cpu_count() or 1)}
         sound = audio.fitted_track(out, "webm", _sound_of([src], [info]))
         _label(out, title, chapters)
-        for packet in audio.interleave(_vp9_packets(src, ostream), sound):
+        for packet in audio.interleave(_vp9_packets(src, info, ostream), sound):
             out.mux(packet)
 
 
-def _vp9_packets(src: Path, ostream) -> Iterator:
+def _vp9_packets(src: Path, info: VideoInfo, ostream) -> Iterator:
+    tb = info.time_base
     with av.open(str(src)) as inp:
-        for frame in _frames(inp):
-            yield from ostream.encode(frame.reformat(format="yuv420p"))
-    yield from ostream.encode(None)
+        frames = (
+            (frame.reformat(format="yuv420p"), round(length / tb))
+            for frame, (_, length) in zip(_frames(inp), _showings(info), strict=False)
+        )
+        yield from _timed_packets(ostream, frames)
 
 
 def poster(src: Path, frame_index: int, dst: Path) -> Path:

@@ -30,7 +30,6 @@ from scenes.kit import (
     tinted,
 )
 from scenes.kit.pacing import play_in_turn
-from scenes.kit.timing import until_voice_free
 
 CHART_WIDTH = 4.6  # the bars of one chart fit in this width, however many outcomes
 MERGED_WIDTH = 7.6  # the model laid over reality, centred
@@ -121,14 +120,12 @@ class Models(ExplainerScene):
         heading.move_to([self.stage.main.center[0], self.stage.header.center[1], 0])
         self.reality_heading = heading
         with self.beat("hidden"):
-            until_voice_free(self)
             line = self.say(f"Reality has its own odds, p, for {alternatives(outcomes)}.")
             self.play(
                 FadeIn(heading, shift=0.2 * DOWN),
                 LaggedStart(*(FadeIn(label, shift=UP / 8) for label in self.truth.labels)),
                 run_time=line.duration,
             )
-            until_voice_free(self)
             line = self.say("We never see them, only what actually happens.")
             self.play(
                 self.veil.drift(reach=FOG_STIR, run_time=line.duration),
@@ -149,7 +146,6 @@ class Models(ExplainerScene):
         VGroup(truth.bars, truth.values).shift(self.room_to_spare)
         shown = VGroup(truth.baseline, truth.labels, self.veil, self.reality_heading)
         with self.beat("model"):
-            until_voice_free(self)
             line = self.say("What we hold instead is a model, q: our best guess.")
             play_in_turn(
                 self,
@@ -163,7 +159,6 @@ class Models(ExplainerScene):
                 ),
                 AnimationGroup(GrowFromEdge(chart.bars, DOWN), FadeIn(chart.values)),
             )
-            until_voice_free(self)
             line = self.say(
                 f"Ours bets most on {q.outcomes[top]}, at {format_value(q.probs[top], 2)}."
             )
@@ -200,7 +195,6 @@ class Models(ExplainerScene):
         self.stream = stream
         first = params.first_draws
         with self.beat("draws"):
-            until_voice_free(self)
             line = self.say("Reality answers one draw at a time.")
             self.add(stream)
             self.play(
@@ -211,7 +205,6 @@ class Models(ExplainerScene):
             )
             # The first draws fall one by one, at a pace to follow.
             self.play(stream.pour(first, run_time=FIRST_DRAW * first, flight=FIRST_DRAW))
-            until_voice_free(self)
             line = self.say("A few draws are a rough sketch; hundreds trace the shape in the fog.")
             self.play(
                 stream.pour(params.num_samples - first, run_time=line.duration, flight=0.5),
@@ -245,7 +238,6 @@ class Models(ExplainerScene):
         truth.bars.set_z_index(3)
         truth.values.set_z_index(4)
         with self.beat("reveal"):
-            until_voice_free(self)
             line = self.say(f"After {n} draws the fog lifts: the data have traced p.")
             play_in_turn(
                 self,
@@ -253,7 +245,6 @@ class Models(ExplainerScene):
                 (self.veil.lift(), stream.bars.animate.set_fill(opacity=0.45)),
                 AnimationGroup(Create(truth.bars), FadeIn(truth.values, shift=UP / 8)),
             )
-            until_voice_free(self)
             line = self.say(
                 f"{name.capitalize()} came up {count} times, a share of "
                 f"{format_value(count / n, 2)}, against a true {format_value(p.probs[top], 2)}."
@@ -334,7 +325,6 @@ class Models(ExplainerScene):
         # Labels keep one baseline: they all move by the same height.
         lift = target.labels[0].get_y() - truth.labels[0].get_y()
         with self.beat("gap"):
-            until_voice_free(self)
             line = self.say(
                 f"Lay the model over reality: it gives {p.outcomes[worst]} "
                 f"{format_value(q.probs[worst], 2)} where the truth is "
@@ -373,7 +363,6 @@ class Models(ExplainerScene):
             # The rows are named once they are in place (the p row slid past the names' spot).
             self.play(FadeIn(heads, shift=RIGHT / 8), run_time=step / 2)
             self.remove(model.baseline)  # it lies exactly on reality's axis now
-            until_voice_free(self)
             line = self.say("What that gap costs comes next.")
             play_in_turn(
                 self,

@@ -42,7 +42,6 @@ from scenes.kit import (
 )
 from scenes.kit.checks import is_number
 from scenes.kit.pacing import play_in_turn
-from scenes.kit.timing import until_voice_free
 from scenes.theme import current_theme
 
 # The coin's cross-entropy curve is drawn for models q(heads) in this range.
@@ -295,7 +294,6 @@ class CrossEntropy(ExplainerScene):
         cheap, dear = int(np.argmin(d.surprise)), int(np.argmax(d.surprise))
         splot = plots.surprise
         with self.beat("score"):
-            until_voice_free(self)
             line = self.say(
                 f"Each draw from reality costs the model its surprise, "
                 f"{log_words(self.unit)} of one over q."
@@ -326,7 +324,6 @@ class CrossEntropy(ExplainerScene):
             )
             self.show("formula_written", self.time)
             self.play(Write(d.formula), run_time=(1 - WRITE_AFTER) * line.duration)
-            until_voice_free(self)
             line = self.say("What q expects costs little; what it thinks rare costs a lot.")
             play_in_turn(
                 self,
@@ -392,7 +389,6 @@ class CrossEntropy(ExplainerScene):
         )
         pointer = d.pointer
         with self.beat("average"):
-            until_voice_free(self)
             line = self.say("Draw after draw, we keep the running mean of what they cost.")
             self.add(stream, first_dots, cloud, curve)
             pointer.add_updater(d.point_at_last)
@@ -409,7 +405,6 @@ class CrossEntropy(ExplainerScene):
                 Create(pointer),
             )
             pointer.clear_updaters()
-            until_voice_free(self)
             line = self.say(
                 f"After {n_all} draws the mean settles near {format_value(target)} "
                 f"{unit_word(unit, target)}: the cross-entropy."
@@ -488,7 +483,6 @@ class CrossEntropy(ExplainerScene):
         self.stage.header.place(title)
         self.curve, self.model_chart = curve, model
         with self.beat("slider"):
-            until_voice_free(self)
             line = self.say(
                 f"Now a coin that lands heads with probability {format_value(t, 2)}, "
                 "and a model of it."
@@ -512,7 +506,6 @@ class CrossEntropy(ExplainerScene):
                     FadeIn(curve.readouts),
                 ),
             )
-            until_voice_free(self)
             line = self.say("Slide the model's chance of heads, and trace the cross-entropy.")
             self.add(curve.curve)
             # One sweep down to the low end, one across to the high end: the whole curve.
@@ -527,7 +520,6 @@ class CrossEntropy(ExplainerScene):
         curve, unit, color = self.curve, self.unit, self.theme.color
         best, lowest = curve.minimum
         with self.beat("minimum"):
-            until_voice_free(self)
             line = self.say(
                 f"It is lowest where q matches p, at {format_value(best, 2)}: the coin's "
                 f"entropy, {format_value(lowest)} {unit_word(unit, lowest)}."
@@ -542,7 +534,6 @@ class CrossEntropy(ExplainerScene):
             )
             curve.stop_tracing()
             self.model_chart.clear_updaters()
-            until_voice_free(self)
             line = self.say(
                 "Any other guess sits above that floor: the shaded gap is the price of a "
                 "wrong model."

@@ -35,7 +35,6 @@ from scenes.kit import (
     unit_word,
 )
 from scenes.kit.pacing import play_in_turn
-from scenes.kit.timing import until_voice_free
 
 CLEARANCE = 0.6  # nothing comes nearer the frame's edge than this: 80 px at 1080p
 CHART = dict(height=1.0, bar_width=0.42, spacing=0.3, label_size="small")
@@ -292,7 +291,6 @@ class Asymmetry(ExplainerScene):
         tails = a.case.p.outcomes.index("tails")
         s_tail = float(strip.heights[tails])
         with self.beat("believed-rigged"):
-            until_voice_free(self)
             line = self.say(
                 "A fair coin, believed to land heads with probability "
                 f"{format_value(self.params.rigged_heads, 2)}."
@@ -312,7 +310,6 @@ class Asymmetry(ExplainerScene):
                     VGroup(a.q_chart.bars[0], a.q_chart.values[0]), color=color.highlight
                 ),
             )
-            until_voice_free(self)
             line = self.say(
                 f"Every tail costs this model {format_value(s_tail, 2)} "
                 f"{unit_word(unit, s_tail)}: {format_value(strip.average)} on average."
@@ -337,7 +334,6 @@ class Asymmetry(ExplainerScene):
     def floor_and_extra(self, picture: CasePicture, floor: str) -> None:
         """Say and draw the floor H(p) and the model's extra cost above it."""
         strip, unit = picture.strip, self.unit
-        until_voice_free(self)
         line = self.say(
             f"{floor} {format_value(strip.floor)} {unit_word(unit, strip.floor)}; "
             f"the model adds {format_value(strip.extra)}."
@@ -365,7 +361,6 @@ class Asymmetry(ExplainerScene):
             [0, self.stage.main.bottom, 0], [0, self.top, 0], color=self.theme.color.faint
         )
         with self.beat("believed-fair"):
-            until_voice_free(self)
             line = self.say("Now swap belief and reality: a rigged coin, believed fair.")
             play_in_turn(
                 self,
@@ -392,7 +387,6 @@ class Asymmetry(ExplainerScene):
             self.add(b.captions)
             strip = b.strip
             cost = float(strip.heights[0])
-            until_voice_free(self)
             line = self.say(
                 f"Every flip costs {format_value(cost, 2)} {unit_word(unit, cost)}: "
                 f"{format_value(strip.average)} on average."
@@ -416,7 +410,6 @@ class Asymmetry(ExplainerScene):
         tails = a.case.p.outcomes.index("tails")
         s_tail = float(a.strip.heights[tails])
         with self.beat("verdict"):
-            until_voice_free(self)
             line = self.say(
                 "Above each floor, the first model still adds more: "
                 f"{format_value(a.strip.extra)} against {format_value(b.strip.extra)}."
@@ -432,7 +425,6 @@ class Asymmetry(ExplainerScene):
                 AnimationGroup(_pulse(b.extra), _pulse(b.extra_readout)),
             )
             # The tails block flashes as "pays heavily" is heard: the sentence opens with it.
-            until_voice_free(self)
             line = self.say(
                 "It pays heavily: a common outcome, called rare, costs "
                 f"{format_value(s_tail, 2)} {unit_word(self.unit, s_tail)} every time."

@@ -233,6 +233,7 @@ def _stage_sections(
 
 def _publish(job: Job, scene: Any, render_seconds: float) -> dict[str, Any]:
     """Move the finished render into the media folder; the key file goes last."""
+    from scenes.kit.frames import frame_cost
     from scenes.render.sound import audio_codec, mux_audio
     from scenes.voice.speech import read_wav
 
@@ -266,6 +267,7 @@ def _publish(job: Job, scene: Any, render_seconds: float) -> dict[str, Any]:
     files.append(outputs.video.name)
 
     duration = float(scene.renderer.time)
+    cost = frame_cost(scene)
     record = {
         "key": job.key,
         "source_key": job.source_key,
@@ -277,6 +279,8 @@ def _publish(job: Job, scene: Any, render_seconds: float) -> dict[str, Any]:
         "voice": scene.params.voice if track is not None else "none",
         "duration": round(duration, 6),
         "render_seconds": round(render_seconds, 3),
+        # Where the time went (CPU seconds): the benchmark prints it per scene.
+        "frame_cost": cost.as_dict() if cost else None,
         "rendered_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
     }
     write_text_atomic(outputs.key_file, json.dumps(record, indent=2) + "\n")
