@@ -26,6 +26,7 @@ from infotheory.distributions import (
 from infotheory.draws import cross_entropy_of_draws, entropy_of_draws, kl_divergence_of_draws
 from infotheory.fit import FitTrajectory, OptimalModel, fit_softmax, optimal_model, softmax
 from infotheory.joint import (
+    conditional,
     conditional_entropy,
     correlated_coins,
     independent_joint,
@@ -62,6 +63,7 @@ __all__ = [
     "binary_entropy_curve",
     "categorical",
     "coin_cross_entropy_curve",
+    "conditional",
     "conditional_entropy",
     "correlated_coins",
     "cross_entropy",

@@ -188,6 +188,14 @@ def quantity():
     return VGroup(pin, pair).arrange(RIGHT, buff=1.2, aligned_edge=DOWN)
 
 
+def joint():
+    import infotheory as it
+    from scenes.kit import JointGrid
+
+    grid = JointGrid(it.correlated_coins(0.8), ["heads", "tails"], ["heads", "tails"])
+    return grid.add(grid.margins)  # as the grid stands once both margins are poured
+
+
 def plots():
     from manim import RIGHT, VGroup
 
@@ -305,6 +313,22 @@ def samples():
     return PixelSamples((0.4, 0.25, 0.15, 0.12, 0.08), count=4, rows=6, cols=6, pixel=0.22)
 
 
+def knobs():
+    from manim import DOWN, VGroup
+
+    from scenes.kit import Knobs, PixelSamples, shape_pictures
+    from scenes.kit.pixel_samples import shade
+
+    mix = (0.4, 0.25, 0.15, 0.12, 0.08)
+    counts = [round(share * 300) for share in mix]  # three pictures of 10 × 10 pixels
+    pictures = PixelSamples(mix, count=3, rows=10, cols=10, pixel=0.16)
+    pictures.paint(shape_pictures(["ring", "cross", "square"], counts))
+    dials = Knobs(
+        [-1, -0.5, 0, 0.5, 1], radius=0.28, spacing=0.9, colors=[shade(i, 5) for i in range(5)]
+    )
+    return VGroup(pictures, dials).arrange(DOWN, buff=0.5)
+
+
 def roadmap():
     from scenes.kit import RoadMap, information_stations
 
@@ -326,6 +350,8 @@ PICTURES: dict[str, tuple[Callable[[], object], str]] = {
     "stacked": (stacked, "dark"),
     "cross-entropy": (cross_entropy, "dark"),
     "quantity": (quantity, "dark"),
+    "joint": (joint, "dark"),
+    "knobs": (knobs, "dark"),
     "plots": (plots, "dark"),
     "props": (props, "dark"),
     "chances": (chances, "dark"),

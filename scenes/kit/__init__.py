@@ -12,7 +12,15 @@ from scenes.kit.cross_entropy_curve import CrossEntropyCurve
 from scenes.kit.flow import WeightFlow, transport_plan
 from scenes.kit.fog import FoggedShape
 from scenes.kit.ghost import GhostBars
-from scenes.kit.layout import LayoutError, allow_offscreen, allow_overlap, layout_problems
+from scenes.kit.joint_grid import JointGrid
+from scenes.kit.knobs import Knobs
+from scenes.kit.layout import (
+    LayoutError,
+    allow_offscreen,
+    allow_overlap,
+    extent,
+    layout_problems,
+)
 from scenes.kit.odds import ChanceStrip
 from scenes.kit.outlines import CandidateOutlines
 from scenes.kit.pixel_samples import PixelSamples
@@ -26,6 +34,7 @@ from scenes.kit.roadmap import RoadMap, Station, information_stations
 from scenes.kit.room import room_below_banner
 from scenes.kit.ruler import Ruler
 from scenes.kit.samples import DrawsParams, RealityAndModel, SampleStream, Scatter
+from scenes.kit.shapes import shape_pictures
 from scenes.kit.stacked import StackedBar
 from scenes.kit.stage import Region, Stage
 from scenes.kit.text import (
@@ -62,6 +71,8 @@ __all__ = [
     "FoggedShape",
     "Formula",
     "GhostBars",
+    "JointGrid",
+    "Knobs",
     "LayoutError",
     "PixelImage",
     "PixelSamples",
@@ -91,6 +102,7 @@ __all__ = [
     "alternatives",
     "current_theme",
     "escape",
+    "extent",
     "fit_bars",
     "format_value",
     "information_stations",
@@ -102,6 +114,7 @@ __all__ = [
     "readouts_in",
     "resolve_color",
     "room_below_banner",
+    "shape_pictures",
     "surprise_readout",
     "tinted",
     "transport_plan",

@@ -39,6 +39,7 @@ __all__ = [
     "LayoutProblem",
     "allow_offscreen",
     "allow_overlap",
+    "extent",
     "layout_problems",
     "text_mobjects",
 ]
@@ -119,9 +120,15 @@ def text_mobjects(mobjects: Iterable[Mobject]) -> list[Mobject]:
     """The outermost text or maths mobjects in the families, visible ones only, in the order
     they were added (so problems are reported in scene order)."""
     found: list[Mobject] = []
+    seen: set[int] = set()
     stack = list(reversed(mobjects))
     while stack:
         mob = stack.pop()
+        # One mobject can sit in several groups (an animation's group holds what it moves,
+        # which the scene may hold too): it is still one text, met once.
+        if id(mob) in seen:
+            continue
+        seen.add(id(mob))
         if isinstance(mob, _TEXT_TYPES):
             if any(_is_visible(m) for m in mob.get_family()):
                 found.append(mob)
@@ -135,6 +142,19 @@ def _box(mob: Mobject) -> tuple[np.ndarray, np.ndarray]:
         [m.points for m in mob.get_family() if m.has_points() and _is_visible(m)] or [mob.points]
     )
     return points.min(axis=0), points.max(axis=0)
+
+
+def extent(mobjects: Iterable[Mobject]) -> tuple[float, float, float, float]:
+    """``(left, right, bottom, top)`` of everything visible among ``mobjects`` and their
+    families: how near a picture comes to the frame's edges (e.g. a test of a clearance)."""
+    points = [
+        m.points for mob in mobjects for m in mob.get_family() if m.has_points() and _is_visible(m)
+    ]
+    if not points:
+        raise ValueError("nothing visible to measure")
+    every = np.concatenate(points)
+    lo, hi = every.min(axis=0), every.max(axis=0)
+    return float(lo[0]), float(hi[0]), float(lo[1]), float(hi[1])
 
 
 def _font_size(mob: Mobject) -> float | None:

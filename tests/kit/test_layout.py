@@ -81,6 +81,28 @@ def test_the_minimum_size_is_allowed(size):
     assert layout_problems([Txt("readable", size)]) == []
 
 
+def test_extent_measures_what_is_visible_only():
+    from manim import ValueTracker
+
+    from scenes.kit import extent
+
+    seen = Rectangle(width=2, height=1, fill_opacity=1).move_to([1, -2, 0])
+    hidden = Rectangle(width=9, height=9, stroke_opacity=0, fill_opacity=0)
+    tracker = ValueTracker(50.0)  # a value kept as a point, not a shape
+    assert extent([VGroup(seen, hidden), tracker]) == pytest.approx((0, 2, -2.5, -1.5))
+    with pytest.raises(ValueError, match="nothing visible"):
+        extent([hidden])
+
+
+def test_a_text_held_by_two_groups_is_one_text_not_an_overlap():
+    # An animation's group holds what it moves; the scene may hold the same text too.
+    word = Txt("alone", "body")
+    assert layout_problems([VGroup(word), VGroup(VGroup(word)), word]) == []
+    other = Txt("alone", "body")  # a second text in the same place does overlap
+    (problem,) = layout_problems([VGroup(word), other])
+    assert problem.kind == "overlap"
+
+
 def test_a_read_out_past_the_edge_is_named_as_one():
     readout = Readout("H(p)", 1.369, key="H")
     readout.move_to((safe_right() + 0.2 - readout.width / 2) * RIGHT)
