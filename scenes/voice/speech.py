@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 from scipy.signal import resample_poly
 
-from scenes.render.atomic import partial_file
+from scenes.render.atomic import first_file, partial_file
 from scenes.voice.engines import Engine, VoiceError
 from scenes.voice.spoken import spoken_form, unspeakable
 
@@ -75,10 +75,14 @@ def sentences_of(text: str) -> list[str]:
     return [s for s in _SENTENCE_END.split(joined) if s] if joined else []
 
 
-def write_wav(path: Path, samples: np.ndarray, rate: int = SAMPLE_RATE) -> Path:
-    """16-bit mono WAV, written whole or not at all."""
+def write_wav(
+    path: Path, samples: np.ndarray, rate: int = SAMPLE_RATE, *, keep_existing: bool = False
+) -> Path:
+    """16-bit mono WAV, written whole or not at all; with ``keep_existing``, a file
+    another process wrote at ``path`` meanwhile stays (see :func:`first_file`)."""
     pcm = np.clip(np.round(np.asarray(samples) * 32767), -32768, 32767).astype("<i2")
-    with partial_file(path) as partial, wave.open(str(partial), "wb") as out:
+    writing = first_file(path) if keep_existing else partial_file(path)
+    with writing as partial, wave.open(str(partial), "wb") as out:
         out.setnchannels(1)
         out.setsampwidth(2)
         out.setframerate(rate)
@@ -168,6 +172,9 @@ class Voice:
         if audio.size == 0:
             raise VoiceError(f"voice {self.engine.name!r} said nothing for {spoken!r}")
         if path is not None:
-            write_wav(path, audio)
+            # Piper draws random noise, so two syntheses of a sentence differ in length.
+            # Processes racing to cache it (the units of a split render) all keep the
+            # first one written, and so time the scene alike.
+            write_wav(path, audio, keep_existing=True)
             audio = read_wav(path)[0]  # what later runs will read: identical timing
         return audio

@@ -88,6 +88,9 @@ def tiny(tmp_path, monkeypatch, shared_cache) -> TinyScenes:
     monkeypatch.setattr(registry, "SCENES", entries)
     monkeypatch.setattr(registry, "EXTRAS", ())
     monkeypatch.setenv("XDG_CACHE_HOME", str(shared_cache))
+    # One process a scene, as before splitting existed: test_split.py and test_cluster.py
+    # split on purpose, the other tests would only spend twice the CPU.
+    monkeypatch.setenv("EXPLAINER_SPLIT", "off")
     for name in (
         "TINY_SLOW",
         "TINY_FAIL",
