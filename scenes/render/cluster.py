@@ -267,6 +267,10 @@ class DaskPool:
                 return
 
     def _say_lost(self) -> None:
+        # Our one line says it: not the client's tracebacks as it gives up reconnecting.
+        for name in [*logging.root.manager.loggerDict, "distributed"]:
+            if name.startswith("distributed"):
+                logging.getLogger(name).setLevel(logging.CRITICAL)
         message = (
             f"lost the Dask scheduler at {self.address}: the scenes that finished are "
             "published, the others are not; run the same command again to render the rest"

@@ -80,7 +80,9 @@ def tiny(tmp_path, monkeypatch, shared_cache) -> TinyScenes:
             registry.SCENES = {entries!r}
             registry.EXTRAS = ()
             from scenes.cli import main
-            main(prog_name="explainer")
+            # Guarded: a LocalCluster's worker processes import this module again.
+            if __name__ == "__main__":
+                main(prog_name="explainer")
             """
         )
     )
@@ -93,6 +95,9 @@ def tiny(tmp_path, monkeypatch, shared_cache) -> TinyScenes:
     monkeypatch.setenv("EXPLAINER_SPLIT", "off")
     for name in (
         "TINY_SLOW",
+        "TINY_SLOW_TinyOne",
+        "TINY_SLOW_TinyTwo",
+        "EXPLAINER_CLUSTER",
         "TINY_FAIL",
         "TINY_VOICE_FAIL",
         "EXPLAINER_THEME",
