@@ -19,7 +19,6 @@ from pathlib import Path
 
 __all__ = [
     "exclusive_lock",
-    "first_file",
     "partial_file",
     "publish_dir",
     "publish_file",
@@ -42,25 +41,6 @@ def partial_file(final: Path) -> Iterator[Path]:
     try:
         yield partial
         os.replace(partial, final)
-    finally:
-        partial.unlink(missing_ok=True)
-
-
-@contextmanager
-def first_file(final: Path) -> Iterator[Path]:
-    """:func:`partial_file` where the first writer wins: the finished temporary becomes
-    ``final`` only if nobody made ``final`` meanwhile (a hard link never replaces a
-    name), so processes that race to cache the same thing all end up reading one file."""
-    final.parent.mkdir(parents=True, exist_ok=True)
-    partial = _temporary(final)
-    try:
-        yield partial
-        try:
-            os.link(partial, final)
-        except FileExistsError:
-            pass
-        except OSError:  # a file system without hard links: the last writer wins
-            os.replace(partial, final)
     finally:
         partial.unlink(missing_ok=True)
 

@@ -109,6 +109,7 @@ def publish(job: Job, finished: Finished, staging: Path) -> dict[str, Any]:
     from scenes.render.sound import audio_codec, mux_audio
     from scenes.voice.speech import read_wav
 
+    started = time.perf_counter()
     outputs = job.outputs
     staging.mkdir(parents=True, exist_ok=True)
     track = read_wav(finished.track)[0] if finished.track is not None else None
@@ -150,6 +151,8 @@ def publish(job: Job, finished: Finished, staging: Path) -> dict[str, Any]:
         "voice": finished.voice,
         "duration": round(finished.duration, 6),
         "render_seconds": round(finished.render_seconds, 3),
+        # Joining clips and muxing the narration: the client's share of a split render.
+        "publish_seconds": round(time.perf_counter() - started, 3),
         **finished.extra,
         "rendered_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
     }

@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 from scipy.signal import resample_poly
 
-from scenes.render.atomic import first_file, partial_file
+from scenes.render.atomic import exclusive_lock, partial_file
 from scenes.voice.engines import Engine, VoiceError
 from scenes.voice.spoken import spoken_form, unspeakable
 
@@ -75,14 +75,10 @@ def sentences_of(text: str) -> list[str]:
     return [s for s in _SENTENCE_END.split(joined) if s] if joined else []
 
 
-def write_wav(
-    path: Path, samples: np.ndarray, rate: int = SAMPLE_RATE, *, keep_existing: bool = False
-) -> Path:
-    """16-bit mono WAV, written whole or not at all; with ``keep_existing``, a file
-    another process wrote at ``path`` meanwhile stays (see :func:`first_file`)."""
+def write_wav(path: Path, samples: np.ndarray, rate: int = SAMPLE_RATE) -> Path:
+    """16-bit mono WAV, written whole or not at all."""
     pcm = np.clip(np.round(np.asarray(samples) * 32767), -32768, 32767).astype("<i2")
-    writing = first_file(path) if keep_existing else partial_file(path)
-    with writing as partial, wave.open(str(partial), "wb") as out:
+    with partial_file(path) as partial, wave.open(str(partial), "wb") as out:
         out.setnchannels(1)
         out.setsampwidth(2)
         out.setframerate(rate)
@@ -161,20 +157,38 @@ class Voice:
         key = hashlib.sha256(
             f"{CACHE_FORMAT}\0{self._identity}\0{self.rate!r}\0{SAMPLE_RATE}\0{spoken}".encode()
         ).hexdigest()
-        path = self.cache_dir / f"{key[:40]}.wav" if self.cache_dir is not None else None
-        if path is not None and path.exists():
-            try:
-                return read_wav(path)[0]
-            except (OSError, ValueError, EOFError, wave.Error):
-                pass  # an unreadable entry is made again
+        if self.cache_dir is None:
+            return self._synthesized(spoken)
+        path = self.cache_dir / f"{key[:40]}.wav"
+        cached = _read_cached(path)
+        if cached is not None:
+            return cached
+        # Piper draws random noise: two syntheses of a sentence differ in length. One
+        # process at a time synthesises a sentence; the others sharing the cache (the
+        # units of a split render) wait and read the same sound, so they time the
+        # scene alike, and the work is done once.
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with exclusive_lock(path.with_suffix(".lock")):
+            cached = _read_cached(path)
+            if cached is not None:
+                return cached
+            write_wav(path, self._synthesized(spoken))
+            return read_wav(path)[0]  # what later runs will read: identical timing
+
+    def _synthesized(self, spoken: str) -> np.ndarray:
         samples, rate = self.engine.synthesize(spoken, self.rate)
         audio = _resampled(_trimmed(np.asarray(samples, dtype=np.float32), rate), rate)
         if audio.size == 0:
             raise VoiceError(f"voice {self.engine.name!r} said nothing for {spoken!r}")
-        if path is not None:
-            # Piper draws random noise, so two syntheses of a sentence differ in length.
-            # Processes racing to cache it (the units of a split render) all keep the
-            # first one written, and so time the scene alike.
-            write_wav(path, audio, keep_existing=True)
-            audio = read_wav(path)[0]  # what later runs will read: identical timing
         return audio
+
+
+def _read_cached(path: Path) -> np.ndarray | None:
+    """A cached sentence's sound; ``None`` if there is none (an unreadable entry is made
+    again)."""
+    if not path.exists():
+        return None
+    try:
+        return read_wav(path)[0]
+    except (OSError, ValueError, EOFError, wave.Error):
+        return None
