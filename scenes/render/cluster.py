@@ -86,8 +86,19 @@ def parse_cluster(address: str) -> tuple[str, int | None]:
 # -- on the worker ---------------------------------------------------------------------
 
 
-def render_unit(job_json: str, name: str, topic: str, exchange: str | None) -> dict[str, Any]:
-    """A Dask task: render one unit on this worker; its part's files (or where they are)."""
+def render_unit(
+    job_json: str,
+    name: str,
+    topic: str,
+    exchange: str | None,
+    voice: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """A Dask task: render one unit on this worker; its part's files (or where they are).
+
+    ``voice`` is the sound of every sentence of the scene (a narration task's result):
+    the unit hears those rather than this worker's own cache, so every unit of a split
+    scene, on whatever machine, times the scene alike (Piper's sound is random).
+    """
     from distributed import Event, get_worker
 
     from scenes.render.scene_info import typst_cache_dir
@@ -95,6 +106,7 @@ def render_unit(job_json: str, name: str, topic: str, exchange: str | None) -> d
     worker = get_worker()
     scratch = Path(tempfile.mkdtemp(prefix="explainer-unit-", dir=worker.local_directory))
     here = {"host": socket.gethostname(), "worker_pid": os.getpid()}
+    env = None
     try:
         job = replace(
             Job.from_json(job_json),
@@ -103,9 +115,16 @@ def render_unit(job_json: str, name: str, topic: str, exchange: str | None) -> d
             typst_cache=str(typst_cache_dir()),  # this worker's own cache
             parent_pid=os.getpid(),
         )
+        if voice is not None:
+            cache = scratch / "cache"
+            sounds = cache / "infotheory-explainer" / "voice"  # scene_info.cache_root()
+            sounds.mkdir(parents=True)
+            for file_name, data in voice["files"].items():
+                (sounds / file_name).write_bytes(data)
+            env = {"XDG_CACHE_HOME": str(cache)}
         log_path = scratch / "worker.log"
         with log_path.open("wb") as log:
-            process = spawn_worker(job, log)
+            process = spawn_worker(job, log, env)
         stop = Event(f"{topic}-stop-{name}")
         threading.Thread(target=_stop_when_asked, args=(process, stop), daemon=True).start()
         outcome: dict[str, Any] = {}
@@ -178,6 +197,7 @@ class DaskPool:
         self.exchange = exchange
         self.topic = f"explainer-{uuid.uuid4().hex[:12]}"
         self.futures: dict[str, Any] = {}
+        self.narrations: dict[str, Any] = {}  # a split scene's narration task, by stem
         self.logs: dict[str, Path] = {}
         self.stopping = False
         self.cluster, self.client = _connect(address)
@@ -194,18 +214,37 @@ class DaskPool:
     def start(self, name: str, job: Job, log: Path) -> None:
         self.logs[name] = log
         self.priority -= 1
+        voice = self._narration(job) if job.chunk is not None else None
         future = self.client.submit(
             render_unit,
             job.to_json(),
             name,
             self.topic,
             self.exchange,
+            voice,
             key=f"{name}-{self.topic}",
             pure=False,
             priority=self.priority,
         )
         self.futures[name] = future
         future.add_done_callback(lambda f, name=name: self._on_done(name, f))
+
+    def _narration(self, job: Job) -> Any:
+        """The task that records the sound of a split scene's sentences, once per scene: its
+        units, on any worker, take it as their voice cache (see :func:`render_unit`)."""
+        if job.stem not in self.narrations:
+            narrate = replace(job, narrate=True, chunk=None)
+            self.narrations[job.stem] = self.client.submit(
+                render_unit,
+                narrate.to_json(),
+                f"{job.stem}-narration",
+                self.topic,
+                None,
+                key=f"{job.stem}-narration-{self.topic}",
+                pure=False,
+                priority=self.priority + 1,  # before the units that need it
+            )
+        return self.narrations[job.stem]
 
     def _on_event(self, event: tuple[float, dict[str, Any]]) -> None:
         message = dict(event[1])

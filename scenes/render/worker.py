@@ -74,6 +74,9 @@ class Job:
     # A unit of a split or cluster render (see the module's docstring).
     publish: bool = True
     chunk: tuple[int, int] | None = None  # (index, count): the beats it draws; None: all
+    # Instead of rendering: play the scene without drawing and leave the sound of every
+    # sentence it says (for a split scene's units on other machines: scenes.render.cluster).
+    narrate: bool = False
 
     def to_json(self) -> str:
         return json.dumps(asdict(self))
@@ -258,11 +261,37 @@ def _render(job: Job, reporter: _Reporter) -> int:
     return 0
 
 
+def _narrate(job: Job, reporter: _Reporter) -> int:
+    """Play the scene without drawing it, with its voice, and copy the cached sound of
+    every sentence it says into ``work_dir/voice``."""
+    import shutil
+
+    from scenes.dryrun import dry_run
+    from scenes.render.typst_cache import private_typst_dir
+
+    work = Path(job.work_dir)
+    scene_class = _load_scene_class(job)
+    params = params_for(scene_class, job.overrides)
+    with private_typst_dir(work / "tex", Path(job.typst_cache)) as tex_dir:
+        scene = dry_run(
+            scene_class, params, layout="off", cache_dir=tex_dir, theme=job.theme, voice=None
+        )
+    folder = work / "voice"
+    folder.mkdir(parents=True, exist_ok=True)
+    for line in scene.narrator.lines:
+        for sentence in line.sentences:
+            cached = scene.narrator.voice.cache_file(sentence.spoken)
+            if cached is not None and cached.exists():
+                shutil.copyfile(cached, folder / cached.name)
+    reporter.send("done", part=str(folder))
+    return 0
+
+
 def run(job: Job, reporter: _Reporter) -> int:
     if not job.publish:  # a unit: the client holds the lock and publishes
         reporter.send("started", pid=os.getpid())
         check_sources(job.module, job.class_name, job.overrides, job.theme, job.source_key)
-        return _render(job, reporter)
+        return _narrate(job, reporter) if job.narrate else _render(job, reporter)
     outputs = job.outputs
     # "waiting": another run is writing this scene.
     with exclusive_lock(outputs.lock_file, on_wait=lambda: reporter.send("waiting")):

@@ -153,13 +153,19 @@ class Voice:
         audio = self._cached(spoken)
         return Sentence(text, spoken, len(audio) / SAMPLE_RATE, audio)
 
-    def _cached(self, spoken: str) -> np.ndarray:
+    def cache_file(self, spoken: str) -> Path | None:
+        """Where the sound of the sentence ``spoken`` is cached (``None``: no cache)."""
+        if self.cache_dir is None:
+            return None
         key = hashlib.sha256(
             f"{CACHE_FORMAT}\0{self._identity}\0{self.rate!r}\0{SAMPLE_RATE}\0{spoken}".encode()
         ).hexdigest()
-        if self.cache_dir is None:
+        return self.cache_dir / f"{key[:40]}.wav"
+
+    def _cached(self, spoken: str) -> np.ndarray:
+        path = self.cache_file(spoken)
+        if path is None:
             return self._synthesized(spoken)
-        path = self.cache_dir / f"{key[:40]}.wav"
         cached = _read_cached(path)
         if cached is not None:
             return cached

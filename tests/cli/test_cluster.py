@@ -117,55 +117,56 @@ def test_a_worker_killed_mid_unit_is_replaced_and_the_run_completes(tiny):
 
 
 @contextmanager
-def scheduler_and_worker(folder: Path, threads: int = 1, env: dict[str, str] | None = None):
-    """A Dask scheduler and one worker, each a process of its own; the scheduler's address."""
+def scheduler_and_workers(folder: Path, *workers: dict[str, str], threads: int = 1):
+    """A Dask scheduler and one worker per environment in ``workers`` (added to this one),
+    each a process of its own; the scheduler's address and process."""
     folder.mkdir(parents=True, exist_ok=True)
     file = folder / "scheduler.json"
     started = []
     try:
-        started.append(
-            subprocess.Popen(
-                [
-                    DASK,
-                    "scheduler",
-                    "--scheduler-file",
-                    str(file),
-                    "--host",
-                    "127.0.0.1",
-                    "--port",
-                    "0",
-                    "--no-dashboard",
-                ],
-                stdout=subprocess.DEVNULL,
-                stderr=(folder / "scheduler.log").open("wb"),
-            )
-        )
+        command = [DASK, "scheduler", "--scheduler-file", str(file), "--host", "127.0.0.1"]
+        log = (folder / "scheduler.log").open("wb")
+        command += ["--port", "0", "--no-dashboard"]
+        started.append(subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=log))
         wait_for(lambda: file.exists() and file.read_text().strip(), timeout=60)
         address = json.loads(file.read_text())["address"]
-        started.append(
-            subprocess.Popen(
-                [
-                    DASK,
-                    "worker",
-                    address,
-                    "--nthreads",
-                    str(threads),
-                    "--no-nanny",
-                    "--no-dashboard",
-                    "--local-directory",
-                    str(folder / "scratch"),
-                ],
-                stdout=subprocess.DEVNULL,
-                stderr=(folder / "worker.log").open("wb"),
-                env={**os.environ, **(env or {})},
+        logs = []
+        for index, env in enumerate(workers):
+            command = [DASK, "worker", address, "--nthreads", str(threads), "--no-nanny"]
+            command += ["--no-dashboard", "--local-directory", str(folder / f"scratch-{index}")]
+            logs.append(folder / f"worker-{index}.log")
+            started.append(
+                subprocess.Popen(
+                    command,
+                    stdout=subprocess.DEVNULL,
+                    stderr=logs[-1].open("wb"),
+                    env={**os.environ, **env},
+                )
             )
-        )
-        wait_for(lambda: b"Registered to" in (folder / "worker.log").read_bytes(), timeout=60)
+        for path in logs:
+            wait_for(lambda path=path: b"Registered to" in path.read_bytes(), timeout=60)
         yield address, started[0]
     finally:
         for process in started:
             process.kill()
             process.wait()
+
+
+def test_the_units_of_a_split_scene_hear_one_voice_whatever_each_machine_cached(tiny, tmp_path):
+    """Two workers with caches of their own: Piper would time the scene differently on
+    each, so the units take the sound a narration task recorded once."""
+    # Slow enough that both single-threaded workers take a unit at once.
+    caches = [
+        {"XDG_CACHE_HOME": str(tmp_path / name), "TINY_SLOW": "0.05"}
+        for name in ("cache-a", "cache-b")
+    ]
+    with scheduler_and_workers(tmp_path / "dask", *caches) as (address, _):
+        run = tiny.drive("render", "tiny-one", "-q", "low", "--media-dir", str(tiny.media),
+                         "--cluster", address, "--split", "2")  # fmt: skip
+        stdout, stderr = run.communicate(timeout=180)
+    assert run.returncode == 0, stderr
+    assert "rendered (2 units)" in stdout
+    assert_complete(outputs(tiny.media, "01-tiny-one"))
 
 
 def test_a_worker_with_other_sources_refuses_to_render(tiny, tmp_path):
@@ -174,7 +175,7 @@ def test_a_worker_with_other_sources_refuses_to_render(tiny, tmp_path):
     source = tiny.source("tiny_one").read_text()
     (stale / "tiny_one.py").write_text(source.replace('"A square."', '"An old square."'))
     # Modules on the worker's PYTHONPATH come before the client's scene folder.
-    with scheduler_and_worker(tmp_path / "dask", env={"PYTHONPATH": str(stale)}) as (address, _):
+    with scheduler_and_workers(tmp_path / "dask", {"PYTHONPATH": str(stale)}) as (address, _):
         run = tiny.drive("render", "tiny-one", "-q", "low", "--media-dir", str(tiny.media),
                          "--cluster", address)  # fmt: skip
         _, stderr = run.communicate(timeout=120)
@@ -187,7 +188,7 @@ def test_a_worker_with_other_sources_refuses_to_render(tiny, tmp_path):
 
 def test_a_lost_scheduler_stops_the_run_cleanly_and_the_next_run_resumes(tiny, tmp_path):
     slow = {"TINY_SLOW_TinyOne": "0.25"}  # tiny-one takes long, tiny-two does not
-    with scheduler_and_worker(tmp_path / "dask", threads=2, env=slow) as (address, scheduler):
+    with scheduler_and_workers(tmp_path / "dask", slow, threads=2) as (address, scheduler):
         run = tiny.drive("render", "-q", "low", "--media-dir", str(tiny.media),
                          "--cluster", address)  # fmt: skip
         two = outputs(tiny.media, "02-tiny-two")
