@@ -176,7 +176,8 @@ def render_options(f):
         "--jobs",
         type=click.IntRange(min=1),
         default=None,
-        help="Scenes rendered at once, each in its own process.  [default: number of cores]",
+        help="Units (scenes, or parts of a split scene) rendered at once, each in its own "
+        "process; a cluster has its own workers.  [default: number of cores]",
     )(f)
 
 

@@ -39,11 +39,13 @@ def test_a_batch_renders_on_a_local_cluster_with_progress_and_as_locally(tiny, t
     seen = []
     voices = [{}, {"tiny-one": {"voice": "espeak"}}]
     variants = [Variant("low", theme, v) for v in voices for theme in ("dark", "light")]
+    exchange = tmp_path / "exchange"  # the parts come back through a shared folder
     report = render_batch(
         tiny.entries[:1],
         variants,
         media_dir=tiny.media,
         cluster="local:2",
+        exchange=str(exchange),
         on_update=lambda r: seen.append((r.stem, r.status, r.progress)),
     )
     stems = ["01-tiny-one", "01-tiny-one~theme=light"]
@@ -52,6 +54,7 @@ def test_a_batch_renders_on_a_local_cluster_with_progress_and_as_locally(tiny, t
     assert all(r.status == "rendered" for r in report.results), report.results
     for stem in stems:
         assert_complete(outputs(tiny.media, stem))
+    assert exchange.is_dir() and not [p for p in exchange.rglob("*") if p.is_file()]
     # Each unit's progress reached this process while it rendered.
     assert {stem for stem, status, progress in seen if status == "rendering" and progress > 0} == (
         set(stems)
