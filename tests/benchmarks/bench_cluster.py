@@ -25,6 +25,7 @@ missed.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import resource
 import shutil
@@ -37,7 +38,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from cluster_model import Inputs, write_table
+from cluster_model import INPUTS, Inputs, write_table
 
 from scenes.registry import all_entries, find
 from scenes.render.layout import QUALITIES, scene_outputs
@@ -233,7 +234,10 @@ def main() -> int:
     parser.add_argument("--repeats", type=int, default=1)
     parser.add_argument("--skip", default="", help="comma-separated parts to skip: a, b")
     parser.add_argument("--scaling", action="store_true", help="measure (c), write the table")
-    parser.add_argument("--scaling-quality", default="4k", choices=list(QUALITIES))
+    parser.add_argument(
+        "--scaling-quality", default="4k", choices=list(QUALITIES), help="measured in (c)"
+    )
+    parser.add_argument("--table-quality", default="4k", choices=list(QUALITIES))
     args = parser.parse_args()
     skip = set(args.skip.split(","))
     print(f"load average before: {load()} (1, 5, 15 min) on {os.cpu_count()} cores")
@@ -277,10 +281,15 @@ def main() -> int:
                 ]
             )
         if args.scaling:
-            if "a" not in found or "b" not in found:
-                print("--scaling needs (a) and (b): not skipping them")
+            # Without (a), its two inputs come from the last table's (cluster_scaling.json).
+            saved = json.loads(INPUTS.read_text(encoding="utf-8")) if INPUTS.exists() else {}
+            a = found.get("a")
+            if a is None and not saved:
+                print("--scaling without (a) needs tests/benchmarks/cluster_scaling.json")
                 return 2
-            a, b = found["a"], found["b"]
+            overhead = a["cpu_split"] / a["cpu_whole"] - 1 if a else saved["split_cpu_overhead"]
+            join = (a["join_per_video_second"] or 0.0) if a else saved["join_per_video_second"]
+            b = found.get("b", {"unit_times_low": {}, "durations": {}})
             times, durations = dict(b["unit_times_low"]), dict(b["durations"])
             rest = [e.slug for e in all_entries() if e.stem not in times]
             more_times, more_durations = unit_times(rest, tmp)
@@ -295,12 +304,12 @@ def main() -> int:
                 per_task=dask["per_task"],
                 bytes_per_second=dask["bytes_per_second"],
                 bytes_per_video_second=res["bytes_per_video_second"],
-                join_per_video_second=a["join_per_video_second"] or 0.0,
-                split_cpu_overhead=a["cpu_split"] / a["cpu_whole"] - 1,
+                join_per_video_second=join,
+                split_cpu_overhead=overhead,
                 video_seconds=durations,
                 load=load(),
             )
-            path = write_table(inputs, HERE / "cluster_scaling.md")
+            path = write_table(inputs, HERE / "cluster_scaling.md", args.table_quality)
             print(f"\nscaling table written to {path}:\n")
             print(path.read_text())
     print(table(rows, ["measure", "times", "ratio", "bar", ""]))

@@ -20,10 +20,17 @@ at one quality (4K): 104 scene renders. The model:
 from __future__ import annotations
 
 import heapq
+import json
 import math
+import sys
 import time
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+INPUTS = HERE / "cluster_scaling.json"
+TABLE = HERE / "cluster_scaling.md"
+PIXELS = {"low": 854 * 480, "medium": 1280 * 720, "high": 1920 * 1080, "4k": 3840 * 2160}
 
 VARIANTS = 4 * 2  # parameter files × themes
 WORKERS = (1, 4, 16, 64)
@@ -42,6 +49,21 @@ class Inputs:
     split_cpu_overhead: float  # o: the CPU a second unit adds, as a share of the whole
     video_seconds: dict[str, float] = field(default_factory=dict)
     load: str = ""
+
+    def at(self, target: str) -> Inputs:
+        """The inputs for ``target`` quality: measured at another one, the unit time and the
+        files grow with the pixels (an assumption the table states)."""
+        if target == self.quality:
+            return self
+        ratio = PIXELS[target] / PIXELS[self.quality]
+        return Inputs(
+            **{
+                **asdict(self),
+                "quality": target,
+                "factor": self.factor * ratio,
+                "bytes_per_video_second": self.bytes_per_video_second * ratio,
+            }
+        )
 
 
 @dataclass
@@ -110,8 +132,20 @@ def _time(seconds: float) -> str:
     return f"{seconds:.1f} s"
 
 
-def write_table(inputs: Inputs, path: Path) -> Path:
+def write_table(measured: Inputs, path: Path = TABLE, target: str = "4k") -> Path:
+    """The table for ``target`` quality into ``path``, and the measured inputs beside it
+    (``cluster_scaling.json``: ``python cluster_model.py`` writes the table again)."""
+    INPUTS.write_text(json.dumps(asdict(measured), indent=2) + "\n", encoding="utf-8")
+    inputs = measured.at(target)
     scenes = len(inputs.unit_times_low)
+    scaled = (
+        f" The {measured.quality}/low factor ({measured.factor:.1f}×) and the files were "
+        f"measured at {measured.quality} and scaled to {target} by the pixel count "
+        f"({PIXELS[target] / PIXELS[measured.quality]:.0f}×): a 4K render on this shared "
+        "machine would have taken most of an hour."
+        if measured.quality != target
+        else ""
+    )
     lines = [
         "# Scaling on paper: 4 variants × 2 themes × "
         f"{scenes} scenes at {inputs.quality} on a Dask cluster",
@@ -119,7 +153,8 @@ def write_table(inputs: Inputs, path: Path) -> Path:
         "Written by `python tests/benchmarks/bench_cluster.py --scaling` (see",
         "`cluster_model.py` for the model) on "
         + time.strftime("%Y-%m-%d")
-        + f", load average {inputs.load} on a shared 2-core machine.",
+        + f", load average {inputs.load} on a shared 2-core machine."
+        + scaled,
         "",
         "## Measured inputs",
         "",
@@ -161,3 +196,9 @@ def write_table(inputs: Inputs, path: Path) -> Path:
     ]
     path.write_text("\n".join(lines), encoding="utf-8")
     return path
+
+
+if __name__ == "__main__":
+    target = sys.argv[1] if len(sys.argv) > 1 else "4k"
+    saved = Inputs(**json.loads(INPUTS.read_text(encoding="utf-8")))
+    print(write_table(saved, TABLE, target).read_text())
