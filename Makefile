@@ -1,6 +1,7 @@
 # Two entry points do all the set-up on a fresh Debian machine:
 #   make video   renders the explainer into media/
 #   make test    runs ruff and the test suite
+#   make docs    writes the API reference into media/api/
 # Set-up runs once: stamps in .venv/ make the second run skip it.
 
 # .venv/bin/python is a symlink to the system interpreter: without this, make would
@@ -28,7 +29,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # espeak-ng, the second voice, which the voice tests speak with.
 TEST_SYSTEM_PACKAGES := chromium espeak-ng
 
-.PHONY: video test lint format bench contact-sheet setup system-deps test-system-deps clean
+.PHONY: video test lint format bench docs contact-sheet setup system-deps test-system-deps clean
 
 video: $(VENV)/.installed
 	$(BIN)/explainer render --quality $(QUALITY) $(if $(JOBS),--jobs $(JOBS)) $(ARGS)
@@ -41,6 +42,12 @@ test: $(VENV)/.installed test-system-deps
 lint: $(VENV)/.installed
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+# The API reference, from the docstrings, into media/api/ (not committed): open
+# media/api/index.html. Offline: pdoc needs no network and no server.
+docs: $(VENV)/.installed
+	$(BIN)/python -W ignore -m pdoc --docformat restructuredtext --no-show-source -o media/api scenes.kit infotheory
+	@echo "API reference: media/api/index.html"
 
 bench: $(VENV)/.installed
 	$(BIN)/python tests/benchmarks/bench_infotheory.py

@@ -6,13 +6,16 @@
 Each picture is the component as a scene would build it, in the default (dark)
 theme unless its name says otherwise, cropped to the component at the pixel
 density of a 480p render (60 pixels per unit), so what you see is what a draft
-render shows. Re-run after changing a component; commit the PNGs.
+render shows. The ``password-*`` pictures are whole frames: the last frame of a beat
+of the worked example, from a dry run of the scene. Re-run after changing a component
+or that scene; commit the PNGs.
 """
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 
 import numpy as np
@@ -23,7 +26,10 @@ PAD = 0.3
 
 
 def snapshot(build: Callable[[], object], dst: Path, theme: str = "dark") -> Path:
-    """Build a mobject with ``build()`` in ``theme`` and save it, cropped, as a PNG."""
+    """Build a mobject with ``build()`` in ``theme`` and save it, cropped, as a PNG.
+
+    A ``build`` that returns an image (a scene's still) is saved as it is.
+    """
     from manim import tempconfig
     from PIL import Image
 
@@ -32,10 +38,40 @@ def snapshot(build: Callable[[], object], dst: Path, theme: str = "dark") -> Pat
     from scenes.theme import theme_used
 
     with theme_used(theme), tempconfig(typst_settings()):
-        image = picture_of(build(), pixels_per_unit=PIXELS_PER_UNIT, pad=PAD)
+        built = build()
+        image = (
+            built
+            if isinstance(built, Image.Image)
+            else picture_of(built, pixels_per_unit=PIXELS_PER_UNIT, pad=PAD)
+        )
     # An adaptive palette keeps the files small; the flat colours survive it.
     image.quantize(colors=128, method=Image.Quantize.MEDIANCUT).save(dst, optimize=True)
     return dst
+
+
+@cache
+def scene_stills(slug: str) -> Path:
+    """Every beat's last frame of scene ``slug`` at 480p, from one dry run (kept per run)."""
+    import tempfile
+
+    from scenes.dryrun import dry_run
+    from scenes.registry import find
+
+    folder = Path(tempfile.mkdtemp(prefix=f"guide-{slug}-"))
+    dry_run(find(slug).load(), env={"EXPLAINER_STILLS": str(folder)})
+    return folder
+
+
+def still(slug: str, beat: str) -> Callable[[], object]:
+    """A builder for the last frame of ``beat`` in scene ``slug``, as a render shows it."""
+
+    def build():
+        from PIL import Image
+
+        (path,) = scene_stills(slug).glob(f"??-{beat}.png")
+        return Image.open(path).convert("RGB")
+
+    return build
 
 
 def done(animation) -> None:
@@ -84,6 +120,16 @@ def strip():
     return VGroup(VGroup(blocks, blocks.block_readouts()), levelled).arrange(
         RIGHT, buff=1.0, aligned_edge=DOWN
     )
+
+
+def cross_entropy():
+    from manim import VGroup
+
+    from scenes.kit import CrossEntropyCurve
+
+    curve = CrossEntropyCurve.for_coin(0.7, width=6.0, height=3.4)
+    curve.add_slider(0.3)
+    return VGroup(curve, curve.gap_marker())
 
 
 def stacked():
@@ -257,6 +303,7 @@ PICTURES: dict[str, tuple[Callable[[], object], str]] = {
     "bars": (bars, "dark"),
     "strip": (strip, "dark"),
     "stacked": (stacked, "dark"),
+    "cross-entropy": (cross_entropy, "dark"),
     "quantity": (quantity, "dark"),
     "plots": (plots, "dark"),
     "props": (props, "dark"),
@@ -268,6 +315,9 @@ PICTURES: dict[str, tuple[Callable[[], object], str]] = {
     "pixels": (pixels, "dark"),
     "samples": (samples, "dark"),
     "roadmap": (roadmap, "dark"),
+    "password-one": (still("password-bits", "one"), "dark"),
+    "password-all": (still("password-bits", "all"), "dark"),
+    "password-alphabet": (still("password-bits", "alphabet"), "dark"),
     "theme-dark": (theme_dark, "dark"),
     "theme-light": (theme_dark, "light"),
 }

@@ -7,6 +7,7 @@ layout check; ``from manim import *`` gives it manim.
 from scenes.kit.bars import AverageStrip, DistributionBars, fit_bars, surprise_readout
 from scenes.kit.base import BeatRecord, ExplainerScene, SceneParams
 from scenes.kit.baseline import align_baselines
+from scenes.kit.cross_entropy_curve import CrossEntropyCurve
 from scenes.kit.fog import FoggedShape
 from scenes.kit.ghost import GhostBars
 from scenes.kit.layout import LayoutError, allow_offscreen, allow_overlap, layout_problems
@@ -17,6 +18,7 @@ from scenes.kit.plots import CurvePlot, SurprisePlot, nice_ticks
 from scenes.kit.props import Coin, Die
 from scenes.kit.quantity import QuantityBar
 from scenes.kit.roadmap import RoadMap, Station, information_stations
+from scenes.kit.room import room_below_banner
 from scenes.kit.samples import DrawsParams, RealityAndModel, SampleStream, Scatter
 from scenes.kit.stacked import StackedBar
 from scenes.kit.stage import Region, Stage
@@ -43,6 +45,7 @@ __all__ = [
     "BeatRecord",
     "ChanceStrip",
     "Coin",
+    "CrossEntropyCurve",
     "CurvePlot",
     "Die",
     "DistributionBars",
@@ -84,6 +87,7 @@ __all__ = [
     "plain_words",
     "readouts_in",
     "resolve_color",
+    "room_below_banner",
     "surprise_readout",
     "tinted",
     "unit_word",

@@ -165,9 +165,11 @@ class DistributionBars(VGroup):
 
     @property
     def base_y(self) -> float:
+        """The screen ``y`` of the baseline the bars stand on."""
         return self.baseline.get_center()[1]
 
     def bar_top(self, i: int) -> np.ndarray:
+        """The top centre of bar ``i``."""
         return self.bars[i].get_top()
 
     def _set_heights(self, probs: np.ndarray) -> None:
@@ -253,7 +255,9 @@ class AverageStrip(VGroup):
     H(p) when ``q`` is ``p``, the cross-entropy H(p, q) otherwise.
     :meth:`level` animates the blocks into one bar of the same area, whose
     height *is* the average. ``width`` is the strip's width on screen and
-    ``unit_height`` the height of one bit.
+    ``unit_height`` the height of one bit. With a model, :meth:`floor_line` marks
+    ``H(p)`` (no model averages less) and :meth:`extra_bar` the model's extra cost
+    above it, ``KL(p‖q)``.
     """
 
     def __init__(
@@ -375,15 +379,56 @@ class AverageStrip(VGroup):
             stroke_width=3,
         )
 
-    def block_readouts(self, decimals: int = 2, key: str = "surprise") -> VGroup:
-        """Each block's height (its surprise), as a read-out above it."""
+    @property
+    def floor(self) -> float:
+        """``H(p)``: the lowest average any model can reach on these outcomes."""
+        return float(it.entropy(self.p, unit=self.unit))
+
+    @property
+    def extra(self) -> float:
+        """``KL(p‖q)``: how far the model's average stands above the floor (0 without a model)."""
+        return float(it.kl_divergence(self.p, self.q, unit=self.unit))
+
+    def height_of(self, value: float) -> float:
+        """The screen height of ``value`` (in the strip's unit) above the baseline."""
+        return self.baseline.get_center()[1] + value * self.unit_height
+
+    def floor_line(self) -> Line:
+        """A solid line in the entropy colour at ``H(p)`` across the strip: the floor."""
+        y = self.height_of(self.floor)
+        return Line(
+            [self.baseline.get_left()[0], y, 0],
+            [self.baseline.get_right()[0], y, 0],
+            color=resolve_color("entropy"),
+            stroke_width=4,
+        )
+
+    def extra_bar(self, width: float = 0.16) -> Rectangle:
+        """A thin bar in the KL colour against the strip's right side, from the floor
+        ``H(p)`` up by ``KL(p‖q)`` (computed on its own, never a difference of read-outs):
+        the model's extra cost. Its top meets the average line."""
+        bottom = self.height_of(self.floor)
+        height = max(self.extra * self.unit_height, 1e-3)
+        bar = Rectangle(
+            width=width,
+            height=height,
+            fill_color=resolve_color("kl"),
+            fill_opacity=0.9,
+            stroke_width=0,
+        )
+        return bar.move_to([self.baseline.get_right()[0] + width / 2, bottom + height / 2, 0])
+
+    def block_readouts(
+        self, decimals: int = 2, key: str = "surprise", size: str | float = "label"
+    ) -> VGroup:
+        """Each block's height (its surprise), as a read-out above it (type size ``size``)."""
         group = VGroup()
         for name, block, h, pi in zip(
             self.outcomes, self.blocks, self.heights, self.p, strict=True
         ):
             if pi == 0:
                 continue
-            r = surprise_readout(name, h, key=key, decimals=decimals)
+            r = surprise_readout(name, h, key=key, decimals=decimals, size=size)
             r.next_to(block, UP, buff=0.12)
             group.add(r)
         return group

@@ -230,7 +230,8 @@ class ExplainerScene(PartialRender):
         """manim's ``play``; what is making way (the title card) leaves with these animations."""
         if self._leaving is not None:
             leaving, self._leaving = self._leaving, None
-            animations = (*animations, FadeOut(leaving, shift=0.4 * UP))
+            # Quickly, so the title is gone before the new picture is half drawn.
+            animations = (*animations, FadeOut(leaving, shift=0.5 * UP, run_time=0.5))
         super().play(*animations, **kwargs)
 
     def play_internal(self, skip_rendering: bool = False) -> None:
@@ -424,11 +425,8 @@ class ExplainerScene(PartialRender):
         self.stage.header.place(banner, align=UP)
         covered = [m for m in self.mobjects if _overlaps(m, banner)]
         with self.beat("takeaway", line):
-            self.play(
-                FadeIn(banner, shift=0.2 * DOWN),
-                *(FadeOut(m) for m in covered),
-                run_time=0.8,
-            )
+            # It grows in place: sliding in from above would cross the frame's safe edge.
+            self.play(FadeIn(banner, scale=0.96), *(FadeOut(m) for m in covered), run_time=0.8)
             self.finale()
 
     def _next_title(self) -> str | None:

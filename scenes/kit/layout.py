@@ -163,6 +163,7 @@ def layout_problems(
     half_h = config.frame_height / 2 - theme.margin
     # Leaves (a text's glyphs, a chart's bars) are measured, and reported once for the
     # text or top-level mobject they belong to, with its worst distance past each edge.
+    owners = _readout_owners(mobjects)
     offscreen: dict[int, tuple[Mobject, dict[str, float]]] = {}
     for mob, exempt in _walk(mobjects, "layout_offscreen_ok", passing_ids):
         if exempt or mob.submobjects or not _is_visible(mob):
@@ -177,6 +178,7 @@ def layout_problems(
         past = {edge: d for edge, d in past.items() if d > 1e-3}
         if past:
             named = _outermost_named(mob, mobjects)
+            named = owners.get(id(named), named)  # a read-out is one thing to the viewer
             worst = offscreen.setdefault(id(named), (named, {}))[1]
             for edge, d in past.items():
                 worst[edge] = max(worst.get(edge, 0.0), d)
@@ -195,7 +197,6 @@ def layout_problems(
     texts = text_mobjects(mobjects)
     exempt_ids = {id(m) for m, ex in _walk(mobjects, "layout_overlap_ok", passing_ids) if ex}
     boxes = {id(t): _box(t) for t in texts}
-    owners = _readout_owners(mobjects)
     reported: set[frozenset[int]] = set()
     for a, b in itertools.combinations(texts, 2):
         if id(a) in exempt_ids or id(b) in exempt_ids:
@@ -214,19 +215,36 @@ def layout_problems(
             problems.append(LayoutProblem("overlap", f"{_describe(a)} overlaps {_describe(b)}"))
 
     minimum = theme.size.minimum
-    small: dict[int, tuple[Mobject, float]] = {}
+    # Texts too small at one size in one component (a scaled chart's labels) are one line.
+    small: dict[tuple[int, float], tuple[Mobject, list[Mobject]]] = {}
     for t in texts:
         size = _font_size(t)
         if size is not None and size < minimum - SIZE_TOLERANCE:
             owner = owners.get(id(t), t)
-            small.setdefault(id(owner), (owner, size))
-    for t, size in small.values():
+            root = _root_of(owner, mobjects)
+            found = small.setdefault((id(root), round(size, 1)), (root, []))[1]
+            if not any(owner is f for f in found):
+                found.append(owner)
+    for (_, size), (root, found) in small.items():
+        what = _describe(found[0])
+        if len(found) > 1:
+            named = [_describe(f) for f in found[:3]] + (["..."] if len(found) > 3 else [])
+            what = f"{len(found)} texts in {_describe(root)} ({', '.join(named)})"
+        verb = "have" if len(found) > 1 else "has"
         problems.append(
             LayoutProblem(
-                "too-small", f"{_describe(t)} has font size {size:.1f}, below the minimum {minimum}"
+                "too-small", f"{what} {verb} font size {size:.1f}, below the minimum {minimum}"
             )
         )
     return problems
+
+
+def _root_of(mob: Mobject, roots: Sequence[Mobject]) -> Mobject:
+    """The top-level mobject (one of the scene's) that ``mob`` belongs to."""
+    for root in roots:
+        if any(mob is m for m in root.get_family()):
+            return root
+    return mob
 
 
 def _readout_owners(mobjects: Sequence[Mobject]) -> dict[int, Readout]:

@@ -57,6 +57,14 @@ class Utterance:
             timed += time_cues(split_cues(sentence.text), start, start + sentence.duration)
         return timed
 
+    def __enter__(self) -> Utterance:
+        # `with self.say(text) as line:` groups the animations that go with the line;
+        # the next line (or the end of the beat) waits for the voice by itself.
+        return self
+
+    def __exit__(self, *exc) -> None:
+        return None
+
     def as_dict(self, offset: float = 0.0) -> dict:
         """For the sections index: text, spoken form, start and end from ``offset``."""
         return {

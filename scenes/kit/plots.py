@@ -117,6 +117,7 @@ class CurvePlot(VGroup):
         self.x_range, self.y_range = tuple(x_range), tuple(y_range)
 
     def c2p(self, x: float, y: float) -> np.ndarray:
+        """The screen point of the plot coordinates (``x``, ``y``)."""
         return self.axes.c2p(x, y)
 
     def plot_points(
@@ -143,13 +144,16 @@ class CurvePlot(VGroup):
         decimals: int = 3,
         readout_corner: np.ndarray = UR,
         x_label: str | None = None,
+        x_role: str = "highlight",
+        readout_size: str | float = "body",
     ) -> ValueTracker:
         """A dot at ``(x, f(x))`` driven by the returned tracker, with drop lines and a read-out.
 
         ``label`` is the read-out's Typst maths (``"S(p)"``); the read-out is
         keyed ``key`` and sits in ``readout_corner`` of the axes. With
         ``x_label`` (``"p"``) a second read-out above it shows ``x`` itself,
-        keyed ``key + ".x"``.
+        keyed ``key + ".x"``, in palette role ``x_role`` (``"q"`` when ``x`` is a
+        model's probability). ``readout_size`` is the read-outs' type size.
         """
         theme = current_theme()
         tracker = ValueTracker(x0)
@@ -179,11 +183,19 @@ class CurvePlot(VGroup):
             DashedSegment(*across, color=color, stroke_width=2),
         )
         drops.add_updater(follow)
-        readout = Readout(label, f(x0), unit=unit, decimals=decimals, key=key, color=role)
+        readout = Readout(
+            label, f(x0), unit=unit, decimals=decimals, key=key, color=role, size=readout_size
+        )
         readout.track(lambda: f(tracker.get_value()))
         if x_label is not None:
             x_readout = Readout(
-                x_label, x0, unit=None, decimals=decimals, key=f"{key}.x", color="highlight"
+                x_label,
+                x0,
+                unit=None,
+                decimals=decimals,
+                key=f"{key}.x",
+                color=x_role,
+                size=readout_size,
             )
             x_readout.track(tracker.get_value)
             readout = VGroup(x_readout, readout).arrange(DOWN, aligned_edge=LEFT, buff=0.2)
@@ -246,6 +258,7 @@ class SurprisePlot(CurvePlot):
         )
 
     def surprise(self, p: float) -> float:
+        """The surprise of probability ``p`` in the plot's unit (infotheory's ``surprisal``)."""
         return float(it.surprisal(p, unit=self.unit))
 
     def add_surprise_tracker(self, p0: float = 0.5, **kwargs) -> ValueTracker:

@@ -35,6 +35,7 @@ from manim import (
     LaggedStart,
     Line,
     Polygon,
+    ReplacementTransform,
     VGroup,
     smooth,
 )
@@ -77,7 +78,8 @@ class QuantityBar(VGroup):
 
     Motion: :meth:`grow` brings blocks in one after another (``grow(0, 1)`` the first,
     ``grow(1)`` the rest), :meth:`show_total` the brace and its read-out, :meth:`to`
-    animates to other values (the same number of blocks), :meth:`set_segments` jumps.
+    animates to other values (the same number of blocks), :meth:`set_segments` jumps,
+    :meth:`relabel` turns the labels into others.
     Every part is in the group from the start, so after animating parts in, ``self.add``
     the bar once to keep it as one piece.
     """
@@ -160,6 +162,7 @@ class QuantityBar(VGroup):
                 for i, v in enumerate(parts)
             )
         )
+        self.label_size = size
         self.labels = VGroup(*(Txt(text, size, "muted") for text in labels or ()))
         self.brace = Brace(Line(LEFT, RIGHT), direction=self.across)  # placed by _redraw
         self.brace.set_color(theme.color.muted)
@@ -248,6 +251,18 @@ class QuantityBar(VGroup):
             FadeIn(self.total_readout, shift=0.15 * self.across),
             lag_ratio=0.4,
             **kwargs,
+        )
+
+    def relabel(self, labels: Sequence[str], **kwargs) -> AnimationGroup:
+        """Each block's label turns into a new one (as many as before), in place."""
+        if len(labels) != len(self.labels):
+            raise ValueError(f"{len(labels)} labels for a bar of {len(self.labels)} labels")
+        old = list(self.labels)
+        new = [Txt(text, self.label_size, "muted") for text in labels]
+        self.labels.submobjects = new  # the bar holds the new labels from now on
+        self._redraw()
+        return AnimationGroup(
+            *(ReplacementTransform(a, b) for a, b in zip(old, new, strict=True)), **kwargs
         )
 
     def to(self, segments: Sequence[float], total: float | None = None, **kwargs) -> Animation:

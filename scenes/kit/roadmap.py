@@ -317,4 +317,5 @@ class RoadMap(VGroup):
         return self.highlight(0 if self.current is None else self.current + 1, **kwargs)
 
     def station(self, i: int) -> StationMob:
+        """Station ``i`` as drawn: its marker, name and formula."""
         return self.stations[i]

@@ -269,6 +269,7 @@ class StackedBar(VGroup):
         return self
 
     def unfollow(self) -> StackedBar:
+        """Stop following the model set by :meth:`follow`."""
         self.clear_updaters()
         return self
 

@@ -45,14 +45,17 @@ class Region:
 
     @property
     def width(self) -> float:
+        """The region's width (manim units)."""
         return self.right - self.left
 
     @property
     def height(self) -> float:
+        """The region's height (manim units)."""
         return self.top - self.bottom
 
     @property
     def center(self) -> np.ndarray:
+        """The region's centre point."""
         return np.array([(self.left + self.right) / 2, (self.bottom + self.top) / 2, 0.0])
 
     def point(self, direction: np.ndarray) -> np.ndarray:
@@ -124,6 +127,7 @@ class Stage:
 
     @classmethod
     def for_theme(cls, theme: Theme | None = None) -> Stage:
+        """The stage of the current frame and ``theme``'s margins (default: the current one)."""
         theme = theme or current_theme()
         w, h = config.frame_width / 2 - theme.margin, config.frame_height / 2 - theme.margin
         safe = Region("safe", -w, w, -h, h)

@@ -64,7 +64,7 @@ _PLAIN_SPANS = re.compile(
     r'(?:\$[^$]*\$|#"(?:\\.|[^"\\])*"|[^\]\\$#])*\])'
     r"|(?P<maths>\$[^$]*\$)"
 )
-_QUOTES = re.compile(r"(['\"])")
+_APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
 
 
 def escape(text: str) -> str:
@@ -78,17 +78,15 @@ def escape(text: str) -> str:
 def _literal(run: str) -> str:
     """Typst source that shows ``run`` exactly as written, line breaks included.
 
-    Each piece is a Typst string (``#"..."``), which markup never reinterprets; quote marks
-    stay outside the strings so Typst still curls them as it does in any text.
+    Each piece is a Typst string (``#"..."``), which markup never reinterprets. An
+    apostrophe inside a word ("coin's") stays outside the strings, so Typst sets it as
+    the typographic one, as in any text; every other quote mark is shown straight.
     """
-    source = []
-    for piece in _QUOTES.split(run):
-        if piece in ("'", '"'):
-            source.append(piece)
-        elif piece:
-            quoted = piece.replace("\\", "\\\\").replace("\n", "\\n")
-            source.append(f'#"{quoted}"')
-    return "".join(source)
+    pieces = (
+        p.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+        for p in _APOSTROPHE.split(run)
+    )
+    return "'".join(f'#"{p}"' if p else "" for p in pieces)
 
 
 def plain_markup(text: str) -> str:
@@ -376,6 +374,7 @@ class Readout(VGroup):
         return self
 
     def untrack(self) -> Readout:
+        """Stop following the function set by :meth:`track`."""
         self.clear_updaters()
         return self
 

@@ -79,3 +79,23 @@ def test_a_small_read_out_is_one_line():
 @pytest.mark.parametrize("size", ["minimum", "small"])
 def test_the_minimum_size_is_allowed(size):
     assert layout_problems([Txt("readable", size)]) == []
+
+
+def test_a_read_out_past_the_edge_is_named_as_one():
+    readout = Readout("H(p)", 1.369, key="H")
+    readout.move_to((safe_right() + 0.2 - readout.width / 2) * RIGHT)
+    (problem,) = layout_problems([readout])
+    assert problem.message.startswith(
+        "Readout('H(p)', 1.369) reaches past the right edge by 0.20 units"
+    )
+
+
+def test_the_small_labels_of_a_scaled_chart_are_one_line():
+    from scenes.kit import DistributionBars
+
+    chart = DistributionBars([0.25] * 4, ["a", "b", "c", "d"], show_values=False).scale(0.7)
+    (problem,) = layout_problems([chart])
+    assert problem.message == (
+        "4 texts in DistributionBars (Txt('a'), Txt('b'), Txt('c'), ...) have font size 19.6, "
+        "below the minimum 22"
+    )

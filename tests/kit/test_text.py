@@ -36,6 +36,8 @@ def looks_like(a: Typst, b: Typst) -> bool:
             escape("#hash, @at, <label>, [brackets], a\\b, ~, //"),
         ),
         (r"costs \$5", r"costs \$5"),
+        ("'", r"\'"),  # a password character, not a typographic quote
+        ("say \"hi\" to 'x'", escape("say \"hi\" to 'x'")),
     ],
 )
 def test_plain_text_shows_as_written(plain, typst):

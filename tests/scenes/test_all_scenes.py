@@ -10,6 +10,11 @@ from scenes.registry import EXTRAS, SCENES, find
 ENTRIES = SCENES + EXTRAS
 
 
+def scene_id(entry) -> str:
+    """``x_my_topic``: the module's name, so ``pytest -k my_topic`` runs these tests too."""
+    return entry.stem.replace("-", "_")
+
+
 def test_registry_lists_the_twelve_parts_in_order():
     assert [e.part for e in SCENES] == list(range(1, 13))
     slugs = [e.slug for e in ENTRIES]
@@ -18,7 +23,7 @@ def test_registry_lists_the_twelve_parts_in_order():
     assert len(set(names)) == len(names)
 
 
-@pytest.mark.parametrize("entry", ENTRIES, ids=lambda e: e.stem)
+@pytest.mark.parametrize("entry", ENTRIES, ids=scene_id)
 def test_entry_loads_an_explainer_scene(entry):
     cls = entry.load()
     assert issubclass(cls, ExplainerScene)
@@ -26,7 +31,7 @@ def test_entry_loads_an_explainer_scene(entry):
     assert cls.hook and cls.takeaway, "every scene needs a hook and a takeaway line"
 
 
-@pytest.mark.parametrize("entry", ENTRIES, ids=lambda e: e.stem)
+@pytest.mark.parametrize("entry", ENTRIES, ids=scene_id)
 def test_scene_plays_with_clean_layout_and_captions(entry, play):
     scene = play(entry.load())
     names = [b.name for b in scene.beats]

@@ -7,7 +7,7 @@ import dataclasses
 
 import numpy as np
 import pytest
-from manim import FadeIn, Square
+from manim import LEFT, FadeIn, Square
 
 from scenes.dryrun import dry_run
 from scenes.kit.base import BEAT_BREATH, ExplainerScene
@@ -88,9 +88,11 @@ class _Talk(ExplainerScene):
         with self.beat("slow", "Short."):
             self.wait(4.0)  # the picture may run past the voice; the beat waits for both
         with self.beat("two-lines"):
-            first = self.say("One line.")
+            with self.say("One line.") as first:
+                self.play(FadeIn(Square().shift(2 * LEFT)), run_time=0.1)
+            drawn = self.time
             second = self.say("And the next one, which waits for the first.")
-            self.record = (first, second)
+            self.record = (first, second, drawn)
 
 
 def test_scene_beats_last_as_long_as_their_speech(tmp_path, stub_voice):
@@ -105,10 +107,10 @@ def test_scene_beats_last_as_long_as_their_speech(tmp_path, stub_voice):
     assert speech <= quick.end - quick.start < speech + frame
     slow = scene.beat_record("slow")
     assert slow.end - slow.start == pytest.approx(4.0, abs=frame)
-    first, second = scene.record
+    first, second, drawn = scene.record
     # The voice waits in whole frames, as a render's clock moves: never early.
     assert first.free <= second.start < first.free + frame
-    waited = (second.start - first.start) / frame
+    waited = (second.start - drawn) / frame
     assert waited == pytest.approx(round(waited), abs=0.02)
 
 
