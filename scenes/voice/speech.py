@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 from scipy.signal import resample_poly
 
-from scenes.render.atomic import partial_file
+from scenes.render.atomic import exclusive_lock, partial_file
 from scenes.voice.engines import Engine, VoiceError
 from scenes.voice.spoken import spoken_form, unspeakable
 
@@ -153,21 +153,48 @@ class Voice:
         audio = self._cached(spoken)
         return Sentence(text, spoken, len(audio) / SAMPLE_RATE, audio)
 
-    def _cached(self, spoken: str) -> np.ndarray:
+    def cache_file(self, spoken: str) -> Path | None:
+        """Where the sound of the sentence ``spoken`` is cached (``None``: no cache)."""
+        if self.cache_dir is None:
+            return None
         key = hashlib.sha256(
             f"{CACHE_FORMAT}\0{self._identity}\0{self.rate!r}\0{SAMPLE_RATE}\0{spoken}".encode()
         ).hexdigest()
-        path = self.cache_dir / f"{key[:40]}.wav" if self.cache_dir is not None else None
-        if path is not None and path.exists():
-            try:
-                return read_wav(path)[0]
-            except (OSError, ValueError, EOFError, wave.Error):
-                pass  # an unreadable entry is made again
+        return self.cache_dir / f"{key[:40]}.wav"
+
+    def _cached(self, spoken: str) -> np.ndarray:
+        path = self.cache_file(spoken)
+        if path is None:
+            return self._synthesized(spoken)
+        cached = _read_cached(path)
+        if cached is not None:
+            return cached
+        # Piper draws random noise: two syntheses of a sentence differ in length. One
+        # process at a time synthesises a sentence; the others sharing the cache (the
+        # units of a split render) wait and read the same sound, so they time the
+        # scene alike, and the work is done once.
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with exclusive_lock(path.with_suffix(".lock")):
+            cached = _read_cached(path)
+            if cached is not None:
+                return cached
+            write_wav(path, self._synthesized(spoken))
+            return read_wav(path)[0]  # what later runs will read: identical timing
+
+    def _synthesized(self, spoken: str) -> np.ndarray:
         samples, rate = self.engine.synthesize(spoken, self.rate)
         audio = _resampled(_trimmed(np.asarray(samples, dtype=np.float32), rate), rate)
         if audio.size == 0:
             raise VoiceError(f"voice {self.engine.name!r} said nothing for {spoken!r}")
-        if path is not None:
-            write_wav(path, audio)
-            audio = read_wav(path)[0]  # what later runs will read: identical timing
         return audio
+
+
+def _read_cached(path: Path) -> np.ndarray | None:
+    """A cached sentence's sound; ``None`` if there is none (an unreadable entry is made
+    again)."""
+    if not path.exists():
+        return None
+    try:
+        return read_wav(path)[0]
+    except (OSError, ValueError, EOFError, wave.Error):
+        return None

@@ -100,3 +100,77 @@ def workers_for(media: Path) -> list[int]:
         if b"scenes._worker" in cmdline and str(media).encode() in cmdline and state != "Z":
             pids.append(int(proc.name))
     return pids
+
+
+def pictures(path: Path) -> list:
+    """Every picture of ``path``'s video, as its Y, U and V planes in one array."""
+    import numpy as np
+
+    with av.open(str(path)) as container:
+        return [
+            np.concatenate([np.frombuffer(plane, np.uint8) for plane in frame.planes])
+            for frame in container.decode(video=0)
+        ]
+
+
+def worst_psnr(reference: Path, candidate: Path) -> float:
+    """The lowest PSNR (dB) of any frame of ``candidate`` against the same frame of
+    ``reference``; both must have as many frames."""
+    import math
+
+    import numpy as np
+
+    ours, theirs = pictures(reference), pictures(candidate)
+    assert len(ours) == len(theirs), f"{len(theirs)} frames, not {len(ours)}: {candidate.name}"
+    worst = math.inf
+    for a, b in zip(ours, theirs, strict=True):
+        mse = float(np.mean((a.astype(np.float64) - b) ** 2))
+        worst = min(worst, math.inf if mse == 0 else 10 * math.log10(255**2 / mse))
+    return worst
+
+
+def sound(path: Path):
+    """The decoded samples of ``path``'s narration (``None`` when it is silent)."""
+    import numpy as np
+
+    with av.open(str(path)) as container:
+        if not container.streams.audio:
+            return None
+        return np.concatenate([f.to_ndarray().ravel() for f in container.decode(audio=0)])
+
+
+def descendants(ancestor: int, marker: bytes) -> list[int]:
+    """Live processes with ``marker`` in their command line that descend from ``ancestor``."""
+    found = []
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit():
+            continue
+        try:
+            cmdline = (proc / "cmdline").read_bytes()
+        except OSError:
+            continue
+        if marker in cmdline and ancestor in ancestry(int(proc.name)):
+            found.append(int(proc.name))
+    return found
+
+
+def ancestry(pid: int) -> list[int]:
+    """``pid``'s parent, grandparent, ... up to the first process."""
+    chain = []
+    while pid > 1:
+        try:
+            stat = Path(f"/proc/{pid}/stat").read_text()
+        except OSError:
+            break
+        pid = int(stat.rsplit(")", 1)[1].split()[1])
+        chain.append(pid)
+    return chain
+
+
+def picture_length(path: Path) -> float:
+    """Seconds of picture: the summed lengths of the video's packets (manim's join can
+    leave the last timestamps a few ticks off the frame grid; the lengths stay exact)."""
+    with av.open(str(path)) as container:
+        stream = container.streams.video[0]
+        ticks = sum(p.duration or 0 for p in container.demux(stream) if p.size)
+        return float(ticks * stream.time_base)
