@@ -221,6 +221,23 @@ class HoldingFileWriter(SceneFileWriter):
         self.cost = FrameCost()
         self._cost_lock = threading.Lock()
 
+    def combine_files(
+        self,
+        input_files: list[str],
+        output_file: Path,
+        create_gif: bool = False,
+        includes_sound: bool = False,
+    ) -> None:
+        # Manim joins with FFmpeg's concat demuxer, a fraction of a tick off per file;
+        # join_videos is exact (and the same join a split render's clips get).
+        if create_gif or includes_sound:
+            super().combine_files(input_files, output_file, create_gif, includes_sound)
+            return
+        from scenes.render.join import join_videos
+
+        output_file.parent.mkdir(parents=True, exist_ok=True)
+        join_videos([Path(f) for f in input_files], output_file)
+
     def _create_segment_encoder(self, target: Path) -> VideoSegmentEncoder:
         if self.video_encoder is None:
             return super()._create_segment_encoder(target)  # raises manim's own error

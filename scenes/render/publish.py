@@ -12,13 +12,12 @@ from __future__ import annotations
 import json
 import os
 import time
-from collections.abc import Sequence
 from dataclasses import dataclass, field
-from io import BytesIO
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from scenes.render.atomic import publish_file, write_text_atomic
+from scenes.render.join import join_videos
 from scenes.render.layout import SceneOutputs, clip_extension
 
 if TYPE_CHECKING:
@@ -26,7 +25,7 @@ if TYPE_CHECKING:
 
     from scenes.render.worker import Job
 
-__all__ = ["Finished", "concat_videos", "publish"]
+__all__ = ["Finished", "publish"]
 
 
 @dataclass
@@ -43,28 +42,6 @@ class Finished:
     render_seconds: float
     video: Path | None = None  # the whole picture; None: joined from the clips
     extra: dict[str, Any] = field(default_factory=dict)  # more fields for the key file
-
-
-def concat_videos(clips: Sequence[Path], dst: Path) -> Path:
-    """``clips`` end to end in ``dst``, their packets copied, never re-encoded: the way
-    manim joins its partial movies (FFmpeg's concat demuxer)."""
-    import av
-
-    escaped = (str(Path(c).absolute()).replace("'", "'\\''") for c in clips)
-    manifest = BytesIO("".join(f"file 'file:{c}'\n" for c in escaped).encode())
-    with (
-        av.open(manifest, format="concat", options={"safe": "0"}) as source,
-        av.open(str(dst), "w") as out,
-    ):
-        picture_in = source.streams.video[0]
-        picture = out.add_stream_from_template(picture_in)
-        for packet in source.demux(picture_in):
-            if packet.dts is None:
-                continue  # the flushing packet demux ends with
-            packet.dts = None  # consecutive files restart their clocks: let libav count on
-            packet.stream = picture
-            out.mux(packet)
-    return dst
 
 
 def _stage_sections(
@@ -116,7 +93,7 @@ def publish(job: Job, finished: Finished, staging: Path) -> dict[str, Any]:
     video = finished.video
     if video is None:  # a split render: its clips, in order, are the whole picture
         clips = [Path(section["video"]) for section in finished.sections]
-        video = concat_videos(clips, staging / f"joined.{job.fmt}")
+        video = join_videos(clips, staging / f"joined.{job.fmt}")
     clips, index_file, entries = _stage_sections(finished, track, outputs, staging)
     if track is not None and audio_codec(video) is not None:
         video = mux_audio(video, track, staging / f"voiced.{job.fmt}")

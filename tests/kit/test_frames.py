@@ -285,3 +285,18 @@ def test_a_long_hold_before_a_short_ending_keeps_the_length(tmp_path):
     joined = _join_like_manim(parts, tmp_path / "joined.mp4")
     info = probe(joined)
     assert (info.frames, info.duration) == (HOLD_LEAD_FRAMES + 1 + 6, Fraction(66, FPS))
+
+
+def test_joined_clips_last_exactly_as_long_as_their_pictures(tmp_path):
+    """Manim's concat join offset each clip by its length in microseconds, a fraction
+    of a tick off; the kit's join offsets by the exact end, so holds (long frames,
+    reordered) and moving pictures add up to the frame grid."""
+    from scenes.render.join import join_videos
+
+    clips = []
+    for index, frames in enumerate([[(_picture(1), 1), (_picture(2), 30)], [(_picture(3), 7)]]):
+        encoder = HoldingEncoder(target=tmp_path / f"clip{index}.mp4", spec=_spec())
+        clips.append(_write(encoder, frames))
+    joined = join_videos(clips, tmp_path / "joined.mp4")
+    assert probe(joined).duration == sum(probe(c).duration for c in clips) == Fraction(38, FPS)
+    assert probe(joined).frames == sum(probe(c).frames for c in clips)
