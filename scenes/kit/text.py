@@ -26,6 +26,7 @@ from manim import (
     smooth,
 )
 
+from scenes.kit.svg_cache import rescale_cached_strokes, share_parsed_paths
 from scenes.theme import current_theme
 
 __all__ = [
@@ -45,6 +46,8 @@ __all__ = [
 
 # manim compiles Typst at 10 pt and then scales: 1 pt = font_size / 960 units.
 _UNITS_PER_PT_PER_FONT_SIZE = 1 / 960
+
+share_parsed_paths()  # every scene copies text; see scenes/kit/svg_cache.py
 
 _TYPST_SPECIALS = re.compile(r"([\\#$*_`<>@\[\]~=\-+/\"'])")
 
@@ -123,6 +126,7 @@ class Txt(Typst):
             typst_preamble=_preamble(width, font_size, align),
             **kwargs,
         )
+        rescale_cached_strokes(self)
 
 
 class Formula(MathTypst):
@@ -152,6 +156,7 @@ class Formula(MathTypst):
             typst_preamble=_preamble(None, font_size, "center"),
             **kwargs,
         )
+        rescale_cached_strokes(self)
         palette = current_theme().color
         for label in self._user_label_keys():
             role = re.sub(r"_\d+$", "", label)
