@@ -7,8 +7,10 @@ check can find every piece of text by its type.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Mapping, Sequence
+from decimal import ROUND_HALF_UP, Context, Decimal
 from typing import ClassVar
 
 import numpy as np
@@ -191,10 +193,22 @@ def log_symbol(unit: str | float) -> str:
 
 
 def format_value(value: float, decimals: int = 3) -> str:
-    """How a read-out prints a number: fixed decimals, ``∞`` for infinity."""
-    if np.isinf(value):
-        return "∞"
-    return f"{value:.{decimals}f}"
+    """How a read-out prints a number: fixed decimals, ``∞`` for infinity.
+
+    Rounds half up on the number as written (its shortest decimal form), as a viewer
+    would by hand: 190/400 = 0.475 shows as 0.48, where ``f"{0.475:.2f}"`` gives 0.47
+    because the float is a hair below 0.475. Zero never shows a minus sign.
+    """
+    value = float(value)
+    if math.isnan(value):
+        raise ValueError("format_value got NaN: a read-out needs a number")
+    if math.isinf(value):
+        return "∞" if value > 0 else "-∞"
+    step = Decimal(1).scaleb(-decimals)
+    # Enough digits for any float: quantize must never run out of precision.
+    exact = Context(prec=400 + max(decimals, 0))
+    shown = Decimal(repr(value)).quantize(step, rounding=ROUND_HALF_UP, context=exact)
+    return f"{shown.copy_abs() if shown.is_zero() else shown:f}"
 
 
 class Readout(VGroup):

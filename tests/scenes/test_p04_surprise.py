@@ -55,7 +55,7 @@ def test_parameters_and_unit_change_what_is_shown_and_said(play):
     scene = play(Surprise, VARIANT)
     readouts = scene.beat_record("bits").readouts
     assert readouts["p[die]"] == (0.25, "0.250")
-    assert readouts["p[double]"] == (0.0625, "0.062")
+    assert readouts["p[double]"] == (0.0625, "0.063")  # 1/16, rounded half up
     assert readouts["S[coin]"][0] == it.surprisal(0.5, unit="nats")
     assert readouts["S[die]"] == (it.surprisal(0.25, unit="nats"), "1.386")
     assert readouts["S[double]"][0] == pytest.approx(np.log(16))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Decimal
+
 import numpy as np
 import pytest
 
@@ -51,7 +53,10 @@ def test_reveal_narration_quotes_the_data(play):
     top = int(np.argmax(params.world.true.probs))
     count = _draws(params)[top]
     assert f"came up {count} times" in record.narration
-    assert f"a share of {count / params.num_samples:.2f}" in record.narration
+    share = Decimal(int(count)) / params.num_samples  # exact: 190 / 400 = 0.475
+    assert f"a share of {share.quantize(Decimal('0.01'), ROUND_HALF_UP)}" in record.narration
+    # As a viewer who divides would say it: 0.48, not the float's 0.47.
+    assert count == 190 and "190 times: a share of 0.48," in record.narration
 
 
 def test_parameters_change_what_is_shown_and_said(play):
