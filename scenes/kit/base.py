@@ -7,7 +7,8 @@ lecture kit and the text the tests check. When a beat ends, the scene
 
 - holds the picture until the narration has had time to be read,
 - runs the layout check (:mod:`scenes.kit.layout`),
-- records what the beat showed (keyed read-outs and their numbers) for the tests.
+- records what the beat showed (each keyed read-out's label, number and unit, as
+  drawn) for the tests.
 
 A new scene subclasses :class:`ExplainerScene`, sets ``hook`` and ``takeaway``
 and writes :meth:`~ExplainerScene.body`::
@@ -51,7 +52,7 @@ from scenes.kit.camera import ExplainerCamera
 from scenes.kit.captions import reading_time, split_cues, time_cues
 from scenes.kit.cards import title_card
 from scenes.kit.layout import LayoutError, LayoutProblem, layout_problems
-from scenes.kit.text import Txt, readouts_in
+from scenes.kit.text import Shown, Txt, read_readouts
 from scenes.theme import Theme, current_theme
 
 __all__ = [
@@ -79,14 +80,23 @@ class SceneParams:
 
 @dataclass
 class BeatRecord:
-    """What one beat said and showed: the tests read these."""
+    """What one beat said and showed: the tests read these.
+
+    ``shown`` maps each keyed read-out on screen at the end of the beat to what it
+    showed (label, number and unit as drawn, see :class:`~scenes.kit.text.Shown`).
+    """
 
     name: str
     narration: str
     start: float
     end: float = 0.0
-    readouts: dict[str, tuple[float, str]] = field(default_factory=dict)
+    shown: dict[str, Shown] = field(default_factory=dict)
     problems: list[LayoutProblem] = field(default_factory=list)
+
+    @property
+    def readouts(self) -> dict[str, tuple[float, str]]:
+        """Each read-out's ``(value, drawn text)``: the short form of :attr:`shown`."""
+        return {key: (s.value, s.text) for key, s in self.shown.items()}
 
 
 def _layout_mode() -> str:
@@ -179,7 +189,7 @@ class ExplainerScene(Scene):
         record.end = self.time
         for cue, start, end in time_cues(split_cues(record.narration), record.start, record.end):
             self.add_subcaption(cue, duration=end - start, offset=start - self.time)
-        record.readouts = {key: (r.value, r.shown) for key, r in readouts_in(self.mobjects).items()}
+        record.shown = read_readouts(self.mobjects)
         self._check_layout(record)
         self.beats.append(record)
         if self.still_dir is not None:

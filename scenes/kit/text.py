@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Context, Decimal
 from typing import ClassVar
 
@@ -35,10 +36,12 @@ __all__ = [
     "Formula",
     "NumberText",
     "Readout",
+    "Shown",
     "Txt",
     "escape",
     "format_value",
     "log_symbol",
+    "read_readouts",
     "readouts_in",
     "resolve_color",
     "size_of",
@@ -211,12 +214,32 @@ def format_value(value: float, decimals: int = 3) -> str:
     return f"{shown.copy_abs() if shown.is_zero() else shown:f}"
 
 
+@dataclass(frozen=True)
+class Shown:
+    """What a read-out shows, read from what was drawn: ``H(p, q) = 1.737 bits``.
+
+    ``label`` is the Typst source the label's glyphs were typeset from (``None`` for a
+    bare number), ``text`` the characters the number's glyphs were built from, ``unit``
+    the unit word drawn after it (``None`` if there is none). ``value`` is the number
+    the scene passed in, for exact comparisons; ``text`` is what a viewer reads.
+    """
+
+    label: str | None
+    text: str
+    unit: str | None
+    value: float
+
+    def __str__(self) -> str:
+        label = f"{self.label} =" if self.label is not None else None
+        return " ".join(part for part in (label, self.text, self.unit) if part is not None)
+
+
 class Readout(VGroup):
     """A labelled number, e.g. ``H(p) = 1.369 bits``, that always shows a computed value.
 
     ``label`` is Typst maths (or ``None`` for a bare number). ``value`` must come
     from :mod:`infotheory`; ``key`` names the read-out so tests can find it and
-    compare what it shows with the maths. Change the number with
+    compare what it shows (:meth:`read`) with the maths. Change the number with
     :meth:`set_value` or animate it with :meth:`animate_to`; :meth:`track`
     keeps it following a function (a tracker dot, a slider).
     """
@@ -242,6 +265,7 @@ class Readout(VGroup):
         self._color = resolve_color(color)
         self.number = NumberText(0.0, decimals=decimals, size=font_size, color=self._color)
         self.label = None
+        self.label_source = label
         if label is not None:
             # Typeset "label = 0" and drop the 0: what is left is the label, and the
             # 0 tells where the number starts and where the baseline runs.
@@ -266,8 +290,13 @@ class Readout(VGroup):
 
     @property
     def shown(self) -> str:
-        """The number as printed on screen."""
-        return format_value(self.value, self.decimals)
+        """The number as drawn: the characters its glyphs were built from."""
+        return self.number.drawn_text
+
+    def read(self) -> Shown:
+        """The label, number and unit as drawn."""
+        unit = self.unit_text.markup if self.unit_text is not None else None
+        return Shown(self.label_source, self.shown, unit, self.value)
 
     @property
     def _baseline_left(self) -> np.ndarray:
@@ -366,13 +395,32 @@ class NumberText(VMobject):
             x += width + gap
         corner = self.get_corner(DL) if self.has_points() else np.zeros(3)
         self.set_points(np.concatenate(outlines))
+        self._typeset = _outline_shape(self.points)
         self.shift(corner - self.get_corner(DL))
         return self
+
+    @property
+    def drawn_text(self) -> str:
+        """The characters the glyphs were built from, once the outline is checked to be
+        still theirs (moved or scaled, not morphed into something else)."""
+        now = _outline_shape(self.points)
+        if now.shape != self._typeset.shape or not np.allclose(now, self._typeset, atol=1e-6):
+            raise ValueError(
+                f"NumberText no longer shows {self.text!r}: its outline was changed "
+                "without set_value (a Transform onto it?)"
+            )
+        return self.text
 
     def scale(self, factor: float, **kwargs) -> NumberText:
         super().scale(factor, **kwargs)
         self.font_size *= factor  # later values are typeset at the new size
         return self
+
+
+def _outline_shape(points: np.ndarray) -> np.ndarray:
+    """Outline points with position and size taken out: the shape of the glyphs."""
+    width = float(np.ptp(points[:, 0])) if len(points) else 0.0
+    return (points - points.min(axis=0)) / (width or 1.0)
 
 
 class _CountTo(Animation):
@@ -394,6 +442,15 @@ class _CountTo(Animation):
     def finish(self) -> None:
         super().finish()
         self.mobject.set_value(self.target)  # whatever the rate function ends on
+
+
+def read_readouts(mobjects: Iterable[VMobject]) -> dict[str, Shown]:
+    """What every keyed read-out among ``mobjects`` shows, read from the drawing.
+
+    The one way the kit records what a beat showed (:class:`~scenes.kit.BeatRecord`)
+    and tests read it back.
+    """
+    return {key: readout.read() for key, readout in readouts_in(mobjects).items()}
 
 
 def readouts_in(mobjects) -> Mapping[str, Readout]:

@@ -27,12 +27,13 @@ from scenes.kit import (
     PixelSamples,
     Readout,
     SceneParams,
+    Shown,
     StackedBar,
     Txt,
     allow_offscreen,
     fit_bars,
     format_value,
-    readouts_in,
+    read_readouts,
     unit_word,
 )
 from scenes.kit.checks import is_number, whole_number
@@ -124,7 +125,7 @@ class Training(ExplainerScene):
         names = p.outcomes
         n = len(names)
         self.trajectory = traj
-        self.step_readouts: dict[int, dict[str, tuple[float, str]]] = {}
+        self.step_readouts: dict[int, dict[str, Shown]] = {}
 
         # -- the data and the untrained model ------------------------------------------
         headline = Formula('{{ q_theta : q }} = "softmax"(theta)').to_edge(UP, buff=0.55)
@@ -270,10 +271,8 @@ class Training(ExplainerScene):
         loss_headline = Formula('"loss" = {{ H(p, q_theta) : cross_entropy }}').move_to(headline)
 
         def record_step(k: int) -> None:
-            shown_now = readouts_in(self.mobjects)
-            self.step_readouts[k] = {
-                key: (shown_now[key].value, shown_now[key].shown) for key in ("loss", "KL", "H")
-            }
+            shown_now = read_readouts(self.mobjects)
+            self.step_readouts[k] = {key: shown_now[key] for key in ("loss", "KL", "H")}
 
         final = params.steps
         with self.beat(

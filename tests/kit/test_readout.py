@@ -1,10 +1,14 @@
-"""Text helpers: a read-out that counts to a value ends exactly on it; spoken lists."""
+"""Text helpers: a read-out that counts to a value ends exactly on it and reads back what it
+drew; spoken lists."""
 
 from __future__ import annotations
 
-from manim import there_and_back
+import numpy as np
+import pytest
+from manim import RIGHT, Transform, VGroup, there_and_back
 
-from scenes.kit.text import Readout
+from scenes.kit.base import BeatRecord
+from scenes.kit.text import NumberText, Readout, Shown, read_readouts
 
 
 def _played(readout: Readout, target: float, **kwargs) -> float:
@@ -41,3 +45,50 @@ def test_alternatives_are_spoken_with_commas_and_a_final_or():
     assert alternatives(("sun", "cloud", "rain", "snow")) == "sun, cloud, rain or snow"
     assert alternatives(["heads", "tails"]) == "heads or tails"
     assert alternatives(["edge"]) == "edge"
+
+
+# -- reading back what a read-out drew ----------------------------------------------------
+
+
+def test_a_readout_reads_back_its_label_number_and_unit():
+    readout = Readout("H(p, q)", 1.736965594166206, unit="bits", key="H")
+    assert readout.read() == Shown("H(p, q)", "1.737", "bits", 1.736965594166206)
+    assert str(readout.read()) == "H(p, q) = 1.737 bits"
+    readout.set_value(1.0)
+    assert readout.read() == Shown("H(p, q)", "1.000", "bit", 1.0)
+    assert str(Readout(None, 0.5, unit=None, decimals=2).read()) == "0.50"
+
+
+def test_the_outline_drawn_is_that_of_the_rounded_text():
+    # 190/400 draws "0.48": the very outline drawn for 0.48, not the one for 0.47.
+    drawn, rounded, below = (NumberText(v, decimals=2) for v in (190 / 400, 0.48, 0.47))
+    assert drawn.drawn_text == "0.48"
+    assert np.allclose(drawn.points, rounded.points)
+    assert drawn.points.shape != below.points.shape or not np.allclose(drawn.points, below.points)
+
+
+def test_a_number_moved_or_scaled_still_reads_but_a_morphed_one_is_refused():
+    number = NumberText(1.5)
+    number.shift(2 * RIGHT).scale(1.7)
+    assert number.drawn_text == "1.500"
+    other = NumberText(2.25).next_to(number, RIGHT)
+    morph = Transform(number, other)
+    morph.begin()
+    morph.finish()
+    with pytest.raises(ValueError, match=r"no longer shows '1\.500'"):
+        number.drawn_text  # noqa: B018 (the read is the test)
+
+
+def test_counting_reads_the_target_and_its_unit_word():
+    readout = Readout("S(p)", 3.0, unit="bits")
+    _played(readout, 1.0)
+    assert readout.read() == Shown("S(p)", "1.000", "bit", 1.0)
+
+
+def test_a_beat_records_each_keyed_readout_as_drawn():
+    inner = Readout("H(p)", 0.5, key="H")
+    group = VGroup(VGroup(inner), Readout("x", 2.0, key=None), Readout(None, 0.25, key="p"))
+    shown = read_readouts([group])
+    assert shown == {"H": inner.read(), "p": Shown(None, "0.250", "bits", 0.25)}
+    record = BeatRecord("b", "said", 0.0, shown=shown)
+    assert record.readouts == {"H": (0.5, "0.500"), "p": (0.25, "0.250")}

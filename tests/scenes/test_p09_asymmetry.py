@@ -4,10 +4,13 @@ common outcome rare (a fair coin believed rigged) is the costly one."""
 from __future__ import annotations
 
 import math
+import re
 
+import numpy as np
 import pytest
 
 import infotheory as it
+from scenes.kit import format_value
 from scenes.parts.p09_asymmetry import Asymmetry, AsymmetryParams
 
 # Reference values from the brief.
@@ -35,6 +38,24 @@ def test_both_cases_equal_infotheory_and_the_reference_values(play):
     assert shown["b.cross_entropy"][0] == it.cross_entropy(rigged, fair)
     assert shown["a.cross_entropy"] == pytest.approx((FAIR_BELIEVED_RIGGED, "1.737"), abs=1e-12)
     assert shown["b.cross_entropy"] == (RIGGED_BELIEVED_FAIR, "1.000")
+
+
+def test_the_verdict_names_each_case_by_truth_then_belief(play):
+    """Read each verdict as drawn: its label names H(truth, belief); the number beside it
+    must be that cross-entropy, worked out here from the names."""
+    coins = {"fair": [0.5, 0.5], "rigged": [0.9, 0.1]}
+    verdicts = play(Asymmetry).beat_record("verdict").shown
+    labels = set()
+    for key in ("verdict.a", "verdict.b"):
+        shown = verdicts[key]
+        truth, belief = re.fullmatch(r'H\("(\w+)", "(\w+)"\)', shown.label).groups()
+        p, q = np.array(coins[truth]), np.array(coins[belief])
+        cross_entropy = float(-(p * np.log2(q)).sum())
+        assert shown.text == format_value(cross_entropy), key
+        assert shown.unit == ("bit" if shown.text == "1.000" else "bits"), key
+        labels.add(shown.label)
+    assert labels == {'H("fair", "rigged")', 'H("rigged", "fair")'}
+    assert str(verdicts["verdict.a"]) == 'H("fair", "rigged") = 1.737 bits'
 
 
 def test_every_tail_costs_log2_10_bits_in_case_a(play):

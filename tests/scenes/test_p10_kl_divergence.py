@@ -7,6 +7,7 @@ import pytest
 import infotheory as it
 from scenes.kit import format_value
 from scenes.parts.p10_kl_divergence import KLDivergence, KLDivergenceParams
+from tests.scenes.reading import worked_out
 
 # Reference values from the brief: the fair coin against the 0.9/0.1 model, in bits.
 KL_FAIR_RIGGED = 0.7369655941662061
@@ -27,6 +28,19 @@ def test_kl_in_both_directions_matches_the_reference_values(play):
     assert (forward_text, backward_text) == ("0.737", "0.531")
     assert forward != backward
     assert "0.737 bits one way, 0.531 the other" in record.narration
+
+
+@pytest.mark.parametrize("beat", ["split", "asymmetry"])
+def test_each_readout_shows_what_its_label_names(play, beat):
+    """Read label and number as drawn; work out the quantity the label names by hand."""
+    coins = {"p": [0.5, 0.5], "q": [0.9, 0.1]}
+    shown = play(KLDivergence).beat_record(beat).shown
+    labelled = {key: s for key, s in shown.items() if s.label is not None}
+    assert len(labelled) == {"split": 3, "asymmetry": 6}[beat]
+    for key, s in labelled.items():
+        assert s.text == format_value(worked_out(s.label, coins)), (key, str(s))
+    if beat == "asymmetry":
+        assert shown["swapped.KL"].label == '"KL"(q || p)'
 
 
 def test_split_readouts_are_infotheory_values_computed_separately(play):

@@ -7,6 +7,7 @@ import pytest
 import infotheory as it
 from scenes.kit import format_value
 from scenes.parts.p12_recap import Recap, RecapParams
+from tests.scenes.reading import worked_out
 
 STATIONS = ["surprise", "entropy", "cross-entropy", "kl-divergence"]
 
@@ -37,6 +38,18 @@ def test_each_formulas_example_is_the_infotheory_value(play):
         assert f"{shown} bits" in scene.beat_record(beat).narration, key
     # Each later beat still shows the earlier examples: the row is a summary.
     assert set(scene.beat_record("kl-divergence").readouts) >= {"S", "H", "CE", "KL"}
+
+
+def test_each_formulas_example_shows_what_its_label_names(play):
+    """Read label and number as drawn; work out the quantity the label names by hand."""
+    odds = {"p": [0.5, 0.25, 0.15, 0.1], "q": [0.2, 0.4, 0.3, 0.1]}
+    outcomes = ("sun", "cloud", "rain", "snow")
+    scene = play(Recap)
+    for beat, key in zip([*STATIONS, "gap"], ["S", "H", "CE", "KL", "gap"], strict=True):
+        shown = scene.beat_record(beat).shown[key]
+        expected = worked_out(shown.label, odds, outcomes=outcomes)
+        assert shown.text == format_value(expected), (beat, str(shown))
+    assert str(scene.beat_record("gap").shown["gap"]) == '"the gap" = "KL"(p || q) = 0.341 bits'
 
 
 def test_kl_is_cross_entropy_minus_entropy_and_is_the_gap(play):
