@@ -9,7 +9,13 @@ from scenes.kit.base import BeatRecord, ExplainerScene, SceneParams
 from scenes.kit.baseline import align_baselines
 from scenes.kit.fog import FoggedShape
 from scenes.kit.ghost import GhostBars
-from scenes.kit.layout import LayoutError, allow_offscreen, allow_overlap, layout_problems
+from scenes.kit.layout import (
+    LayoutError,
+    allow_offscreen,
+    allow_overlap,
+    keep_clear,
+    layout_problems,
+)
 from scenes.kit.odds import ChanceStrip
 from scenes.kit.pixel_samples import PixelSamples
 from scenes.kit.pixels import PixelImage
@@ -73,6 +79,7 @@ __all__ = [
     "fit_bars",
     "format_value",
     "information_stations",
+    "keep_clear",
     "layout_problems",
     "log_symbol",
     "read_readouts",

@@ -3,19 +3,20 @@
 At the end of every section the base scene asks :func:`layout_problems` whether
 
 - anything visible reaches past the frame minus the theme's safe margin,
-- two pieces of text or maths overlap,
+- two pieces of text or maths overlap, or text lies on a bar (a shape marked
+  with :func:`keep_clear`: bars, blocks, segments),
 - any text is smaller than the theme's minimum legible size (480p).
 
 Mobjects that are meant to bleed off the frame (a full-screen fog, a
-background) are exempted with :func:`allow_offscreen`; text meant to sit on top
-of other text (a label inside a box is fine; text on text never is) can be
-exempted with :func:`allow_overlap`.
+background) are exempted with :func:`allow_offscreen`; a group whose texts sit
+on one another by design (a label inside a box is fine anyway; text on text never
+is) is marked with :func:`allow_overlap`, which frees them only from each other.
 """
 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -39,6 +40,7 @@ __all__ = [
     "LayoutProblem",
     "allow_offscreen",
     "allow_overlap",
+    "keep_clear",
     "layout_problems",
     "text_mobjects",
 ]
@@ -69,8 +71,15 @@ def allow_offscreen(mob: Mobject) -> Mobject:
 
 
 def allow_overlap(mob: Mobject) -> Mobject:
-    """Exempt the text in ``mob`` from the overlap check; returns it."""
+    """Let the text (and bars) in ``mob`` overlap one another; returns it. Anything else
+    landing on them is still reported."""
     mob.layout_overlap_ok = True
+    return mob
+
+
+def keep_clear(mob: Mobject) -> Mobject:
+    """Mark ``mob`` (and its family) as a bar that no text may lie on; returns it."""
+    mob.layout_keep_clear = True
     return mob
 
 
@@ -129,6 +138,26 @@ def _box(mob: Mobject) -> tuple[np.ndarray, np.ndarray]:
     return points.min(axis=0), points.max(axis=0)
 
 
+def _overlap_groups(mobjects: Iterable[Mobject]) -> Callable[[Mobject, Mobject], bool]:
+    """Whether two mobjects lie in one :func:`allow_overlap` group (free to overlap each
+    other, not anything else)."""
+    group: dict[int, int] = {}
+    for mob, flagged in _walk(mobjects, "layout_overlap_ok"):
+        if flagged and id(mob) not in group:  # parents come first: the outermost group wins
+            group.update((id(m), id(mob)) for m in mob.get_family())
+
+    def together(a: Mobject, b: Mobject) -> bool:
+        return id(a) in group and group[id(a)] == group.get(id(b))
+
+    return together
+
+
+def _overlap(a: tuple[np.ndarray, np.ndarray], b: tuple[np.ndarray, np.ndarray]) -> bool:
+    """Whether two bounding boxes overlap by more than the tolerance, in x and in y."""
+    (alo, ahi), (blo, bhi) = a, b
+    return bool((np.minimum(ahi, bhi)[:2] - np.maximum(alo, blo)[:2] > OVERLAP_TOLERANCE).all())
+
+
 def _font_size(mob: Mobject) -> float | None:
     try:
         return float(mob.font_size)
@@ -158,15 +187,24 @@ def layout_problems(mobjects: Sequence[Mobject], theme: Theme | None = None) -> 
             )
 
     texts = text_mobjects(mobjects)
-    exempt_ids = {id(m) for m, ex in _walk(mobjects, "layout_overlap_ok") if ex}
+    together = _overlap_groups(mobjects)
     boxes = {id(t): _box(t) for t in texts}
     for a, b in itertools.combinations(texts, 2):
-        if id(a) in exempt_ids or id(b) in exempt_ids:
+        if together(a, b):
             continue
-        (alo, ahi), (blo, bhi) = boxes[id(a)], boxes[id(b)]
-        overlap = np.minimum(ahi, bhi)[:2] - np.maximum(alo, blo)[:2]
-        if (overlap > OVERLAP_TOLERANCE).all():
+        if _overlap(boxes[id(a)], boxes[id(b)]):
             problems.append(LayoutProblem("overlap", f"{_describe(a)} overlaps {_describe(b)}"))
+    in_text = {id(m) for t in texts for m in t.get_family()}
+    bars = [
+        m
+        for m, clear in _walk(mobjects, "layout_keep_clear")
+        if clear and id(m) not in in_text and _is_visible(m)
+    ]
+    for t in texts:
+        for bar in bars:
+            if not together(t, bar) and _overlap(boxes[id(t)], _box(bar)):
+                message = f"{_describe(t)} lies on {_describe(bar)}"
+                problems.append(LayoutProblem("overlap", message))
 
     minimum = theme.size.minimum
     for t in texts:

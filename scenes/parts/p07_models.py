@@ -23,6 +23,7 @@ from scenes.kit import (
     alternatives,
     fit_bars,
     format_value,
+    keep_clear,
     tinted,
 )
 
@@ -158,10 +159,12 @@ class Models(ExplainerScene):
             h = max(prob * unit, 1e-3)
             return Rectangle(width=width, height=h, **style).move_to([x, base + h / 2, 0])
 
-        solid = VGroup(
-            *(
-                column(x, pi, fill_color=color.p, fill_opacity=0.85, stroke_width=0)
-                for x, pi in zip(xs, p.probs, strict=True)
+        solid = keep_clear(
+            VGroup(
+                *(
+                    column(x, pi, fill_color=color.p, fill_opacity=0.85, stroke_width=0)
+                    for x, pi in zip(xs, p.probs, strict=True)
+                )
             )
         )
         outlines = VGroup(
