@@ -1,6 +1,7 @@
 # Two entry points do all the set-up on a fresh Debian machine:
 #   make video   renders the explainer into media/
 #   make test    runs ruff and the test suite
+#   make pins    re-pins the pictures the tests compare with, after a deliberate change
 # Set-up runs once: stamps in .venv/ make the second run skip it.
 
 PYTHON  ?= python3
@@ -19,7 +20,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Playwright (Debian's chromium; Playwright never downloads a browser here).
 TEST_SYSTEM_PACKAGES := chromium
 
-.PHONY: video test lint format bench setup system-deps test-system-deps clean
+.PHONY: video test pins lint format bench setup system-deps test-system-deps clean
 
 video: $(VENV)/.installed
 	$(BIN)/explainer render --quality $(QUALITY) $(if $(JOBS),--jobs $(JOBS)) $(ARGS)
@@ -28,6 +29,11 @@ test: $(VENV)/.installed test-system-deps
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest -n auto
+
+# Re-pin the pictures tests/scenes/test_pictures.py compares with (tests/pins/), after a
+# deliberate change to what the scenes show. Look at the new pins before committing them.
+pins: $(VENV)/.installed
+	EXPLAINER_REPIN=1 $(BIN)/python -m pytest -n auto -q -p no:cacheprovider tests/scenes/test_pictures.py
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check --fix .
