@@ -117,7 +117,6 @@ class Surprise(ExplainerScene):
         p = {name: dist.probability(hit) for name, (dist, hit) in events.items()}
         p_face = die_dist.probability(twin)
         s = {name: float(it.surprisal(prob, unit=unit)) for name, prob in p.items()}
-        self.probabilities, self.surprises = p, s
 
         rows_y = {"coin": 2.0, "die": 0.0, "double": -2.0}
         bubble_right, prop_x, strip_left, strip_width = -3.45, -2.35, -0.75, 7.0
@@ -256,8 +255,6 @@ class Surprise(ExplainerScene):
         top = max(s.values())
         scale = (right - 0.9 - left - 0.3) / top  # the rarest call just clears the arrow tip
         x_of = lambda v: left + 0.3 + v * scale  # noqa: E731
-        self.axis_zero = x_of(0.0)
-        self.placed = {name: x_of(s[name]) for name in events}  # where each call ends up
         ticks = VGroup()
         for k in range(int(np.floor(top)) + 1):
             x = x_of(k)
@@ -276,6 +273,9 @@ class Surprise(ExplainerScene):
             r.move_to([x, axis_y - 1.0, 0])
             values.add(r)
             place(name, x)
+        # What the tests measure: where each call's mark and prop end up against the ticks.
+        self.axis_ticks, self.props = ticks, props
+        self.marks = dict(zip(events, marks, strict=True))
         new_title = Txt(f"surprise \\ in {unit_word(unit)}", "label", "surprise")
         new_title.move_to(axis_title, aligned_edge=LEFT)
         with self.beat(

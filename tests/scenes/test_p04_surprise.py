@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pytest
 
@@ -31,15 +33,26 @@ def test_die_call_is_more_surprising_than_coin_call(play):
     assert coin[0] < die[0] < double[0]
 
 
-def test_rarer_calls_sit_further_along_the_axis(play):
+def _surprise_at(scene, x: float) -> float:
+    """The surprise at ``x`` on the axis as drawn, read off its numbered ticks."""
+    ticks = sorted((int(label.markup), line.get_x()) for line, label in scene.axis_ticks)
+    numbers, xs = np.array(ticks).T
+    assert list(numbers) == list(range(len(ticks))), "ticks are numbered 0, 1, 2, ..."
+    spacing = np.diff(xs)
+    assert np.allclose(spacing, spacing[0]), "the ticks are evenly spaced"
+    return float((x - xs[0]) / spacing[0])
+
+
+def test_rarer_calls_sit_further_along_the_axis_at_their_surprise(play):
     scene = play(Surprise)
-    by_probability = sorted(scene.placed, key=lambda name: -scene.probabilities[name])
-    by_position = sorted(scene.placed, key=lambda name: scene.placed[name])
-    assert by_probability == by_position == ["coin", "die", "double"]
-    # The measured positions are proportional to the surprise, from zero.
-    xs = np.array([scene.placed[k] for k in by_position])
-    s = np.array([scene.surprises[k] for k in by_position])
-    assert np.allclose(np.diff(xs) / np.diff(s), (xs[0] - scene.axis_zero) / s[0])
+    # Worked by hand: a call that comes true 1 time in n is worth log2(n) bits.
+    chances = {"coin": 2, "die": 6, "double": 36}
+    for name, n in chances.items():
+        mark, prop = scene.marks[name].get_x(), scene.props[name].get_x()
+        assert _surprise_at(scene, mark) == pytest.approx(math.log2(n), abs=1e-9), name
+        assert prop == pytest.approx(mark, abs=1e-9), f"the {name} stands on its mark"
+    by_position = sorted(chances, key=lambda name: scene.marks[name].get_x())
+    assert by_position == ["coin", "die", "double"]
 
 
 def test_narration_reads_the_computed_odds_and_bits(play):

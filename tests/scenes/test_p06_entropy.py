@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 
 import numpy as np
@@ -41,13 +42,19 @@ def test_bars_show_each_outcomes_probability_and_surprise(play):
     assert readouts["S.fair[heads]"] == (1.0, "1.000")
 
 
-def test_levelled_strip_is_as_tall_as_the_entropy(play):
+def test_levelled_bars_stand_as_tall_as_their_entropies(play):
+    """The two bars as drawn: their heights compare as the entropies worked out by hand."""
     scene = play(Entropy)
-    for name, h in (("fair", H_FAIR), ("thick", H_THICK)):
-        strip, bar = scene.strips[name], scene.levelled[name]
-        assert bar.height / strip.unit_height == pytest.approx(h, abs=1e-9)
-        # Same area as the blocks it was poured from: width one strip, height the average.
-        assert bar.width == pytest.approx(strip.strip_width, abs=1e-9)
+    fair, thick = scene.levelled["fair"], scene.levelled["thick"]
+    # 1 bit for the fair coin; the thick coin: 2 x 0.45 log2(1/0.45) + 0.1 log2(10).
+    by_hand = 2 * 0.45 * math.log2(1 / 0.45) + 0.1 * math.log2(10)
+    assert by_hand == pytest.approx(H_THICK, abs=1e-15)
+    assert thick.height / fair.height == pytest.approx(by_hand, rel=1e-9)
+    for name, bar in scene.levelled.items():
+        baseline = scene.strips[name].baseline
+        assert bar.get_bottom()[1] == pytest.approx(baseline.get_y(), abs=1e-9), name
+        # As wide as the strip, which overhangs its baseline by 0.1 at each end.
+        assert bar.width == pytest.approx(baseline.width - 0.2, abs=1e-9), name
 
 
 def test_formula_terms_are_p_times_surprise_and_add_up(play):
