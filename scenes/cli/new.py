@@ -40,5 +40,6 @@ def new(slug: str, title: str | None, with_test: bool) -> None:
         f"  explainer still {made.slug} --quality low      # a poster of every beat\n"
         f"  explainer render {made.slug} --quality low     # the video, captions and sections\n"
         f"  .venv/bin/pytest tests/scenes -k {made.slug.replace('-', '_')}\n"
+        "  make pins                                     # pin its pictures for the suite\n"
         "Then replace the example with your topic: see scenes/GUIDE.md."
     )
