@@ -46,6 +46,7 @@ from manim import (
     Write,
     logger,
 )
+from manim.utils.iterables import list_update
 
 from infotheory.units import log_factor
 from scenes.kit.camera import ExplainerCamera
@@ -197,16 +198,14 @@ class ExplainerScene(Scene):
 
     def save_still(self, path: Path) -> Path:
         """Draw the current frame (even when animations are skipped) and save it as a PNG."""
-        renderer = self.renderer
-        static, renderer.static_image = renderer.static_image, None
-        try:
-            renderer.update_frame(self, ignore_skipping=True)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            partial = path.with_name(f".{path.name}.{os.getpid()}.part")
-            self.camera.get_image().save(partial, format="PNG")
-            partial.replace(path)  # never a half-written poster at the final path
-        finally:
-            renderer.static_image = static
+        # Straight to the camera, as the renderer would with no static frame: a dry
+        # run's renderer draws nothing while it skips (scenes/dryrun.py).
+        self.camera.reset()
+        self.camera.capture_mobjects(list_update(self.mobjects, self.foreground_mobjects))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(f".{path.name}.{os.getpid()}.part")
+        self.camera.get_image().save(partial, format="PNG")
+        partial.replace(path)  # never a half-written poster at the final path
         return path
 
     def beat_record(self, name: str) -> BeatRecord:
