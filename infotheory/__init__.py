@@ -1,8 +1,9 @@
 """Information-theory numerics for the explainer videos: pure numpy + scipy, never manim.
 
-Surprisal, entropy, cross-entropy and KL divergence with strict validation, joint and
-conditional entropy and mutual information of two variables, named distributions, curves
-for plotting and a softmax gradient-descent fit. Results are in bits by default
+Surprisal, entropy, cross-entropy and KL divergence with strict validation, the same for
+``n`` independent draws (without building the ``len(p)ⁿ`` table), joint and conditional
+entropy and mutual information of two variables, named distributions, curves for plotting
+and a softmax gradient-descent fit. Results are in bits by default
 (``unit="nats"`` or any log base also work).
 """
 
@@ -22,8 +23,10 @@ from infotheory.distributions import (
     thick_coin,
     uniform,
 )
+from infotheory.draws import cross_entropy_of_draws, entropy_of_draws, kl_divergence_of_draws
 from infotheory.fit import FitTrajectory, OptimalModel, fit_softmax, optimal_model, softmax
 from infotheory.joint import (
+    conditional,
     conditional_entropy,
     correlated_coins,
     independent_joint,
@@ -39,7 +42,13 @@ from infotheory.measures import (
     surprisal,
 )
 from infotheory.units import Unit, log_factor
-from infotheory.validation import DEFAULT_ATOL, as_distribution, as_probability, normalize
+from infotheory.validation import (
+    DEFAULT_ATOL,
+    as_distribution,
+    as_probability,
+    normalize,
+    sum_tolerance,
+)
 
 __all__ = [
     "DEFAULT_ATOL",
@@ -54,16 +63,20 @@ __all__ = [
     "binary_entropy_curve",
     "categorical",
     "coin_cross_entropy_curve",
+    "conditional",
     "conditional_entropy",
     "correlated_coins",
     "cross_entropy",
+    "cross_entropy_of_draws",
     "entropy",
+    "entropy_of_draws",
     "fair_coin",
     "fair_die",
     "fit_softmax",
     "independent_joint",
     "joint_entropy",
     "kl_divergence",
+    "kl_divergence_of_draws",
     "log_factor",
     "marginals",
     "mutual_information",
@@ -72,6 +85,7 @@ __all__ = [
     "rigged_coin",
     "running_average_surprise",
     "softmax",
+    "sum_tolerance",
     "surprisal",
     "surprise_curve",
     "thick_coin",

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from numbers import Integral
 from typing import Any
 
 import numpy as np
@@ -33,6 +34,11 @@ def _labels(outcomes: Iterable[str]) -> tuple[str, ...]:
     if isinstance(outcomes, str | bytes):
         raise TypeError(
             f"outcomes must be a sequence of labels, not the single string {outcomes!r}"
+        )
+    if not isinstance(outcomes, Iterable):
+        raise TypeError(
+            f"outcomes must be a sequence of string labels such as ('sun', 'rain'), "
+            f"got {outcomes!r} ({type(outcomes).__name__})"
         )
     labels = tuple(outcomes)
     for i, label in enumerate(labels):
@@ -105,11 +111,23 @@ class Distribution:
 
 def categorical(outcomes: Sequence[str], probs: ArrayLike) -> Distribution:
     """``Distribution(outcomes, probs)``: any labelled distribution."""
-    return Distribution(_labels(outcomes), as_distribution(probs, name="probs"))
+    return Distribution(_labels(outcomes), probs)  # validated once, in its own dtype
 
 
-def uniform(outcomes: Sequence[str]) -> Distribution:
-    """Every outcome equally likely: ``p_i = 1/n``."""
+def uniform(outcomes: Sequence[str] | int) -> Distribution:
+    """Every outcome equally likely: ``p_i = 1/n``.
+
+    ``outcomes`` is a sequence of labels (``uniform(["a", "b", "c"])``) or a count ``n >= 1``
+    (``uniform(94)``: outcomes ``"1" … "94"``, like :func:`fair_die`).
+    """
+    if isinstance(outcomes, Integral) and not isinstance(outcomes, bool):
+        n = check_int(outcomes, "outcomes", 1)
+        outcomes = [str(k) for k in range(1, n + 1)]
+    elif not isinstance(outcomes, Iterable):
+        raise TypeError(
+            "outcomes must be a sequence of labels or a count of outcomes (an int >= 1), "
+            f"got {outcomes!r} ({type(outcomes).__name__})"
+        )
     labels = _labels(outcomes)
     return Distribution(labels, np.full(len(labels), 1.0 / len(labels)))
 
@@ -139,5 +157,4 @@ def thick_coin(edge: float = 0.1) -> Distribution:
 
 def fair_die(faces: int = 6) -> Distribution:
     """Outcomes ``"1" … "faces"``, each ``1/faces``; ``faces`` an int ``>= 2``."""
-    n = check_int(faces, "faces", 2)
-    return uniform([str(k) for k in range(1, n + 1)])
+    return uniform(check_int(faces, "faces", 2))

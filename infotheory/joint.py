@@ -24,6 +24,7 @@ from infotheory.units import Unit, log_factor
 from infotheory.validation import DEFAULT_ATOL, as_distribution, check_real
 
 __all__ = [
+    "conditional",
     "conditional_entropy",
     "correlated_coins",
     "independent_joint",
@@ -60,6 +61,33 @@ def marginals(
     """The marginals ``(p(x), p(y))`` of a joint table: its row sums and its column sums."""
     a = _table(pxy, atol)
     return np.add.reduce(a, axis=1), np.add.reduce(a, axis=0)
+
+
+def conditional(
+    pxy: ArrayLike, index: int, *, given: str = "x", atol: float = DEFAULT_ATOL
+) -> NDArray[np.float64]:
+    """One conditional distribution of a joint table: ``p(Y | X = x_index)`` (row ``index``
+    divided by its sum, ``p(x_index)``), or with ``given="y"`` ``p(X | Y = y_index)``
+    (column ``index`` over ``p(y_index)``).
+
+    An outcome that never happens has no conditional: its ``p(x) = 0`` is a
+    ``ValueError``, as is an ``index`` outside the table.
+    """
+    a = _table(pxy, atol)
+    axis = _given(given)  # the axis summed for the conditioning variable's marginal
+    count = a.shape[1 - axis]
+    if isinstance(index, bool) or not isinstance(index, int | np.integer):
+        raise ValueError(f"index must be a whole number, not {index!r}")
+    if not -count <= index < count:
+        raise ValueError(f"index {index} is outside the {count} values of {given.upper()}")
+    line = a[index] if given == "x" else a[:, index]
+    total = np.add.reduce(line)
+    if total <= 0:
+        raise ValueError(
+            f"p({given.upper()} = {given}_{index}) = 0: an outcome that never happens "
+            "has no conditional distribution"
+        )
+    return line / total
 
 
 def joint_entropy(pxy: ArrayLike, unit: Unit = "bits", *, atol: float = DEFAULT_ATOL) -> float:

@@ -20,12 +20,13 @@ from infotheory.units import Unit, log_factor
 from infotheory.validation import (
     DEFAULT_ATOL,
     as_distribution,
-    as_float_array,
+    as_float64,
     as_probability,
     check_axis,
     check_real,
     check_shape,
     check_values,
+    real_array,
 )
 
 __all__ = [
@@ -53,8 +54,8 @@ def _pair(
     for their broadcast.
     """
     atol = check_real(atol, "atol", low=0.0)
-    a = as_float_array(p, "p")
-    b = as_float_array(q, "q")
+    raw_a, raw_b = real_array(p, "p"), real_array(q, "q")
+    a, b = as_float64(raw_a), as_float64(raw_b)
     if axis is None:
         check_shape(a, "p", None)
         check_shape(b, "q", None)
@@ -63,8 +64,8 @@ def _pair(
                 "p and q must have the same shape with axis=None (one joint distribution "
                 f"each), got p.shape={a.shape} and q.shape={b.shape}"
             )
-        check_values(a, "p", None, atol)
-        check_values(b, "q", None, atol)
+        check_values(a, "p", None, atol, raw_a.dtype)
+        check_values(b, "q", None, atol, raw_b.dtype)
         return a, b, None
     ndim = max(a.ndim, b.ndim)
     # Scalars and empty input first: their messages are clearer than a shape mismatch.
@@ -90,8 +91,8 @@ def _pair(
         raise ValueError(
             f"the batch axes of p.shape={a.shape} and q.shape={b.shape} do not broadcast"
         ) from None
-    check_values(a, "p", ax, atol)
-    check_values(b, "q", ax, atol)
+    check_values(a, "p", ax, atol, raw_a.dtype)
+    check_values(b, "q", ax, atol, raw_b.dtype)
     return a, b, ax
 
 

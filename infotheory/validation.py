@@ -6,6 +6,11 @@ reductions per array (one ``min``, one ``sum``): a NaN or ``-inf`` makes the min
 
 Booleans are rejected with ``TypeError`` (``[True, False]`` is far more often a bug than a
 distribution); so are strings, ``None``, object and complex arrays.
+
+The tolerance on a sum is ``atol`` (``1e-9``) for float64 and integer input. Input stored at a
+lower precision (a float32 softmax from a model, float16) cannot sum to 1 that closely: its
+tolerance widens to ``8 ε √n`` (``ε`` the machine epsilon of its dtype, ``n`` the outcomes
+summed), about ``3e-6`` for ten float32 outcomes, see :func:`sum_tolerance`.
 """
 
 from __future__ import annotations
@@ -14,11 +19,12 @@ import math
 from numbers import Integral, Real
 
 import numpy as np
-from numpy.typing import ArrayLike, NDArray
+from numpy.typing import ArrayLike, DTypeLike, NDArray
 
 __all__ = [
     "DEFAULT_ATOL",
     "as_distribution",
+    "as_float64",
     "as_float_array",
     "as_probability",
     "check_axis",
@@ -27,10 +33,17 @@ __all__ = [
     "check_shape",
     "check_values",
     "normalize",
+    "real_array",
+    "sum_tolerance",
 ]
 
 DEFAULT_ATOL = 1e-9
-"""Default tolerance on ``|sum(p) - 1|``."""
+"""Default tolerance on ``|sum(p) - 1|`` for float64 input (see :func:`sum_tolerance`)."""
+
+# Rounding errors of a sum of n terms grow like √n ε; sequential float32 sums of softmax
+# outputs reach about 3.3 √n ε at a million outcomes, so 8 leaves room without letting a
+# vector that is off by a real amount (1e-4 for ten outcomes) through.
+_ROUNDING_FACTOR = 8.0
 
 _NORMALIZE_HINT = "use infotheory.normalize() to turn non-negative weights into a distribution"
 _KINDS = {
@@ -48,6 +61,16 @@ def as_float_array(x: ArrayLike, name: str) -> NDArray[np.float64]:
 
     Integers are converted; anything non-numeric raises ``TypeError`` naming ``name``.
     """
+    return as_float64(real_array(x, name))
+
+
+def as_float64(a: np.ndarray) -> NDArray[np.float64]:
+    """A real ndarray as float64 (no copy when it already is one)."""
+    return a if a.dtype == np.float64 else a.astype(np.float64)
+
+
+def real_array(x: ArrayLike, name: str) -> np.ndarray:
+    """``x`` as an ndarray of real numbers in its own dtype (float32 stays float32)."""
     if x is None or isinstance(x, str | bytes):
         raise TypeError(f"{name} must be an array of real numbers, got {type(x).__name__}")
     try:
@@ -55,10 +78,8 @@ def as_float_array(x: ArrayLike, name: str) -> NDArray[np.float64]:
     except ValueError as exc:  # ragged nesting
         raise ValueError(f"{name} must be a rectangular array of numbers: {exc}") from None
     kind = a.dtype.kind
-    if kind == "f":
-        return a if a.dtype == np.float64 else a.astype(np.float64)
-    if kind in "iu":
-        return a.astype(np.float64)
+    if kind in "fiu":
+        return a
     what = _KINDS.get(kind, f"dtype {a.dtype}")
     raise TypeError(f"{name} must contain real numbers, got {what}")
 
@@ -155,16 +176,51 @@ def check_shape(a: NDArray[np.float64], name: str, axis: int | None) -> int | No
     return check_axis(axis, a.ndim, name)
 
 
-def check_values(a: NDArray[np.float64], name: str, axis: int | None, atol: float) -> None:
-    """Entries finite and ``>= 0``; every sum along ``axis`` within ``atol`` of 1."""
+def sum_tolerance(atol: float, dtype: DTypeLike, n: int) -> float:
+    """The tolerance on ``|Σ p - 1|`` for ``n`` outcomes stored as ``dtype``.
+
+    ``atol`` for float64 and integer input; for a float type coarser than float64 (float32,
+    float16) at least ``8 ε √n``, where ``ε`` is that type's machine epsilon: the rounding a
+    softmax or a sum in that precision cannot avoid (float32, ten outcomes: ``3.0e-6``).
+    """
+    dtype = np.dtype(dtype)
+    if dtype.kind != "f" or dtype.itemsize >= 8:
+        return atol
+    return max(atol, _ROUNDING_FACTOR * float(np.finfo(dtype).eps) * math.sqrt(n))
+
+
+def check_values(
+    a: NDArray[np.float64],
+    name: str,
+    axis: int | None,
+    atol: float,
+    dtype: DTypeLike = np.float64,
+) -> None:
+    """Entries finite and ``>= 0``; every sum along ``axis`` within tolerance of 1.
+
+    The tolerance is :func:`sum_tolerance` of ``atol`` for ``a``'s values as they were given
+    (``dtype``, before conversion to float64) and the number of outcomes in a sum.
+    """
     if not np.minimum.reduce(a, axis=None) >= 0:  # False for NaN and -inf as well
         raise ValueError(_bad_entry(a, name, ~(a >= 0), "probabilities must be in [0, 1]"))
+    n = a.size if axis is None else a.shape[axis]
+    tol = sum_tolerance(atol, dtype, n)
     sums = np.add.reduce(a, axis=axis)
-    if not np.max(np.abs(sums - 1.0)) <= atol:
-        raise ValueError(_bad_sum(a, name, axis, atol))
+    if not np.max(np.abs(sums - 1.0)) <= tol:
+        raise ValueError(_bad_sum(a, name, axis, tol, _tolerance_note(atol, tol, dtype, n)))
 
 
-def _bad_sum(a: NDArray[np.float64], name: str, axis: int | None, atol: float) -> str:
+def _tolerance_note(atol: float, tol: float, dtype: DTypeLike, n: int) -> str:
+    """How the tolerance was chosen, when it is not simply ``atol``."""
+    if tol == atol:
+        return f"atol={atol:g}"
+    return (
+        f"tolerance {tol:.2g} = 8 ε √n for {n} {np.dtype(dtype).name} outcomes; "
+        f"float64 input is held to atol={atol:g}"
+    )
+
+
+def _bad_sum(a: NDArray[np.float64], name: str, axis: int | None, atol: float, note: str) -> str:
     finite = np.isfinite(a)
     if not finite.all():
         return _bad_entry(a, name, ~finite, "probabilities must be in [0, 1]")
@@ -176,7 +232,7 @@ def _bad_sum(a: NDArray[np.float64], name: str, axis: int | None, atol: float) -
         index = _first(~(np.abs(sums - 1.0) <= atol))
         where = name if a.ndim == 1 else _where(name, _row(index, axis % a.ndim))
         total = float(sums[index])
-    return f"{where} sums to {total!r}, not 1 (atol={atol:g}); {_NORMALIZE_HINT}"
+    return f"{where} sums to {total!r}, not 1 ({note}); {_NORMALIZE_HINT}"
 
 
 def as_distribution(
@@ -190,12 +246,15 @@ def as_distribution(
     Leading axes are a batch; ``axis=None`` makes the whole array one joint distribution.
     Returns ``p`` itself when it is already a float64 ndarray (no copy). Raises ``TypeError``
     for non-numeric input and ``ValueError`` (naming ``name``, the fault and its index) for
-    scalars, empty input, NaN, inf, negative entries and sums off 1.
+    scalars, empty input, NaN, inf, negative entries and sums off 1. Input in a coarser float
+    type than float64 (a float32 softmax) gets a tolerance scaled to its precision and
+    length (:func:`sum_tolerance`); the result is float64 either way.
     """
     atol = check_real(atol, "atol", low=0.0)
-    a = as_float_array(p, name)
+    raw = real_array(p, name)
+    a = as_float64(raw)
     axis = check_shape(a, name, axis)
-    check_values(a, name, axis, atol)
+    check_values(a, name, axis, atol, raw.dtype)
     return a
 
 

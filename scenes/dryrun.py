@@ -6,6 +6,7 @@ and layout check happens exactly as in a render, in a fraction of the time.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -69,6 +70,8 @@ def dry_run(
     theme: str | None = None,
     quality: str = "low",
     env: Mapping[str, str | None] | None = None,
+    voice: str | None = "none",
+    midway: bool = False,
 ) -> ExplainerScene:
     """Play ``scene_class`` with animations skipped; return the scene.
 
@@ -79,7 +82,11 @@ def dry_run(
     (``"light"``) builds the scene in that theme, for this run only. ``quality``
     (``"low"``: 480p) is the resolution stills are drawn at; ``cache_dir`` is where
     formulas compile; ``env`` sets (or, with ``None``, unsets) environment variables
-    for the run, such as ``EXPLAINER_STILLS``.
+    for the run, such as ``EXPLAINER_STILLS``. ``voice`` is the voice whose timing
+    the run follows: ``"none"`` (the default) times lines by reading speed and
+    synthesises nothing, which is all a run without pictures needs; ``None`` keeps the
+    voice the parameters name. ``midway=True`` also checks the layout halfway through
+    every animation (transient collisions), with the same ``layout`` mode.
     """
     from scenes.theme import theme_used
 
@@ -91,11 +98,17 @@ def dry_run(
         "disable_caching": True,
         "progress_bar": "none",
     }
-    variables = {**(env or {}), **({"EXPLAINER_LAYOUT": layout} if layout is not None else {})}
+    variables = {
+        **(env or {}),
+        **({"EXPLAINER_LAYOUT": layout} if layout is not None else {}),
+        **({"EXPLAINER_LAYOUT_MIDWAY": "1"} if midway else {}),
+    }
     with theme_used(theme), tempconfig(settings), environment(variables):
         # Manim 0.22 reads skipping from the constructor, not from the config.
         renderer = _SkippingRenderer(camera_class=ExplainerCamera, skip_animations=True)
         scene = scene_class(renderer=renderer, skip_animations=True)
+        if voice is not None:
+            params = dataclasses.replace(params or scene_class.Params(), voice=voice)
         if params is not None:
             scene.params = params
         scene.render()

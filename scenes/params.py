@@ -39,6 +39,7 @@ __all__ = [
     "apply_overrides",
     "chosen_theme",
     "field_paths",
+    "flatten_tables",
     "load_params_file",
     "overrides_for",
     "params_for",
@@ -187,15 +188,18 @@ def load_params_file(path: str | Path) -> dict[str, dict[str, Any]]:
         raise ParamsError(f"parameter file {str(path)!r} does not exist") from None
     except tomllib.TOMLDecodeError as error:
         raise ParamsError(f"{path}: {error}") from None
-    tables: dict[str, dict[str, Any]] = {}
     for scene_key, table in data.items():
         if not isinstance(table, dict):
             raise ParamsError(
                 f'{path}: {scene_key!r} must be a table like [entropy] or ["6"], '
                 f"holding that scene's parameters"
             )
-        tables[scene_key] = _flatten(table)
-    return tables
+    return flatten_tables(data)
+
+
+def flatten_tables(data: Mapping[str, Mapping[str, Any]]) -> dict[str, dict[str, Any]]:
+    """``{scene key: nested table}`` → ``{scene key: {dotted path: value}}``."""
+    return {scene_key: _flatten(table) for scene_key, table in data.items()}
 
 
 def _flatten(table: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
@@ -246,12 +250,13 @@ def overrides_for(entry: Any, tables: Mapping[str, Mapping[str, Any]]) -> dict[s
     for key, table in tables.items():
         if key == "all":
             continue
+        if entry.answers_to(key):  # also a scene file named on the command line
+            result.update(table)
+            continue
         try:
-            named = find(key)
+            find(key)
         except UnknownSceneError as error:
             raise ParamsError(f"parameter table [{key}]: {error}") from None
-        if named == entry:
-            result.update(table)
     return result
 
 
@@ -259,55 +264,65 @@ def resolve_overrides(
     entries: Any,
     assignments: list[str] | tuple[str, ...] = (),
     params_file: str | Path | None = None,
+    defaults: Mapping[str, Mapping[str, Any]] | None = None,
+    defaults_source: str = "explainer.toml",
 ) -> dict[str, dict[str, Any]]:
-    """Each scene's overrides from a parameter file and ``--set`` assignments, validated.
+    """Each scene's overrides from the project's defaults, a parameter file and ``--set``
+    assignments, validated.
 
-    The file's tables come first (``[all]``, then the scene's own), ``--set`` on top;
-    ``--set`` applies to every scene in ``entries``. Every scene's ``Params`` is
-    built with its overrides, so an unknown key, a wrong type or a value the scene
-    refuses (with :mod:`infotheory`'s message for a bad distribution) raises
-    :class:`ParamsError` naming the scene before anything is rendered. The error's
-    ``source`` is ``"--params"`` or ``"--set"``. Returns ``{slug: overrides}`` for
-    the scenes that have any.
+    ``defaults`` (the project's parameter tables) come first, then the file's tables
+    (``[all]``, then the scene's own), ``--set`` on top; ``--set`` applies to every
+    scene in ``entries``. Every scene's ``Params`` is built with its overrides, so an
+    unknown key, a wrong type or a value the scene refuses (with :mod:`infotheory`'s
+    message for a bad distribution) raises :class:`ParamsError` naming the scene
+    before anything is rendered. The error's ``source`` says where the value came
+    from: ``defaults_source``, ``"--params"`` or ``"--set"``. Returns
+    ``{slug: overrides}`` for the scenes that have any.
     """
     entries = list(entries)
+    layers: list[tuple[str, Mapping[str, Mapping[str, Any]]]] = []
+    defaults = {key: table for key, table in (defaults or {}).items() if table}
+    if defaults:
+        layers.append((defaults_source, defaults))
     try:
-        tables = load_params_file(params_file) if params_file is not None else {}
+        from_file = load_params_file(params_file) if params_file is not None else {}
     except ParamsError as error:
         raise ParamsError(str(error), source="--params") from None
+    if from_file:
+        layers.append(("--params", from_file))
     try:
         sets = parse_assignments(assignments) if assignments else {}
     except ParamsError as error:
         raise ParamsError(str(error), source="--set") from None
     resolved: dict[str, dict[str, Any]] = {}
-    if not tables and not sets:
+    if not layers and not sets:
         return resolved
     for entry in entries:
         try:
-            defaults = entry.load().Params()
+            params = entry.load().Params()
         except Exception as error:
             raise ParamsError(
                 f"{entry.stem}: cannot load the scene to check its parameters: "
                 f"{type(error).__name__}: {error}"
             ) from None
-        try:
-            from_file = overrides_for(entry, tables) if tables else {}
-        except ParamsError as error:
-            raise ParamsError(str(error), source="--params") from None
-        for source, overrides in (("--params", from_file), ("--set", {**from_file, **sets})):
-            if not overrides or (source == "--set" and not sets):
+        merged: dict[str, Any] = {}
+        for source, tables in [*layers, ("--set", None)]:
+            try:
+                merged.update(overrides_for(entry, tables) if tables is not None else sets)
+            except ParamsError as error:
+                raise ParamsError(str(error), source=source) from None
+            if not merged or (tables is None and not sets):
                 continue
             try:
-                apply_overrides(defaults, overrides)
+                apply_overrides(params, merged)
             except ParamsError as error:
                 hint = ""
-                if source == "--set" and len(entries) > 1:
+                if tables is None and len(entries) > 1:
                     hint = (
                         " (--set applies to every scene rendered; name the scene, or put the "
                         "key in a --params file's [all] table to set it where it exists)"
                     )
                 raise ParamsError(f"{entry.stem}: {error}{hint}", source=source) from None
-        merged = {**from_file, **sets}
         if merged:
             resolved[entry.slug] = merged
     return resolved

@@ -1,9 +1,13 @@
-"""``explainer new SLUG``: a new extra scene, written from a template that uses the kit.
+"""``explainer new SLUG``: a new scene in the current project, written from a template
+that uses the kit.
 
-The scene goes to ``scenes/extras/<slug with _>.py`` and its test to
-``tests/scenes/test_x_<slug with _>.py``. The registry finds the scene by its
-file name (:func:`scenes.registry.discover_extras`), so ``explainer render SLUG``
-works at once. Nothing is ever overwritten.
+The scene goes to the project's scenes folder (:mod:`scenes.project`: the one named
+by the ``explainer.toml`` found from the working directory, created there when there
+is none; in the explainer's own repository, ``scenes/extras/``), as
+``<slug with _>.py``, and, when the project names a tests folder, its test as
+``test_x_<slug with _>.py``. The registry finds the scene by its file name, so
+``explainer render SLUG`` works at once. Nothing is ever overwritten, and nothing is
+written into an installed package.
 
 The template is a complete, working scene (a small distribution, each outcome's
 surprise and the entropy) built the way every scene is: a frozen ``Params``
@@ -20,13 +24,21 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scenes import registry
+from scenes.project import (
+    CONFIG_NAME,
+    DEFAULT_SCENES_DIR,
+    Project,
+    ProjectError,
+    create_project,
+    find_project,
+    is_installed,
+)
 
 __all__ = ["ScaffoldError", "Scaffolded", "check_slug", "check_title", "scaffold"]
 
 MAX_SLUG = 40
 # The title card sets the title in one line at the "title" size: longer ones leave the frame.
 MAX_TITLE = 40
-PROJECT_ROOT = Path(__file__).resolve().parents[1]
 
 
 class ScaffoldError(ValueError):
@@ -47,6 +59,8 @@ class Scaffolded:
     module: str
     scene: Path
     test: Path | None
+    project: Project
+    created_project: bool  # whether explainer.toml was written by this call
 
 
 def check_slug(slug: str) -> str:
@@ -67,7 +81,7 @@ def check_slug(slug: str) -> str:
 
 
 def _check_free(slug: str) -> None:
-    """No registered scene (part or extra) uses the slug or its class name."""
+    """No registered scene (part, extra or the project's) uses the slug or its class name."""
     class_name = registry.class_name_for(slug)
     for entry in registry.all_entries():
         if slug in (entry.slug, entry.stem) or class_name == entry.class_name:
@@ -92,35 +106,56 @@ def scaffold(
     slug: str,
     title: str | None = None,
     *,
-    folder: Path | None = None,
-    package: str | None = None,
-    tests_dir: Path | None = None,
     with_test: bool = True,
 ) -> Scaffolded:
-    """Write the scene module for ``slug`` (and its test) and register it.
+    """Write the scene module for ``slug`` (and its test) into the working directory's
+    project, creating the project there if there is none.
 
-    ``folder``/``package`` default to ``scenes/extras``/``scenes.extras`` and
-    ``tests_dir`` to ``tests/scenes`` (no test is written when that folder does not
-    exist, as in an installed copy). Raises :class:`ScaffoldError` for a bad slug or
-    title, or when either file already exists (nothing is written then).
+    The test is written when the project names a tests folder that exists (the
+    explainer's repository names ``tests/scenes``). Raises :class:`ScaffoldError` for
+    a bad slug or title, a project that cannot be used, or when either file already
+    exists (nothing is written then).
     """
     check_slug(slug)
     title = check_title(title if title is not None else registry.default_title(slug))
-    folder = registry.EXTRAS_DIR if folder is None else Path(folder)
-    if package is None and folder == registry.EXTRAS_DIR:
-        package = registry.EXTRAS_PACKAGE
-    tests_dir = PROJECT_ROOT / "tests" / "scenes" if tests_dir is None else Path(tests_dir)
+    where = Path.cwd()
+    try:
+        project = find_project(where)
+    except ProjectError as error:
+        raise ScaffoldError(str(error)) from None
+    if project is not None and is_installed(project.scenes_dir):
+        raise ScaffoldError(
+            f"{project.scenes_dir} is inside an installed package; run `explainer new` in "
+            "your own folder (it creates an explainer.toml there)"
+        )
     name = slug.replace("-", "_")
     class_name = registry.class_name_for(slug)
-    module = f"{package}.{name}" if package else name
-    scene_path = folder / f"{name}.py"
-    test_path = tests_dir / f"test_x_{name}.py" if with_test and tests_dir.is_dir() else None
-    for path in (scene_path, test_path):
+    if project is not None:
+        scene_path = project.scenes_dir / f"{name}.py"
+        tests_dir = project.tests_dir
+        module = f"{project.package}.{name}"
+    else:
+        scene_path = where / DEFAULT_SCENES_DIR / f"{name}.py"
+        tests_dir = None
+        module = f"{DEFAULT_SCENES_DIR}.{name}"
+    test_path = (
+        tests_dir / f"test_x_{name}.py"
+        if with_test and tests_dir is not None and tests_dir.is_dir()
+        else None
+    )
+    for path in (where / CONFIG_NAME if project is None else None, scene_path, test_path):
         if path is not None and path.exists():
             raise ScaffoldError(f"{path} already exists; nothing was written")
     _check_free(slug)
-    if not folder.is_dir():
-        raise ScaffoldError(f"the extras folder {folder} does not exist")
+    created = project is None
+    if created:
+        try:
+            project = create_project(where)
+        except ProjectError as error:
+            raise ScaffoldError(str(error)) from None
+    elif not project.scenes_dir.is_dir():
+        project.scenes_dir.mkdir(parents=True)
+        (project.scenes_dir / "__init__.py").touch()
 
     fill = {
         "__SLUG__": slug,
@@ -131,9 +166,8 @@ def scaffold(
     _write_new(scene_path, _fill(SCENE_TEMPLATE, fill))
     if test_path is not None:
         _write_new(test_path, _fill(TEST_TEMPLATE, fill))
-    if folder == registry.EXTRAS_DIR:
-        registry.refresh_extras()
-    return Scaffolded(slug, class_name, module, scene_path, test_path)
+    registry.refresh()
+    return Scaffolded(slug, class_name, module, scene_path, test_path, project, created)
 
 
 def _literal(text: str) -> str:
@@ -284,18 +318,18 @@ from __MODULE__ import __CLASS__, __CLASS__Params
 
 def test_the_entropy_shown_is_infotheorys(play):
     scene = play(__CLASS__)
-    shown = scene.beat_record("entropy").shown["H"]
-    assert shown.value == it.entropy(__CLASS__Params().distribution)
+    reading = scene.beat_record("entropy").readings["H"]
+    assert reading.value == it.entropy(__CLASS__Params().distribution)
     # By hand: -(0.6 log2 0.6 + 0.3 log2 0.3 + 0.1 log2 0.1) = 1.2955 bits.
-    assert str(shown) == "H(p) = 1.295 bits"
+    assert str(reading) == "H(p) = 1.295 bits"
 
 
 def test_a_changed_parameter_changes_the_numbers_and_the_narration(play):
     default = play(__CLASS__)
     changed = play(__CLASS__, __CLASS__Params(probs=(0.4, 0.4, 0.2)))
-    shown = changed.beat_record("entropy").shown["H"]
+    reading = changed.beat_record("entropy").readings["H"]
     # By hand: -(2 x 0.4 log2 0.4 + 0.2 log2 0.2) = 1.5219 bits.
-    assert shown.text == "1.522"
+    assert reading.text == "1.522"
     assert "1.522 bits on average" in changed.beat_record("entropy").narration
     assert changed.beat_record("entropy").narration != default.beat_record("entropy").narration
 

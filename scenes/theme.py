@@ -18,6 +18,7 @@ from scenes.params import chosen_theme
 __all__ = [
     "THEMES",
     "Palette",
+    "Spacing",
     "Theme",
     "TypeScale",
     "current_theme",
@@ -78,6 +79,22 @@ class TypeScale:
 
 
 @dataclass(frozen=True)
+class Spacing:
+    """The gaps between things, in manim units: scenes pick one of these, never a number.
+
+    ``xs`` between a value and its unit or a label and its mark, ``s`` between a chart and
+    its labels, ``m`` between neighbouring elements, ``l`` between groups, ``xl`` between
+    the halves of the stage.
+    """
+
+    xs: float = 0.12
+    s: float = 0.22
+    m: float = 0.35
+    l: float = 0.6  # noqa: E741 (the size name, as xs/s/m/l/xl)
+    xl: float = 1.0
+
+
+@dataclass(frozen=True)
 class Theme:
     """Everything visual that is shared: palette, type scale, font, spacing."""
 
@@ -90,8 +107,9 @@ class Theme:
     math_font: str = "New Computer Modern Math"
     # Nothing may come closer than this to the frame edge (manim units).
     margin: float = 0.35
-    # Default gap between neighbouring elements.
+    # Default gap between neighbouring elements (``space.m`` and its kin for the rest).
     gap: float = 0.3
+    space: Spacing = field(default_factory=Spacing)
     stroke: float = 3.0
 
 

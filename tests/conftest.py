@@ -8,6 +8,9 @@ import os
 
 from hypothesis import settings
 
+# Fixtures live in their own modules, loaded here for every test.
+pytest_plugins = ["tests.fixtures_project"]
+
 settings.register_profile("ci", max_examples=1000, deadline=None)
 settings.register_profile("dev", max_examples=200, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))

@@ -97,7 +97,7 @@ def test_a_params_file_gives_each_scene_its_tables(jobs, tmp_path):
             ["6", "--set", "thick_coin.egde=0.2"],
             "--set",
             "06-entropy: EntropyParams has no parameter 'thick_coin.egde'; "
-            "valid keys: unit (str), thick_coin.edge (float)",
+            "valid keys: unit (str), voice (str), speaking_rate (float), thick_coin.edge (float)",
         ),
         (
             ["10", "--set", "reality=[0.5, 0.6]"],

@@ -105,3 +105,68 @@ def test_the_parameter_file_example_is_valid_for_its_scenes():
         course.unlink(missing_ok=True)
     assert resolved["entropy"] == {"unit": "nats", "thick_coin.edge": 0.2}
     assert resolved["mutual-information"]["joint"] == [[0.45, 0.05], [0.05, 0.45]]
+
+
+def section(title: str) -> str:
+    start = GUIDE.index(f"## {title}")
+    return GUIDE[start : GUIDE.index("\n## ", start + 1)]
+
+
+def test_every_typst_example_in_the_maths_table_compiles():
+    from manim import tempconfig
+
+    from scenes.dryrun import typst_settings
+    from scenes.kit import Formula
+
+    table = GUIDE[GUIDE.index("<!-- typst table -->") :].split("\n\n")[0]
+    # A table cell ends at a pipe; `\|` is a pipe inside a cell (GitHub's rule).
+    rows = [re.split(r"(?<!\\)\|", line) for line in table.splitlines() if line.startswith("| ")]
+    examples = [
+        code.replace("\\|", "|") for row in rows[1:] for code in re.findall(r"`([^`]+)`", row[3])
+    ]
+    assert {"sum_x p(x)", '"KL"(p || q)', "q_theta", "1/p(x)"} <= set(examples)
+    with tempconfig(typst_settings()):
+        for code in examples:
+            assert Formula(code).has_points() or Formula(code).submobjects, code
+
+
+def test_the_worked_layout_error_is_what_the_check_reports():
+    from manim import RIGHT
+
+    import infotheory as it
+    from scenes.kit import DistributionBars, Readout, layout_problems
+
+    code = re.search(r"<!-- layout example -->\n```python\n(.*?)```", GUIDE, re.S).group(1)
+    report = re.search(r"<!-- its report -->\n```text\n(.*?)```", GUIDE, re.S).group(1)
+    names = {"it": it, "RIGHT": RIGHT, "DistributionBars": DistributionBars, "Readout": Readout}
+    exec(code, names)
+    problems = layout_problems([names["bars"], names["readout"]])
+    assert [f"  - {p}" for p in problems] == report.splitlines()[1:]
+
+
+def test_the_frame_and_safe_area_are_as_described():
+    from manim import config
+
+    from scenes.theme import current_theme
+
+    page = section("2. The Manim you need")
+    assert "14.2 units wide and 8 high" in page
+    assert round(config.frame_width, 1) == 14.2 and config.frame_height == 8
+    margin = current_theme().margin
+    assert f"±{config.frame_width / 2 - margin:.2f}" in page
+    assert f"±{config.frame_height / 2 - margin:.2f}" in page
+
+
+def test_the_30_minute_path_uses_commands_that_exist():
+    path = section("The 30-minute path")
+    script = re.search(r"```sh\n(.*?)```", path, re.S).group(1)
+    commands = [line for line in script.splitlines() if line.startswith(".venv/bin/explainer ")]
+    assert len(commands) >= 3
+    for line in commands:
+        words = line.split()
+        help_text = CliRunner().invoke(main, [words[1], "--help"]).output
+        for option in (w for w in words if w.startswith("--")):
+            assert option in help_text, f"{option} is not an option of {words[1]}"
+    slug = commands[0].split()[2]
+    module = slug.replace("-", "_")
+    assert f"-k {module}" in script  # the test ids are module names, so this runs all of them

@@ -70,6 +70,15 @@ def test_uniform_and_categorical():
     assert repr(c) == "Distribution({'a': 0.2, 'b': 0.3, 'c': 0.5})"
 
 
+def test_uniform_takes_a_count_of_outcomes():
+    ten = it.uniform(10)
+    assert ten.outcomes == tuple(str(k) for k in range(1, 11))
+    assert ten.as_dict()["7"] == 0.1
+    assert it.uniform(np.int64(3)) == it.uniform(["1", "2", "3"])
+    assert it.uniform(1).as_dict() == {"1": 1.0}
+    assert it.fair_die(6) == it.uniform(6)
+
+
 def test_distribution_is_immutable_and_owns_its_probs():
     source = np.array([0.5, 0.5])
     d = it.categorical(["a", "b"], source)
@@ -145,6 +154,16 @@ def test_distribution_works_with_every_function(name):
         (lambda: it.fair_die(True), TypeError, "faces must be an int"),
         (lambda: it.fair_die("6"), TypeError, "faces must be an int"),
         (lambda: it.uniform([]), ValueError, "outcomes is empty"),
+        (lambda: it.uniform(0), ValueError, "outcomes=0 must be at least 1"),
+        (lambda: it.uniform(-3), ValueError, "outcomes=-3 must be at least 1"),
+        (lambda: it.uniform(10.0), TypeError, r"outcomes must be .* a count .*got 10\.0 \(float\)"),
+        (lambda: it.uniform(True), TypeError, r"outcomes must be .* a count .*got True \(bool\)"),
+        (lambda: it.uniform(None), TypeError, r"outcomes must be a sequence of labels or a count"),
+        (
+            lambda: it.categorical(3, [0.5, 0.5]),
+            TypeError,
+            r"outcomes must be a sequence of string",
+        ),
         (lambda: it.uniform("abc"), TypeError, "not the single string 'abc'"),
         (lambda: it.uniform(["a", 2]), TypeError, r"outcomes\[1\] = 2 is not a string"),
         (lambda: it.uniform(["a", "b", "a"]), ValueError, "outcomes must be unique.*'a'"),

@@ -191,3 +191,38 @@ def test_the_product_of_the_marginals_is_independent(pxy):
 def test_correlated_coins_carry_one_minus_h_of_the_disagreement(agreement):
     info = it.mutual_information(it.correlated_coins(agreement))
     assert close(info, 1.0 - it.binary_entropy(1.0 - agreement))
+
+
+# -- conditional distributions ------------------------------------------------------------
+
+
+def test_conditional_rows_and_columns_by_hand():
+    # [[0.5, 0.25], [0, 0.25]]: given X = first, Y is (2/3, 1/3); given X = second, Y is
+    # certainly the second; given Y = first, X is certainly the first.
+    pxy = [[0.5, 0.25], [0.0, 0.25]]
+    assert it.conditional(pxy, 0) == pytest.approx([2 / 3, 1 / 3], abs=TOL)
+    assert it.conditional(pxy, 1) == pytest.approx([0.0, 1.0], abs=TOL)
+    assert it.conditional(pxy, 0, given="y") == pytest.approx([1.0, 0.0], abs=TOL)
+    assert it.conditional(pxy, -1, given="y") == pytest.approx([0.5, 0.5], abs=TOL)
+
+
+def test_conditional_entropy_is_the_average_entropy_of_the_conditionals():
+    pxy = np.array([[0.3, 0.1, 0.05], [0.05, 0.2, 0.3]])
+    px, _ = it.marginals(pxy)
+    average = sum(px[i] * it.entropy(it.conditional(pxy, i)) for i in range(2))
+    assert average == pytest.approx(it.conditional_entropy(pxy), abs=TOL)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"index": 1}, r"p\(X = x_1\) = 0: an outcome that never happens"),
+        ({"index": 2}, "index 2 is outside the 2 values of X"),
+        ({"index": 0.5}, "index must be a whole number"),
+        ({"index": True}, "index must be a whole number"),
+        ({"index": 0, "given": "z"}, "given='z' must be 'x'"),
+    ],
+)
+def test_conditional_refuses_what_has_no_conditional(kwargs, message):
+    with pytest.raises(ValueError, match=message):
+        it.conditional([[0.5, 0.5], [0.0, 0.0]], **kwargs)

@@ -223,3 +223,61 @@ def test_normalize_errors():
         it.normalize([[1, 2], [-1, 2]])
     with pytest.raises(ValueError, match=r"weights must be an array of outcome probabilities"):
         it.normalize(3.0)
+
+
+def float32_softmax(n: int, seed: int) -> np.ndarray:
+    """A model's output as ML code makes it: exp and its sum in float32."""
+    z = np.random.default_rng(seed).normal(scale=3.0, size=n).astype(np.float32)
+    e = np.exp(z - z.max())
+    return e / np.cumsum(e)[-1]  # a running float32 sum, like a simple kernel's
+
+
+@pytest.mark.parametrize("n", [2, 10, 1000, 50_000])
+def test_a_float32_softmax_is_accepted(n):
+    p = float32_softmax(n, seed=n)
+    assert p.dtype == np.float32
+    assert abs(p.astype(np.float64).sum() - 1.0) > it.DEFAULT_ATOL  # float64 would refuse it
+    uniform = np.full(n, 1 / n, dtype=np.float32)
+    assert it.entropy(p) <= math.log2(n)
+    assert it.kl_divergence(p, uniform) >= 0.0
+    assert it.cross_entropy(uniform, p) > 0.0
+    assert it.as_distribution(p).dtype == np.float64
+    assert np.array_equal(it.as_distribution(np.stack([p, p])), np.stack([p, p]).astype(float))
+
+
+def test_float32_everywhere_a_distribution_goes():
+    p = float32_softmax(4, seed=1)
+    assert abs(p.astype(np.float64).sum() - 1.0) > it.DEFAULT_ATOL
+    labels = ["a", "b", "c", "d"]
+    assert it.categorical(labels, p).probs.dtype == np.float64
+    assert it.joint_entropy(it.independent_joint(p, p).astype(np.float32)) > 0
+    assert it.entropy_of_draws(p, 3) == pytest.approx(3 * it.entropy(p), rel=1e-12)
+
+
+@pytest.mark.parametrize("off", [1e-4, -1e-3])
+def test_a_float32_vector_off_by_a_real_amount_is_refused(off):
+    p = np.array([0.25, 0.25, 0.25, 0.25 + off], dtype=np.float32)
+    with pytest.raises(
+        ValueError,
+        match=r"^p sums to .* not 1 \(tolerance 1\.9e-06 = 8 ε √n for 4 float32 "
+        r"outcomes; float64 input is held to atol=1e-09\)",
+    ):
+        it.entropy(p)
+    with pytest.raises(ValueError, match=r"^q sums to .*float32"):
+        it.kl_divergence([0.25] * 4, p)
+
+
+def test_float64_stays_strict():
+    p = float32_softmax(10, seed=3).astype(np.float64)  # the same numbers, claimed as float64
+    with pytest.raises(ValueError, match=r"^p sums to .*\(atol=1e-09\)"):
+        it.entropy(p)
+
+
+def test_the_tolerance_scales_with_precision_and_length():
+    eps32 = float(np.finfo(np.float32).eps)
+    assert it.sum_tolerance(1e-9, np.float64, 10**6) == 1e-9
+    assert it.sum_tolerance(1e-9, np.int64, 10) == 1e-9
+    assert it.sum_tolerance(1e-9, np.float32, 10) == pytest.approx(8 * eps32 * math.sqrt(10))
+    assert it.sum_tolerance(1e-9, np.float32, 400) == pytest.approx(8 * eps32 * 20)
+    assert it.sum_tolerance(1e-3, np.float32, 10) == 1e-3  # a looser atol still wins
+    assert it.sum_tolerance(1e-9, np.float16, 4) > it.sum_tolerance(1e-9, np.float32, 4)

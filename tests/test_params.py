@@ -40,6 +40,8 @@ class Demo(SceneParams):
 def test_paths_reach_into_nested_params():
     assert field_paths(Demo) == {
         "unit": str,
+        "voice": str,
+        "speaking_rate": float,
         "thick_coin.edge": float,
         "steps": int,
         "probs": tuple[float, ...],

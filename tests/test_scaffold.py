@@ -1,41 +1,21 @@
-"""`explainer new`: the scaffolded scene plays, is found, lints, and its own test passes."""
+"""`explainer new`: the scene lands in the lecturer's project, plays, is found, lints, and
+its own test passes; nothing is ever written into the package."""
 
 from __future__ import annotations
 
 import os
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from scenes import registry, scaffold
-from scenes.cli import main
+from scenes import registry
+from scenes.registry import SceneEntry
+from tests.fixtures_project import run
 
 REPO = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture
-def extras(tmp_path, monkeypatch):
-    """An empty extras package ``tmp_extras`` and a tests folder, both in ``tmp_path``."""
-    folder = tmp_path / "tmp_extras"
-    folder.mkdir()
-    (folder / "__init__.py").write_text("")
-    tests = tmp_path / "tests" / "scenes"
-    tests.mkdir(parents=True)
-    monkeypatch.syspath_prepend(str(tmp_path))
-    monkeypatch.setattr(registry, "EXTRAS_DIR", folder)
-    monkeypatch.setattr(registry, "EXTRAS_PACKAGE", "tmp_extras")
-    monkeypatch.setattr(registry, "EXTRAS", ())
-    monkeypatch.setattr(scaffold, "PROJECT_ROOT", tmp_path)
-    for name in [m for m in sys.modules if m.startswith("tmp_extras")]:
-        monkeypatch.delitem(sys.modules, name)
-    return folder
-
-
-def new(*args: str):
-    return CliRunner().invoke(main, ["new", *args], catch_exceptions=False)
 
 
 def _ruff(path: Path, as_path: str, *extra: str) -> subprocess.CompletedProcess:
@@ -50,21 +30,37 @@ def _ruff(path: Path, as_path: str, *extra: str) -> subprocess.CompletedProcess:
     )
 
 
-def test_new_scene_is_registered_plays_cleanly_and_lints(extras, tmp_path):
+def _package_files() -> set[Path]:
+    return {p for p in (REPO / "scenes").rglob("*") if "__pycache__" not in p.parts}
+
+
+def test_new_in_an_empty_folder_makes_a_project_whose_scene_plays_and_lints(course):
     from scenes.dryrun import dry_run
 
-    result = new("weather-odds", "--title", "Weather odds")
+    before = _package_files()
+    result = run("new", "weather-odds", "--title", "Weather odds")
     assert result.exit_code == 0, result.output
-    scene_file = extras / "weather_odds.py"
-    test_file = tmp_path / "tests" / "scenes" / "test_x_weather_odds.py"
+    scene_file = course / "course_scenes" / "weather_odds.py"
+    assert f"Created {course / 'explainer.toml'}" in result.output
     assert f"Wrote {scene_file}" in result.output
     assert "explainer render weather-odds" in result.output
+    assert (course / "course_scenes" / "__init__.py").is_file()
+    config = tomllib.loads((course / "explainer.toml").read_text())
+    assert config["scenes"] == "course_scenes"
+    assert _package_files() == before  # nothing went into the package
 
     entry = registry.find("weather-odds")
-    assert entry == registry.SceneEntry(
-        None, "weather-odds", "tmp_extras.weather_odds", "WeatherOdds", "Weather odds"
+    assert entry == SceneEntry(
+        None,
+        "weather-odds",
+        "course_scenes.weather_odds",
+        "WeatherOdds",
+        "Weather odds",
+        folder=str(course),
     )
+    assert entry.path == str(scene_file)
     assert registry.find("x-weather-odds") == entry
+    assert registry.all_entries()[-1] == entry  # after the parts and the extras
     assert registry.SCENES[-1].part == 12  # the twelve keep their order
 
     scene = dry_run(entry.load(), layout="error")
@@ -77,34 +73,73 @@ def test_new_scene_is_registered_plays_cleanly_and_lints(extras, tmp_path):
 
     lint = _ruff(scene_file, "scenes/extras/weather_odds.py")
     assert lint.returncode == 0, lint.stdout
-    # The test imports tmp_extras, which isort cannot place as it would scenes.extras.
+
+
+def test_a_second_scene_joins_the_same_project_even_from_a_subfolder(course, monkeypatch):
+    assert run("new", "weather-odds").exit_code == 0
+    notes = course / "notes"
+    notes.mkdir()
+    monkeypatch.chdir(notes)
+    result = run("new", "dice-odds")
+    assert result.exit_code == 0, result.output
+    assert "Created" not in result.output
+    assert (course / "course_scenes" / "dice_odds.py").is_file()
+    assert not (notes / "explainer.toml").exists()
+    assert [e.slug for e in registry.project_entries()] == ["dice-odds", "weather-odds"]
+
+
+def test_a_project_that_names_a_tests_folder_gets_a_test_that_passes(course):
+    (course / "explainer.toml").write_text('scenes = "lessons"\ntests = "tests"\n')
+    (course / "tests").mkdir()
+    result = run("new", "weather-odds")
+    assert result.exit_code == 0, result.output
+    test_file = course / "tests" / "test_x_weather_odds.py"
+    assert f"Wrote {test_file}" in result.output
+    assert (course / "lessons" / "weather_odds.py").is_file()
+    assert "from lessons.weather_odds import WeatherOdds" in test_file.read_text()
+    # The test imports the project's package, which isort cannot place as it would scenes.
     lint = _ruff(test_file, "tests/scenes/test_x_weather_odds.py", "--extend-ignore", "I001")
     assert lint.returncode == 0, lint.stdout
 
-
-def test_the_scaffolded_test_passes(extras, tmp_path):
-    assert new("weather-odds").exit_code == 0
-    tests = tmp_path / "tests" / "scenes"
-    (tests / "conftest.py").write_text((REPO / "tests" / "scenes" / "conftest.py").read_text())
-    run = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(tests)],
+    conftest = (REPO / "tests" / "scenes" / "conftest.py").read_text()
+    (course / "tests" / "conftest.py").write_text(conftest)
+    tests = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests"],
         capture_output=True,
         text=True,
-        cwd=tmp_path,
-        env={**os.environ, "PYTHONPATH": os.pathsep.join([str(tmp_path), str(REPO)])},
+        cwd=course,
+        env={**os.environ, "PYTHONPATH": os.pathsep.join([str(course), str(REPO)])},
     )
-    assert run.returncode == 0, run.stdout + run.stderr
-    assert "3 passed" in run.stdout
+    assert tests.returncode == 0, tests.stdout + tests.stderr
+    assert "3 passed" in tests.stdout
 
 
-def test_new_never_overwrites(extras):
-    assert new("weather-odds").exit_code == 0
-    scene_file = extras / "weather_odds.py"
+def test_the_explainer_repository_is_a_project_whose_scenes_are_the_extras():
+    from scenes.project import find_project
+
+    project = find_project(REPO / "scenes" / "kit")
+    assert project.config == REPO / "pyproject.toml"
+    assert project.scenes_dir == registry.EXTRAS_DIR
+    assert project.package == registry.EXTRAS_PACKAGE
+    assert project.tests_dir == REPO / "tests" / "scenes"
+
+
+def test_new_never_overwrites(course):
+    assert run("new", "weather-odds").exit_code == 0
+    scene_file = course / "course_scenes" / "weather_odds.py"
     scene_file.write_text("# my edits\n")
-    again = new("weather-odds")
+    again = run("new", "weather-odds")
     assert again.exit_code == 1
     assert "already exists; nothing was written" in again.output
     assert scene_file.read_text() == "# my edits\n"
+
+
+def test_new_refuses_a_folder_with_an_explainer_toml_it_cannot_use(course):
+    (course / "explainer.toml").write_text('scenes = "json"\n')
+    result = run("new", "weather-odds")
+    assert result.exit_code == 1
+    assert "would hide the package 'json'" in result.output
+    assert sorted(p.name for p in course.iterdir()) == ["explainer.toml"]
 
 
 @pytest.mark.parametrize(
@@ -115,38 +150,50 @@ def test_new_never_overwrites(extras):
         (["double--hyphen"], "is not a slug"),
         (["entropy"], "'entropy' is taken by part 6"),
         (["recap"], "taken by part 12"),
+        (["mutual-information"], "taken by the extra scenes/extras/mutual_information.py"),
         (["class"], "is a Python keyword"),
         (["a" * 41], "keep it to 40"),
         (["fine-slug", "--title", "x" * 41], "fits the title card on one line"),
         (["fine-slug", "--title", "   "], "the title is empty"),
     ],
 )
-def test_bad_slugs_and_titles_are_refused_before_writing(extras, args, message):
-    result = new(*args)
+def test_bad_slugs_and_titles_are_refused_before_writing(course, args, message):
+    result = run("new", *args)
     assert result.exit_code == 2
     assert message in result.output
     assert "Traceback" not in result.output
-    assert sorted(p.name for p in extras.iterdir()) == ["__init__.py"]
+    assert list(course.iterdir()) == []  # not even the project
 
 
-def test_a_slug_used_by_an_extra_is_taken(extras):
-    assert new("weather-odds").exit_code == 0
-    (extras / "weather_odds.py").rename(extras / "renamed.py")  # class WeatherOdds stays
-    (extras.parent / "tests" / "scenes" / "test_x_weather_odds.py").unlink()
-    registry.refresh_extras()
-    result = new("weather-odds")
+def test_a_slug_used_by_a_project_scene_is_taken(course):
+    assert run("new", "weather-odds").exit_code == 0
+    folder = course / "course_scenes"
+    (folder / "weather_odds.py").rename(folder / "renamed.py")  # class WeatherOdds stays
+    registry.refresh()
+    result = run("new", "weather-odds")
     assert result.exit_code == 2
-    assert "taken by the extra" in result.output
+    assert "taken by the extra" in result.output and "renamed.py" in result.output
 
 
-def test_discovery_reads_titles_without_importing_manim():
+def test_discovery_reads_titles_without_importing_manim(tmp_path):
+    course = tmp_path / "course"
+    (course / "course_scenes").mkdir(parents=True)
+    (course / "explainer.toml").write_text("")
+    (course / "course_scenes" / "my_topic.py").write_text(
+        'TITLE = "My topic"\n\nclass MyTopic(ExplainerScene):\n    pass\n'
+    )
     code = (
         "import sys; from scenes import registry; "
-        "assert 'manim' not in sys.modules, 'manim was imported'; "
-        "print([(e.slug, e.class_name, e.title) for e in registry.EXTRAS])"
+        "print([(e.slug, e.class_name, e.title) for e in registry.all_entries()]); "
+        "assert 'manim' not in sys.modules, 'manim was imported'"
     )
-    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO)
-    assert run.returncode == 0, run.stderr
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    found = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=course, env=env
+    )
+    assert found.returncode == 0, found.stderr
+    assert found.stdout.rstrip().endswith("('my-topic', 'MyTopic', 'My topic')]")
+    assert "('mutual-information', 'MutualInformation', 'Mutual information')" in found.stdout
 
 
 def test_discovery_skips_private_files_and_survives_broken_ones(tmp_path):

@@ -10,6 +10,7 @@ import click
 
 from scenes import registry
 from scenes.registry import SceneEntry, UnknownSceneError
+from scenes.render.cluster import ClusterUnavailableError
 from scenes.render.layout import DEFAULT_FORMAT, DEFAULT_QUALITY, FORMATS, QUALITIES
 from scenes.render.runner import OutputNotWritableError, SceneResult, SystemLibrariesError
 
@@ -22,11 +23,14 @@ __all__ = [
     "PlainProgress",
     "SystemLibrariesMissing",
     "UnknownScene",
+    "check_voices",
+    "cluster_options",
     "format_option",
     "media_option",
     "params_options",
     "quality_option",
     "resolve_params",
+    "scene_label",
     "select_entries",
     "theme_option",
     "user_errors",
@@ -39,12 +43,18 @@ THEMES = ("dark", "light")
 DOCTOR_HINT = "Run `explainer doctor` to see what is missing and the command that installs it."
 
 
+def scene_label(result: SceneResult, with_quality: bool = False) -> str:
+    """How progress names a scene: its stem, after its quality in a batch of several."""
+    return f"{result.quality}/{result.stem}" if with_quality else result.stem
+
+
 class PlainProgress:
     """Without a terminal: one line per scene as it starts and ends."""
 
-    def __init__(self, console: Console):
+    def __init__(self, console: Console, with_quality: bool = False):
         self.console = console
-        self.said: dict[str, str] = {}
+        self.with_quality = with_quality
+        self.said: dict[tuple[str, str], str] = {}
 
     def __enter__(self):
         return self
@@ -53,11 +63,13 @@ class PlainProgress:
         return None
 
     def update(self, result: SceneResult) -> None:
-        if self.said.get(result.stem) == result.status:
+        if self.said.get((result.quality, result.stem)) == result.status:
             return
-        self.said[result.stem] = result.status
+        self.said[(result.quality, result.stem)] = result.status
         if result.status != "queued":
-            self.console.print(f"{result.status:>10}  {result.stem}", highlight=False)
+            label = scene_label(result, self.with_quality)
+            units = f"  ({result.units} units)" if result.units > 1 else ""
+            self.console.print(f"{result.status:>10}  {label}{units}", highlight=False)
 
 
 class UnknownScene(click.BadParameter):
@@ -72,17 +84,27 @@ class SystemLibrariesMissing(click.ClickException):
 
 
 def select_entries(keys: Sequence[str]) -> list[SceneEntry]:
-    """The scenes named by part number, slug or class name; every scene when none is named."""
+    """The scenes named by part number, slug or class name, or by a scene file
+    (``my_scene.py``, followed by the names of the classes to take from it, as with
+    ``manim``); every scene when none is named."""
     if not keys:
         return list(registry.all_entries())
     chosen: list[SceneEntry] = []
-    for key in keys:
-        try:
-            entry = registry.find(key)
-        except UnknownSceneError as error:
-            raise UnknownScene(str(error), param_hint="SCENE") from None
-        if entry not in chosen:
-            chosen.append(entry)
+    tokens = list(keys)
+    try:
+        while tokens:
+            key = tokens.pop(0)
+            if key.endswith(".py"):
+                classes = registry.classes_in(key)
+                names = []
+                while tokens and tokens[0] in classes:
+                    names.append(tokens.pop(0))
+                found = registry.file_entries(key, names)
+            else:
+                found = [registry.find(key)]
+            chosen += [entry for entry in found if entry not in chosen]
+    except UnknownSceneError as error:
+        raise UnknownScene(str(error), param_hint="SCENE") from None
     return chosen
 
 
@@ -90,7 +112,36 @@ def _quality_help() -> str:
     return ", ".join(f"{q.name} = {q.label}" for q in QUALITIES.values())
 
 
-def quality_option(default: str = DEFAULT_QUALITY):
+def _list_of(choices: Sequence[str], what: str):
+    """A click callback: a comma-separated list of ``choices`` (any case), as a tuple."""
+
+    def parse(ctx: click.Context, param: click.Parameter, value: str) -> tuple[str, ...]:
+        names = tuple(dict.fromkeys(v.strip().lower() for v in value.split(",") if v.strip()))
+        bad = [name for name in names if name not in choices] or ([] if names else [value])
+        if bad:
+            # Worded as click's own Choice says it, with the batch's comma added.
+            raise click.BadParameter(
+                f"{bad[0]!r} is not one of {', '.join(map(repr, choices))} "
+                f"(or several {what}s, comma-separated)."
+            )
+        return names
+
+    return parse
+
+
+def quality_option(default: str = DEFAULT_QUALITY, batch: bool = False):
+    """``-q/--quality``; with ``batch``, a comma-separated list (a tuple of names)."""
+    if batch:
+        return click.option(
+            "-q",
+            "--quality",
+            "qualities",
+            default=default,
+            show_default=True,
+            callback=_list_of(list(QUALITIES), "quality"),
+            help=f"Resolution and frame rate: {_quality_help()}. Several, comma-separated "
+            "(low,high), render each.",
+        )
     return click.option(
         "-q",
         "--quality",
@@ -125,7 +176,8 @@ def render_options(f):
         "--jobs",
         type=click.IntRange(min=1),
         default=None,
-        help="Scenes rendered at once, each in its own process.  [default: number of cores]",
+        help="Units (scenes, or parts of a split scene) rendered at once, each in its own "
+        "process; a cluster has its own workers.  [default: number of cores]",
     )(f)
 
 
@@ -140,16 +192,33 @@ def media_option():
     )
 
 
-def params_options(f):
-    """``--set KEY=VALUE`` (repeatable) and ``--params FILE``: parameter overrides."""
+def params_options(f=None, *, batch: bool = False):
+    """``--set KEY=VALUE`` (repeatable), ``--params FILE`` and ``--voice``: parameter
+    overrides (``--voice NAME`` is ``--set voice=NAME`` for every scene). With ``batch``,
+    ``--params`` may be given several times (``params_files``, a tuple), one variant each."""
+    if f is None:
+        return lambda g: params_options(g, batch=batch)
+    from scenes.voice.engines import ENGINES
+
+    f = click.option(
+        "--voice",
+        type=click.Choice(list(ENGINES), case_sensitive=False),
+        default=None,
+        envvar="EXPLAINER_VOICE",
+        help="Narrator: piper (a neural voice, the default), espeak (robotic, tiny) or none "
+        "(silent, captions timed by reading speed). Same as --set voice=NAME; "
+        "--set speaking_rate=1.1 speaks faster (env EXPLAINER_VOICE).",
+    )(f)
     f = click.option(
         "--params",
-        "params_file",
+        "params_files" if batch else "params_file",
         type=click.Path(dir_okay=False, path_type=str),
         default=None,
+        multiple=batch,
         metavar="FILE",
         help="A TOML file of parameters: one [table] per scene (slug or part number), "
-        "and [all] for every scene that has the key.",
+        "and [all] for every scene that has the key."
+        + (" Repeat it to render each file's variant (a course each)." if batch else ""),
     )(f)
     return click.option(
         "--set",
@@ -162,33 +231,107 @@ def params_options(f):
     )(f)
 
 
-def theme_option():
+def theme_option(batch: bool = False):
+    """``--theme``; with ``batch``, a comma-separated list (a tuple of names)."""
+    help = (
+        "Colour theme: light for bright rooms and print. Other themes than dark add "
+        "~theme=NAME to the file names (env EXPLAINER_THEME)."
+    )
+    if batch:
+        return click.option(
+            "--theme",
+            "themes",
+            default="dark",
+            show_default=True,
+            envvar="EXPLAINER_THEME",
+            callback=_list_of(THEMES, "theme"),
+            help=help + " Several, comma-separated (dark,light), render each.",
+        )
     return click.option(
         "--theme",
         type=click.Choice(THEMES, case_sensitive=False),
         default="dark",
         show_default=True,
         envvar="EXPLAINER_THEME",
-        help="Colour theme: light for bright rooms and print. Other themes than dark add "
-        "~theme=NAME to the file names (env EXPLAINER_THEME).",
+        help=help,
     )
 
 
+def cluster_options(f):
+    """``--split``, ``--cluster`` and ``--exchange``: where and in how many units to render."""
+    f = click.option(
+        "--exchange",
+        metavar="URL",
+        default=None,
+        envvar="EXPLAINER_EXCHANGE",
+        help="With --cluster: a folder (or fsspec URL) that the workers and this machine "
+        "share; rendered parts come back through it instead of through the scheduler "
+        "(env EXPLAINER_EXCHANGE).",
+    )(f)
+    f = click.option(
+        "--cluster",
+        metavar="ADDRESS",
+        default=None,
+        envvar="EXPLAINER_CLUSTER",
+        help="Render on a Dask cluster: a scheduler's address (tcp://HOST:8786), or local:N "
+        "to start N worker processes here. Every worker needs the same version of the "
+        "explainer (env EXPLAINER_CLUSTER).",
+    )(f)
+    return click.option(
+        "--split",
+        metavar="[N|all|off]",
+        is_flag=False,
+        flag_value="all",
+        default="auto",
+        show_default=True,
+        envvar="EXPLAINER_SPLIT",
+        help="Render each scene as N units of its beats, each in its own process, joined "
+        "into the same files: --split alone uses every worker, off never splits, auto "
+        "splits only when there are fewer scenes than workers (env EXPLAINER_SPLIT).",
+    )(f)
+
+
 def resolve_params(
-    entries: Sequence[SceneEntry], assignments: Sequence[str], params_file: str | None
+    entries: Sequence[SceneEntry],
+    assignments: Sequence[str],
+    params_file: str | None,
+    voice: str | None = None,
 ) -> dict[str, dict]:
-    """Each scene's validated overrides (see :func:`scenes.params.resolve_overrides`).
+    """Each scene's validated overrides (see :func:`scenes.params.resolve_overrides`):
+    the project's default parameters, then ``--params``, then ``--set``, with ``voice``
+    (from ``--voice``) set for every scene.
 
     A bad key, value or file is a usage error (exit 2) that names the scene, before
     anything is rendered.
     """
     from scenes.params import ParamsError, resolve_overrides
 
+    project = registry.project()
+    if voice is not None:
+        assignments = (*assignments, f"voice={voice.lower()}")
     try:
-        return resolve_overrides(entries, tuple(assignments), params_file)
+        return resolve_overrides(
+            entries,
+            tuple(assignments),
+            params_file,
+            defaults=project.params if project is not None else None,
+            defaults_source=str(project.config) if project is not None else "",
+        )
     except ParamsError as error:
         hint = error.source or ("--params" if params_file is not None else "--set")
         raise click.BadParameter(str(error), param_hint=hint) from None
+
+
+def check_voices(entries: Sequence[SceneEntry], overrides: dict[str, dict]) -> None:
+    """Stop with one line naming the install command when a scene's voice is missing."""
+    from scenes.voice.engines import DEFAULT_VOICE, VoiceUnavailable, engine_named
+
+    voices = {overrides.get(entry.slug, {}).get("voice", DEFAULT_VOICE) for entry in entries}
+    for name in sorted(voices):
+        try:
+            engine_named(name).check()
+        except VoiceUnavailable as error:
+            raise click.ClickException(str(error)) from None
 
 
 @contextmanager
@@ -202,3 +345,5 @@ def user_errors() -> Iterator[None]:
         ) from None
     except SystemLibrariesError as error:
         raise SystemLibrariesMissing(str(error)) from None
+    except ClusterUnavailableError as error:
+        raise click.ClickException(str(error)) from None

@@ -125,6 +125,41 @@ def _encoder_check(fmt: str) -> Callable[[], str]:
     return check
 
 
+def _voice_check(name: str) -> Callable[[], str]:
+    def check() -> str:
+        from scenes.voice.engines import VoiceError, VoiceUnavailable, engine_named
+
+        engine = engine_named(name)
+        try:
+            engine.check()
+            samples, rate = engine.synthesize("Ready.", 1.0)
+        except VoiceUnavailable as error:
+            message, _, fix = str(error).partition(": ")
+            raise Missing(message, fix) from None
+        except VoiceError as error:
+            raise Missing(f"voice {name!r} failed: {error}", f"reinstall it: {error}") from None
+        return f"{engine.identity()} (spoke {len(samples) / rate:.1f} s)"
+
+    check.__name__ = f"check_voice_{name}"
+    return check
+
+
+def _audio_check(codec: str, formats: str) -> Callable[[], str]:
+    def check() -> str:
+        av = _import("av", _pip("--force-reinstall", "av"))
+        try:
+            av.codec.Codec(codec, "w")
+        except Exception:
+            raise Missing(
+                f"this PyAV build has no {codec} encoder (narration in {formats})",
+                _pip("--force-reinstall", "av") + "  # PyPI's wheels include it",
+            ) from None
+        return f"{codec} encoder for narration in {formats}"
+
+    check.__name__ = f"check_audio_{codec}"
+    return check
+
+
 def _theme_fonts() -> tuple[str, ...]:
     try:
         from scenes.theme import current_theme
@@ -179,6 +214,11 @@ def checks(media_dir: str) -> list[tuple[str, Callable[[], str], bool]]:
         ("Typst", check_typst, True),
         ("PyAV", check_pyav, True),
         *((f"codec {fmt}", _encoder_check(fmt), fmt == "mp4") for fmt in ENCODERS),
+        ("audio aac", _audio_check("aac", "mp4 and mov"), True),
+        ("audio opus", _audio_check("libopus", "webm"), False),
+        # piper is the default narrator; espeak and none are the alternatives.
+        ("voice piper", _voice_check("piper"), True),
+        ("voice espeak", _voice_check("espeak"), False),
         ("Fonts", check_fonts, True),
         ("Media folder", check_media(media_dir), True),
         ("Cache folder", check_cache, False),
@@ -198,7 +238,7 @@ def run_checks(media_dir: str) -> list[Check]:
 @click.command("doctor")
 @media_option()
 def doctor(media_dir: str) -> None:
-    """Check Python, manim, Cairo, Pango, Typst, PyAV and its codecs, and the fonts.
+    """Check Python, manim, Cairo, Pango, Typst, PyAV and its codecs, the voices and the fonts.
 
     Exits with status 1 when something a render needs is missing, and prints the
     command that installs it.

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import click
 from rich.console import Console
@@ -12,6 +15,7 @@ from scenes.cli._common import (
     EXIT_INTERRUPTED,
     PlainProgress,
     SystemLibrariesMissing,
+    check_voices,
     media_option,
     params_options,
     quality_option,
@@ -39,7 +43,7 @@ def _megabytes(n: int) -> str:
 
 
 @click.command("lecture")
-@click.argument("scenes", nargs=-1, metavar="[SCENE]...")
+@click.argument("scenes", nargs=-1, metavar="[SCENE | FILE.py [CLASS]...]...")
 @click.option(
     "-o",
     "--out",
@@ -51,6 +55,18 @@ def _megabytes(n: int) -> str:
 @quality_option(default=LECTURE_QUALITY)
 @render_options
 @click.option("--no-webm", is_flag=True, help="Skip the WebM copies (faster; MP4 only).")
+@click.option(
+    "--handout",
+    is_flag=True,
+    help="Also write PDF handouts (A4): each section's last frame, narration and key "
+    "formulas, per scene and for the whole explainer.",
+)
+@click.option(
+    "--burn-captions",
+    is_flag=True,
+    help="Also write MP4 copies with the captions drawn into the picture, for platforms "
+    "that drop caption tracks (re-encodes every video: slower).",
+)
 @params_options
 @theme_option()
 @media_option()
@@ -63,8 +79,11 @@ def lecture(
     jobs: int | None,
     force: bool,
     no_webm: bool,
+    handout: bool,
+    burn_captions: bool,
     assignments: tuple[str, ...],
     params_file: str | None,
+    voice: str | None,
     theme: str,
     media_dir: str,
 ) -> None:
@@ -76,19 +95,23 @@ def lecture(
     chapters track and a transcript; the full explainer as one MP4 with one
     chapter marker per scene and its captions shifted to match; and index.html,
     with chapter lists, transcripts, key formulas, downloads, embed code and a
-    presenter mode that pauses at the end of each section. With --set/--params the
+    presenter mode that pauses at the end of each section (with a notes window
+    and auto-advance). --handout adds PDF handouts, --burn-captions MP4 copies with
+    the captions in the picture. With --set/--params the
     scenes show your numbers (videos, captions and transcripts alike); with --theme
     light the videos, formulas and page are light.
     """
     entries = select_entries(scenes)
-    overrides = resolve_params(entries, assignments, params_file)
+    overrides = resolve_params(entries, assignments, params_file, voice)
+    check_voices(entries, overrides)
     theme = theme.lower()
     try:
         from scenes.theme import theme_used
     except (ImportError, OSError) as error:  # manim cannot load: say what to do
         raise SystemLibrariesMissing(str(error)) from None
     with theme_used(theme):  # the page, its formula images and cards are drawn in this process
-        _lecture(ctx, entries, out, quality, jobs, force, no_webm, media_dir, theme, overrides)
+        extras = {"webm": not no_webm, "handout": handout, "burn_captions": burn_captions}
+        _lecture(ctx, entries, out, quality, jobs, force, extras, media_dir, theme, overrides)
 
 
 def _lecture(
@@ -98,12 +121,62 @@ def _lecture(
     quality: str,
     jobs: int | None,
     force: bool,
-    no_webm: bool,
+    extras: dict[str, bool],
     media_dir: str,
     theme: str,
     overrides: dict[str, dict],
 ) -> None:
-    from scenes.lecture.build import KitError, SceneRender, build_kit
+    from scenes.lecture.build import build_kit
+
+    def make(renders, notes, say):
+        return build_kit(renders, out, notes=notes, progress=say, **extras)
+
+    run = render_then(ctx, entries, quality, jobs, force, media_dir, theme, overrides, make, out)
+    kit = run.made
+    click.echo(
+        f"Lecture kit: {kit.index}\n"
+        f"  {len(kit.scenes)} scene(s)"
+        + (f", {run.missing} not written yet and left out" if run.missing else "")
+        + f"; {_megabytes(folder_size(kit.out))} on disk\n"
+        f"  {run.times('kit')}\n"
+        f"  Open {kit.index} in a browser, or copy the folder to any web server."
+    )
+
+
+@dataclass
+class Run:
+    """What :func:`render_then` made, and how long each half took."""
+
+    made: Any
+    missing: int  # scenes left out because they are not written yet
+    render_seconds: float
+    build_seconds: float
+
+    def times(self, what: str) -> str:
+        total = self.render_seconds + self.build_seconds
+        return (
+            f"render {self.render_seconds:.1f} s, {what} {self.build_seconds:.1f} s, "
+            f"total {total:.1f} s"
+        )
+
+
+def render_then(
+    ctx: click.Context,
+    entries: list[SceneEntry],
+    quality: str,
+    jobs: int | None,
+    force: bool,
+    media_dir: str,
+    theme: str,
+    overrides: dict[str, dict],
+    make: Callable[[list, dict, Callable[[str], None]], Any],
+    out: Path,
+    what: str = "the kit",
+) -> Run:
+    """Render ``entries`` (reusing what is up to date), read their notes, then
+    ``make(renders, notes, say)`` ``what`` goes into ``out``; errors and Ctrl-C get one line."""
+    from scenes.lecture.build import KitError, SceneRender
+    from scenes.lecture.handout import HandoutError
     from scenes.lecture.notes import gather_notes
     from scenes.render.scene_info import cache_root
 
@@ -131,7 +204,7 @@ def _lecture(
                 on_update=PlainProgress(err).update,
             )
     except (RenderInterrupted, KeyboardInterrupt):  # the latter: before any worker started
-        err.print("[yellow]Interrupted[/yellow] while rendering; no kit was written.")
+        err.print(f"[yellow]Interrupted[/yellow] while rendering; {what}: nothing written.")
         ctx.exit(EXIT_INTERRUPTED)
     rendered = time.perf_counter()
 
@@ -141,7 +214,7 @@ def _lecture(
         for r in broken:
             err.print(f"[red]✗ {r.stem}[/red]: {r.message}", highlight=False)
         raise click.ClickException(
-            f"{len(broken)} scene(s) failed to render; the kit was not built: "
+            f"{len(broken)} scene(s) failed to render; {what}: nothing built: "
             + ", ".join(r.stem for r in broken)
         )
     for r in missing:
@@ -162,26 +235,15 @@ def _lecture(
             progress=say,
             overrides=overrides,
         )
-        kit = build_kit(renders, out, notes=notes, webm=not no_webm, progress=say)
-    except KitError as error:
+        made = make(renders, notes, say)
+    except (KitError, HandoutError) as error:
         raise click.ClickException(str(error)) from None
     except KeyboardInterrupt:
         err.print(
-            f"[yellow]Interrupted[/yellow] while building the kit; {out} is incomplete "
+            f"[yellow]Interrupted[/yellow] while building {what}; {out} is incomplete "
             "(the renders are kept: run the same command again to finish it).",
             highlight=False,
             soft_wrap=True,  # one line: the folder's path stays whole
         )
         ctx.exit(EXIT_INTERRUPTED)
-    done = time.perf_counter()
-
-    size = folder_size(kit.out)
-    click.echo(
-        f"Lecture kit: {kit.index}\n"
-        f"  {len(kit.scenes)} scene(s)"
-        + (f", {len(missing)} not written yet and left out" if missing else "")
-        + f"; {_megabytes(size)} on disk\n"
-        f"  render {rendered - started:.1f} s, kit {done - rendered:.1f} s, "
-        f"total {done - started:.1f} s\n"
-        f"  Open {kit.index} in a browser, or copy the folder to any web server."
-    )
+    return Run(made, len(missing), rendered - started, time.perf_counter() - rendered)

@@ -19,7 +19,7 @@ from scenes.render.stills import UnknownSectionError, render_stills
 
 
 @click.command("still")
-@click.argument("scene", metavar="SCENE")
+@click.argument("scene", nargs=-1, required=True, metavar="SCENE")
 @click.option(
     "-s",
     "--section",
@@ -33,21 +33,30 @@ from scenes.render.stills import UnknownSectionError, render_stills
 @theme_option()
 @media_option()
 def still(
-    scene: str,
+    scene: tuple[str, ...],
     section: str,
     quality: str,
     assignments: tuple[str, ...],
     params_file: str | None,
+    voice: str | None,
     theme: str,
     media_dir: str,
 ) -> None:
     """Save the last frame of a section of SCENE as a PNG poster.
 
-    Posters go to MEDIA_DIR/QUALITY/NN-slug.stills/NN-section.png (the stem carries
-    a variant's parameters and theme, as the video's does).
+    SCENE is a part number, slug or class name, or a scene file (my_scene.py,
+    then its class if it has several). Posters go to
+    MEDIA_DIR/QUALITY/NN-slug.stills/NN-section.png (the stem carries a variant's
+    parameters and theme, as the video's does).
     """
-    (entry,) = select_entries([scene])
-    overrides = resolve_params([entry], assignments, params_file).get(entry.slug, {})
+    entries = select_entries(scene)
+    if len(entries) != 1:
+        raise click.BadParameter(
+            f"still takes one scene, not {len(entries)}: " + ", ".join(e.stem for e in entries),
+            param_hint="SCENE",
+        )
+    (entry,) = entries
+    overrides = resolve_params([entry], assignments, params_file, voice).get(entry.slug, {})
     err = Console(stderr=True)
     try:
         with user_errors(), err.status(f"Playing {entry.stem} to the end of each section…"):

@@ -6,13 +6,16 @@
 Each picture is the component as a scene would build it, in the default (dark)
 theme unless its name says otherwise, cropped to the component at the pixel
 density of a 480p render (60 pixels per unit), so what you see is what a draft
-render shows. Re-run after changing a component; commit the PNGs.
+render shows. The ``password-*`` pictures are whole frames: the last frame of a beat
+of the worked example, from a dry run of the scene. Re-run after changing a component
+or that scene; commit the PNGs.
 """
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 
 import numpy as np
@@ -23,7 +26,10 @@ PAD = 0.3
 
 
 def snapshot(build: Callable[[], object], dst: Path, theme: str = "dark") -> Path:
-    """Build a mobject with ``build()`` in ``theme`` and save it, cropped, as a PNG."""
+    """Build a mobject with ``build()`` in ``theme`` and save it, cropped, as a PNG.
+
+    A ``build`` that returns an image (a scene's still) is saved as it is.
+    """
     from manim import tempconfig
     from PIL import Image
 
@@ -32,10 +38,40 @@ def snapshot(build: Callable[[], object], dst: Path, theme: str = "dark") -> Pat
     from scenes.theme import theme_used
 
     with theme_used(theme), tempconfig(typst_settings()):
-        image = picture_of(build(), pixels_per_unit=PIXELS_PER_UNIT, pad=PAD)
+        built = build()
+        image = (
+            built
+            if isinstance(built, Image.Image)
+            else picture_of(built, pixels_per_unit=PIXELS_PER_UNIT, pad=PAD)
+        )
     # An adaptive palette keeps the files small; the flat colours survive it.
     image.quantize(colors=128, method=Image.Quantize.MEDIANCUT).save(dst, optimize=True)
     return dst
+
+
+@cache
+def scene_stills(slug: str) -> Path:
+    """Every beat's last frame of scene ``slug`` at 480p, from one dry run (kept per run)."""
+    import tempfile
+
+    from scenes.dryrun import dry_run
+    from scenes.registry import find
+
+    folder = Path(tempfile.mkdtemp(prefix=f"guide-{slug}-"))
+    dry_run(find(slug).load(), env={"EXPLAINER_STILLS": str(folder)})
+    return folder
+
+
+def still(slug: str, beat: str) -> Callable[[], object]:
+    """A builder for the last frame of ``beat`` in scene ``slug``, as a render shows it."""
+
+    def build():
+        from PIL import Image
+
+        (path,) = scene_stills(slug).glob(f"??-{beat}.png")
+        return Image.open(path).convert("RGB")
+
+    return build
 
 
 def done(animation) -> None:
@@ -54,7 +90,8 @@ def text():
     from scenes.kit import Formula, Readout, Txt
 
     return VGroup(
-        Txt("Txt: words in the theme font, *bold* and $p = 1/2$", "body"),
+        Txt("Txt: plain words, + and - as typed, maths $p = 1/2$", "body"),
+        Txt("with markup=True: *bold*, _italic_", "body", markup=True),
         Formula("{{ H(p) : entropy }} = sum_x {{ p(x) : p }} {{ log_2 1/p(x) : surprise }}"),
         Readout("H(p)", 1.3689955935892812, key="H", color="entropy"),
     ).arrange(DOWN, aligned_edge=LEFT, buff=0.4)
@@ -85,11 +122,78 @@ def strip():
     )
 
 
+def ruler():
+    from manim import DOWN, LEFT, UP, VGroup
+
+    import infotheory as it
+    from scenes.kit import QuantityBar, Ruler, SpeechBubble
+
+    die = float(it.surprisal(1 / 6))
+    scale = Ruler(6, unit_length=0.7)
+    bars = VGroup(
+        QuantityBar([1.0], unit_length=0.7, thickness=0.35, role="surprise", values=False),
+        QuantityBar(
+            [die, die], total=2 * die, unit_length=0.7, thickness=0.35, role="surprise", decimals=3
+        ),
+    )
+    for k, bar in enumerate(bars):
+        bar.shift(scale.zero + (0.6 + 1.1 * k) * UP - bar.origin)
+    pictured = VGroup(scale.gridlines(2.6), scale, bars[0].blocks, bars[1])
+    bubble = SpeechBubble("I call two 6s", "label").next_to(pictured, UP).align_to(scale, LEFT)
+    return VGroup(bubble, pictured).arrange(DOWN, aligned_edge=LEFT)
+
+
+def cross_entropy():
+    from manim import VGroup
+
+    from scenes.kit import CrossEntropyCurve
+
+    curve = CrossEntropyCurve.for_coin(0.7, width=6.0, height=3.4)
+    curve.add_slider(0.3)
+    return VGroup(curve, curve.gap_marker())
+
+
 def stacked():
     import infotheory as it
     from scenes.kit import StackedBar
 
     return StackedBar(it.fair_coin(), it.rigged_coin(0.9), unit_height=1.6, width=0.9)
+
+
+def quantity():
+    from manim import DOWN, RIGHT, VGroup
+
+    import infotheory as it
+    from scenes.kit import QuantityBar
+
+    digit = it.entropy(it.uniform(10))
+    pin = QuantityBar(
+        [digit] * 4,
+        labels=list("7309"),
+        total=it.entropy_of_draws(it.uniform(10), 4),
+        total_label='"PIN"',
+        unit_length=0.36,
+    )
+    pxy = it.correlated_coins(0.8)
+    h_x = it.entropy(it.marginals(pxy)[0])
+    pair = QuantityBar(
+        [h_x, it.conditional_entropy(pxy)],
+        labels=["$H(X)$", "$H(Y | X)$"],
+        total=it.joint_entropy(pxy),
+        total_label="H(X, Y)",
+        direction="up",
+        unit_length=1.4,
+        thickness=0.7,
+    )
+    return VGroup(pin, pair).arrange(RIGHT, buff=1.2, aligned_edge=DOWN)
+
+
+def joint():
+    import infotheory as it
+    from scenes.kit import JointGrid
+
+    grid = JointGrid(it.correlated_coins(0.8), ["heads", "tails"], ["heads", "tails"])
+    return grid.add(grid.margins)  # as the grid stands once both margins are poured
 
 
 def plots():
@@ -209,6 +313,22 @@ def samples():
     return PixelSamples((0.4, 0.25, 0.15, 0.12, 0.08), count=4, rows=6, cols=6, pixel=0.22)
 
 
+def knobs():
+    from manim import DOWN, VGroup
+
+    from scenes.kit import Knobs, PixelSamples, shape_pictures
+    from scenes.kit.pixel_samples import shade
+
+    mix = (0.4, 0.25, 0.15, 0.12, 0.08)
+    counts = [round(share * 300) for share in mix]  # three pictures of 10 × 10 pixels
+    pictures = PixelSamples(mix, count=3, rows=10, cols=10, pixel=0.16)
+    pictures.paint(shape_pictures(["ring", "cross", "square"], counts))
+    dials = Knobs(
+        [-1, -0.5, 0, 0.5, 1], radius=0.28, spacing=0.9, colors=[shade(i, 5) for i in range(5)]
+    )
+    return VGroup(pictures, dials).arrange(DOWN, buff=0.5)
+
+
 def roadmap():
     from scenes.kit import RoadMap, information_stations
 
@@ -228,9 +348,14 @@ PICTURES: dict[str, tuple[Callable[[], object], str]] = {
     "bars": (bars, "dark"),
     "strip": (strip, "dark"),
     "stacked": (stacked, "dark"),
+    "cross-entropy": (cross_entropy, "dark"),
+    "quantity": (quantity, "dark"),
+    "joint": (joint, "dark"),
+    "knobs": (knobs, "dark"),
     "plots": (plots, "dark"),
     "props": (props, "dark"),
     "chances": (chances, "dark"),
+    "ruler": (ruler, "dark"),
     "ghost": (ghost, "dark"),
     "stream": (stream, "dark"),
     "fog": (fog, "dark"),
@@ -238,6 +363,9 @@ PICTURES: dict[str, tuple[Callable[[], object], str]] = {
     "pixels": (pixels, "dark"),
     "samples": (samples, "dark"),
     "roadmap": (roadmap, "dark"),
+    "password-one": (still("password-bits", "one"), "dark"),
+    "password-all": (still("password-bits", "all"), "dark"),
+    "password-alphabet": (still("password-bits", "alphabet"), "dark"),
     "theme-dark": (theme_dark, "dark"),
     "theme-light": (theme_dark, "light"),
 }

@@ -20,7 +20,7 @@ from manim import (
 import infotheory as it
 from scenes.kit.baseline import align_baselines
 from scenes.kit.layout import keep_clear
-from scenes.kit.text import Readout, Txt, escape, resolve_color
+from scenes.kit.text import Readout, Txt, resolve_color
 from scenes.theme import current_theme
 
 __all__ = ["AverageStrip", "DistributionBars"]
@@ -34,7 +34,7 @@ def probs_and_labels(
 
     ``name`` is the caller's argument for the labels, for the error message.
     """
-    probs = it.as_distribution(np.asarray(dist, dtype=float), name="probabilities")
+    probs = it.as_distribution(dist, name="probabilities")
     if labels is None:
         labels = list(getattr(dist, "outcomes", [str(i + 1) for i in range(len(probs))]))
     if len(labels) != len(probs):
@@ -85,7 +85,7 @@ def outcome_labels(names: Sequence[str], xs: Sequence[float], size: str | float)
     baseline ("tree" and "person" sit on one line, as type does)."""
     labels = VGroup(
         *(
-            Txt(escape(name), size, "muted").next_to([x, 0, 0], DOWN, buff=0.2)
+            Txt(name, size, "muted").next_to([x, 0, 0], DOWN, buff=0.2)
             for name, x in zip(names, xs, strict=True)
         )
     )
@@ -118,6 +118,10 @@ class DistributionBars(VGroup):
 
     :meth:`morph_to` animates to another distribution (every frame in between
     is a distribution too); :meth:`surprises` labels each bar with its surprise.
+
+    ``value_side="bottom"`` puts the probabilities in a row under the outcomes' names
+    instead of on the bars, so the space above the bars stays free (for weight flowing
+    from bar to bar, say: :class:`~scenes.kit.flow.WeightFlow`).
     """
 
     def __init__(
@@ -133,8 +137,12 @@ class DistributionBars(VGroup):
         decimals: int = 2,
         show_values: bool = True,
         label_size: str | float = "label",
+        value_side: str = "top",
     ):
         super().__init__()
+        if value_side not in ("top", "bottom"):
+            raise ValueError(f"value_side must be 'top' or 'bottom', not {value_side!r}")
+        self.value_side = value_side
         self.probs, self.outcomes = probs_and_labels(dist, labels)
         self.role = role
         self.key = key
@@ -166,9 +174,11 @@ class DistributionBars(VGroup):
 
     @property
     def base_y(self) -> float:
+        """The screen ``y`` of the baseline the bars stand on."""
         return self.baseline.get_center()[1]
 
     def bar_top(self, i: int) -> np.ndarray:
+        """The top centre of bar ``i``."""
         return self.bars[i].get_top()
 
     def _set_heights(self, probs: np.ndarray) -> None:
@@ -178,7 +188,13 @@ class DistributionBars(VGroup):
             bar.stretch_to_fit_height(height)
             bar.move_to([bar.get_center()[0], base + height / 2, 0])
             value.set_value(p)
-            value.next_to(bar, UP, buff=0.12)
+            if self.value_side == "top":
+                value.next_to(bar, UP, buff=0.12)
+        if self.value_side == "bottom":
+            # One row under the names, whatever their descenders.
+            top = self.labels.get_bottom()[1] - 0.15
+            for value, label in zip(self.values, self.labels, strict=True):
+                value.move_to([label.get_x(), top, 0], aligned_edge=UP)
 
     def set_probs(self, dist) -> DistributionBars:
         """Jump to another distribution over the same outcomes."""
@@ -254,7 +270,10 @@ class AverageStrip(VGroup):
     H(p) when ``q`` is ``p``, the cross-entropy H(p, q) otherwise.
     :meth:`level` animates the blocks into one bar of the same area, whose
     height *is* the average. ``width`` is the strip's width on screen and
-    ``unit_height`` the height of one bit.
+    ``unit_height`` the height of one bit. With a model, :meth:`floor_line` marks
+    ``H(p)`` (no model averages less) and :meth:`extra_bar` the model's extra cost
+    above it, ``KL(p‖q)``. :meth:`morph_to` (or :meth:`set_probs`) reshapes the
+    blocks for other probabilities, :attr:`average` following.
     """
 
     def __init__(
@@ -269,22 +288,14 @@ class AverageStrip(VGroup):
         role: str = "surprise",
         average_role: str | None = None,
         label_size: str | float = "label",
+        overhang: float = 0.1,
     ):
         super().__init__()
         self.p, self.outcomes = probs_and_labels(p, labels)
         self.q = self.p if q is None else probs_and_labels(q, self.outcomes)[0]
+        self.is_entropy = q is None
         self.unit = unit
-        self.heights = np.asarray(it.surprisal(self.q, unit=unit), dtype=float)
-        if not np.all(np.isfinite(self.heights[self.p > 0])):
-            raise ValueError(
-                "the model gives probability 0 to an outcome that happens: "
-                "its surprise is infinite and the strip cannot be drawn"
-            )
-        self.average = (
-            it.entropy(self.p, unit=unit)
-            if q is None
-            else it.cross_entropy(self.p, self.q, unit=unit)
-        )
+        self.heights, self.average = self._measure(self.p, self.q)
         self.strip_width = width
         self.unit_height = unit_height
         self.average_role = average_role or ("entropy" if q is None else "cross_entropy")
@@ -306,27 +317,77 @@ class AverageStrip(VGroup):
             block.move_to([x + w / 2, block.height / 2, 0])
             self.blocks.add(keep_clear(block))
             x += w
+        # The baseline runs ``overhang`` past the blocks on each side (0: exactly under them).
         self.baseline = Line(
-            [-width / 2 - 0.1, 0, 0],
-            [width / 2 + 0.1, 0, 0],
+            [-width / 2 - overhang, 0, 0],
+            [width / 2 + overhang, 0, 0],
             color=theme.color.muted,
             stroke_width=2,
         )
-        shown = [i for i, pi in enumerate(self.p) if pi > 0]  # an impossible outcome has no block
+        # An impossible outcome has no block, so no label: labels[k] names blocks[labelled[k]].
+        self.labelled = [i for i, pi in enumerate(self.p) if pi > 0]
         self.labels = outcome_labels(
-            [self.outcomes[i] for i in shown], [self.blocks[i].get_x() for i in shown], label_size
+            [self.outcomes[i] for i in self.labelled],
+            [self.blocks[i].get_x() for i in self.labelled],
+            label_size,
         )
         self.add(self.baseline, self.blocks, self.labels)
 
-    def level_target(self) -> Rectangle:
-        """The single bar, as wide as the strip, whose area equals the blocks'.
+    def _measure(self, p: np.ndarray, q: np.ndarray) -> tuple[np.ndarray, float]:
+        """Each block's height (the surprise of q) and the average, from infotheory."""
+        heights = np.asarray(it.surprisal(q, unit=self.unit), dtype=float)
+        if not np.all(np.isfinite(heights[p > 0])):
+            raise ValueError(
+                "the model gives probability 0 to an outcome that happens: "
+                "its surprise is infinite and the strip cannot be drawn"
+            )
+        average = (
+            it.entropy(p, unit=self.unit)
+            if self.is_entropy
+            else it.cross_entropy(p, q, unit=self.unit)
+        )
+        return heights, float(average)
+
+    def set_probs(self, p, q=None) -> AverageStrip:
+        """Jump to other probabilities over the same outcomes: blocks, labels and
+        :attr:`average` follow (an entropy strip takes ``q = p``; a cross-entropy strip
+        keeps its model unless ``q`` is given). No outcome may drop to 0 here."""
+        p = probs_and_labels(p, self.outcomes)[0]
+        if self.is_entropy:
+            q = p
+        q = self.q if q is None else probs_and_labels(q, self.outcomes)[0]
+        if not np.all(p > 0):
+            raise ValueError("set_probs needs every outcome possible (p > 0) to keep its block")
+        self.heights, self.average = self._measure(p, q)
+        self.p, self.q = p, q
+        x = self.baseline.get_left()[0] + (self.baseline.width - self.strip_width) / 2
+        y = self.baseline.get_center()[1]
+        for block, pi, h in zip(self.blocks, p, self.heights, strict=True):
+            w = pi * self.strip_width
+            block.stretch_to_fit_width(w).stretch_to_fit_height(max(h * self.unit_height, 1e-3))
+            block.move_to([x + w / 2, y + block.height / 2, 0])
+            x += w
+        for label, i in zip(self.labels, self.labelled, strict=True):
+            label.set_x(self.blocks[i].get_x())
+        return self
+
+    def morph_to(self, p, q=None, **kwargs) -> Animation:
+        """Animate to other probabilities (every frame a distribution): the blocks
+        reshape, their labels follow and :attr:`average` is the maths of each frame."""
+        return _MorphStrip(self, p, q, **kwargs)
+
+    def level_target(self, recolor: bool = True) -> Rectangle:
+        """The single bar, as wide as the strip, whose area equals the blocks': in the
+        average's colour, or with ``recolor=False`` in the blocks' own.
 
         Not kept clear of text (a faint copy can be a backdrop behind the numbers);
         :meth:`level` and :meth:`pour` mark the bar they leave as a bar."""
         bar = Rectangle(
             width=self.strip_width,
             height=self.average * self.unit_height,
-            fill_color=resolve_color(self.average_role),
+            fill_color=resolve_color(self.average_role)
+            if recolor
+            else self.blocks[0].get_fill_color(),
             fill_opacity=0.75,
             stroke_width=0,
         )
@@ -339,16 +400,18 @@ class AverageStrip(VGroup):
 
         return ReplacementTransform(self.blocks, keep_clear(self.level_target()), **kwargs)
 
-    def pour(self, **kwargs) -> Animation:
+    def pour(self, recolor: bool = True, **kwargs) -> Animation:
         """Like :meth:`level`, but showing that area is kept: each block first flattens
         into a layer as wide as the strip (so ``p_i log 1/q_i`` tall), the layers stack
-        up to the average, then merge into the levelled bar in the average's colour.
+        up to the average, then merge into the levelled bar in the average's colour
+        (``recolor=False``: in the blocks' colour, so no frame mixes the two; mark the
+        level with :meth:`average_line`).
 
         The bar left on screen is :attr:`levelled`.
         """
         from manim import AnimationGroup, FadeIn, FadeOut, Succession, Transform
 
-        target = keep_clear(self.level_target())
+        target = keep_clear(self.level_target(recolor))
         left = target.get_left()[0]
         y = self.baseline.get_center()[1]
         layers = VGroup()
@@ -360,7 +423,8 @@ class AverageStrip(VGroup):
             layers.add(layer)
             y += thickness
         self.levelled = target
-        # The stacked layers fill exactly the bar's outline: a cross-fade only recolours.
+        # The stacked layers fill exactly the bar's outline: a cross-fade only recolours
+        # (or, in one colour, only melts the seams between the layers).
         return Succession(
             Transform(self.blocks, layers),
             AnimationGroup(FadeOut(self.blocks), FadeIn(target)),
@@ -379,15 +443,79 @@ class AverageStrip(VGroup):
             stroke_width=3,
         )
 
-    def block_readouts(self, decimals: int = 2, key: str = "surprise") -> VGroup:
-        """Each block's height (its surprise), as a read-out above it."""
+    @property
+    def floor(self) -> float:
+        """``H(p)``: the lowest average any model can reach on these outcomes."""
+        return float(it.entropy(self.p, unit=self.unit))
+
+    @property
+    def extra(self) -> float:
+        """``KL(p‖q)``: how far the model's average stands above the floor (0 without a model)."""
+        return float(it.kl_divergence(self.p, self.q, unit=self.unit))
+
+    def height_of(self, value: float) -> float:
+        """The screen height of ``value`` (in the strip's unit) above the baseline."""
+        return self.baseline.get_center()[1] + value * self.unit_height
+
+    def floor_line(self) -> Line:
+        """A solid line in the entropy colour at ``H(p)`` across the strip: the floor."""
+        y = self.height_of(self.floor)
+        return Line(
+            [self.baseline.get_left()[0], y, 0],
+            [self.baseline.get_right()[0], y, 0],
+            color=resolve_color("entropy"),
+            stroke_width=4,
+        )
+
+    def extra_bar(self, width: float = 0.16) -> Rectangle:
+        """A thin bar in the KL colour against the strip's right side, from the floor
+        ``H(p)`` up by ``KL(p‖q)`` (computed on its own, never a difference of read-outs):
+        the model's extra cost. Its top meets the average line."""
+        bottom = self.height_of(self.floor)
+        height = max(self.extra * self.unit_height, 1e-3)
+        bar = Rectangle(
+            width=width,
+            height=height,
+            fill_color=resolve_color("kl"),
+            fill_opacity=0.9,
+            stroke_width=0,
+        )
+        return bar.move_to([self.baseline.get_right()[0] + width / 2, bottom + height / 2, 0])
+
+    def block_readouts(
+        self, decimals: int = 2, key: str = "surprise", size: str | float = "label"
+    ) -> VGroup:
+        """Each block's height (its surprise), as a read-out above it (type size ``size``)."""
         group = VGroup()
         for name, block, h, pi in zip(
             self.outcomes, self.blocks, self.heights, self.p, strict=True
         ):
             if pi == 0:
                 continue
-            r = surprise_readout(name, h, key=key, decimals=decimals)
+            r = surprise_readout(name, h, key=key, decimals=decimals, size=size)
             r.next_to(block, UP, buff=0.12)
             group.add(r)
         return group
+
+
+class _MorphStrip(Animation):
+    def __init__(self, strip: AverageStrip, p, q=None, rate_func=smooth, **kwargs):
+        self.start = (strip.p.copy(), strip.q.copy())
+        target_p = probs_and_labels(p, strip.outcomes)[0]
+        target_q = (
+            target_p
+            if strip.is_entropy
+            else (strip.q if q is None else probs_and_labels(q, strip.outcomes)[0])
+        )
+        self.target = (target_p, target_q)
+        super().__init__(strip, rate_func=rate_func, **kwargs)
+
+    def interpolate_mobject(self, alpha: float) -> None:
+        # A mixture of two distributions is a distribution: every frame is one.
+        alpha = self.rate_func(alpha)
+        (p0, q0), (p1, q1) = self.start, self.target
+        self.mobject.set_probs((1 - alpha) * p0 + alpha * p1, (1 - alpha) * q0 + alpha * q1)
+
+    def finish(self) -> None:
+        super().finish()
+        self.mobject.set_probs(*self.target)

@@ -1,20 +1,15 @@
-"""Narration lines into caption cues: short, readable, timed by length."""
+"""Narration into caption cues: short, readable, and timed on the speech they show."""
 
 from __future__ import annotations
 
 import re
 
+from scenes.voice.speech import READING_RATE, reading_time
+
 __all__ = ["MAX_CUE_CHARS", "READING_RATE", "reading_time", "split_cues", "time_cues"]
 
 # Two caption lines of about 42 characters: the usual broadcast limit.
 MAX_CUE_CHARS = 84
-# Characters per second a viewer comfortably reads (subtitle guidelines: 15-17).
-READING_RATE = 15.0
-
-
-def reading_time(text: str) -> float:
-    """Seconds a viewer needs to read ``text`` as captions."""
-    return len(text) / READING_RATE
 
 
 def split_cues(narration: str, limit: int = MAX_CUE_CHARS) -> list[str]:
@@ -48,7 +43,8 @@ def _split_long(text: str, limit: int) -> list[str]:
 
 
 def time_cues(cues: list[str], start: float, end: float) -> list[tuple[str, float, float]]:
-    """Share ``[start, end]`` among ``cues`` in proportion to their length."""
+    """Share ``[start, end]`` (one sentence's speech) among its ``cues`` in proportion
+    to their length."""
     total = sum(len(c) for c in cues)
     timed: list[tuple[str, float, float]] = []
     t = start

@@ -16,7 +16,7 @@ colour. Both are raster images recomputed from one number, the fog ``level``
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import numpy as np
 from manim import RESAMPLING_ALGORITHMS, Animation, Group, ImageMobject, config, smooth
@@ -161,6 +161,12 @@ class FoggedShape(Group):
                     right edge fades out over ``fade`` units, so what stands to its
                     right (bars, read-outs) stays on a clear background.
     ``seed``        the fog's noise pattern.
+    ``candidates``  shapes the eye could take it for (``shape`` among them, say). In
+                    thick fog the silhouette is then their average, an ambiguous blob any
+                    of them fits, turning into ``shape`` as the fog clears; :meth:`outline`
+                    draws each candidate's outline over it. ``None``: ``shape`` throughout.
+    ``blur``        how far (in units of a 3.4-high shape) the outline is blurred in the
+                    thickest fog; ``fog_peak`` the fog's opacity there.
 
     The fog bank is centred on the silhouette when built; it may reach past the
     frame (it is exempt from the frame check), the silhouette may not.
@@ -178,10 +184,20 @@ class FoggedShape(Group):
         fog_height: float | None = None,
         fade: float = 2.0,
         seed: int = 2,
+        candidates: Sequence[str] | None = None,
+        blur: float = 1.3,
+        fog_peak: float = 0.62,
     ):
         super().__init__()
-        if shape not in SILHOUETTES:
-            raise ValueError(f"unknown shape {shape!r}; shapes are: {', '.join(SILHOUETTES)}")
+        for name in (shape, *(candidates or ())):
+            if name not in SILHOUETTES:
+                raise ValueError(f"unknown shape {name!r}; shapes are: {', '.join(SILHOUETTES)}")
+        if not blur > 0 or not 0 <= fog_peak <= 1:
+            raise ValueError(
+                f"blur must be positive and fog_peak in [0, 1], not {blur}, {fog_peak}"
+            )
+        self.blur, self.fog_peak = float(blur), float(fog_peak)
+        self.shape_height = height
         self.shape = shape
         self.role, self.fog_role = role, fog_role
         self.level = float(np.clip(level, 0.0, 1.0))
@@ -190,7 +206,16 @@ class FoggedShape(Group):
 
         # The silhouette's distance field, sampled once on its pixel grid (in units),
         # with room around it for the widest blur.
-        self._distance = _sample(shape, height, pad=self.softness(1.0))
+        pad = self.softness(1.0)
+        self._distance = _sample(shape, height, pad=pad)
+        # The ambiguous blob: the candidates' mean distance, inside where it is negative.
+        self.candidates = tuple(candidates or ())
+        self._blob = (
+            np.mean([_sample(name, height, pad=pad) for name in self.candidates], axis=0)
+            if self.candidates
+            else None
+        )
+        self._pad = pad
         ny, nx = self._distance.shape
         self.silhouette = raster(
             np.zeros((ny, nx, 4), dtype=np.uint8), width=nx / _SHAPE_PPU, height=ny / _SHAPE_PPU
@@ -228,12 +253,12 @@ class FoggedShape(Group):
     def softness(self, level: float | None = None) -> float:
         """How wide (units) the silhouette's edge is blurred at ``level``."""
         level = self.level if level is None else level
-        return (1.5 / _SHAPE_PPU + 1.3 * level**1.15) * self.unit
+        return (1.5 / _SHAPE_PPU + self.blur * level**1.15) * self.unit
 
     def fog_opacity(self, level: float | None = None) -> float:
         """The fog's peak opacity at ``level``."""
         level = self.level if level is None else level
-        return 0.62 * level
+        return self.fog_peak * level
 
     def set_level(self, level: float) -> FoggedShape:
         """Draw the fog at thickness ``level`` (no animation)."""
@@ -241,7 +266,10 @@ class FoggedShape(Group):
         soft = self.softness()
         # Opacity 1/2 on the outline, fading over `soft` either side; the shape also
         # loses contrast in thick fog, which the fog layer in front then veils.
-        alpha = np.clip(0.5 - self._distance / (2 * soft), 0.0, 1.0)
+        distance = self._distance
+        if self._blob is not None:
+            distance = self.level * self._blob + (1.0 - self.level) * self._distance
+        alpha = np.clip(0.5 - distance / (2 * soft), 0.0, 1.0)
         # While the bank rolls in (visibility < 1) the fog leads and the shape follows.
         alpha *= (1.0 - 0.3 * self.level) * self.visibility**2
         show_pixels(self.silhouette, _rgba(self.role, alpha))
@@ -252,6 +280,24 @@ class FoggedShape(Group):
         fog_alpha = self.fog_opacity() * density * self.visibility
         show_pixels(self.fog, _rgba(self.fog_role, fog_alpha))
         return self
+
+    def outline_alpha(self, shape: str, width: float = 0.035) -> np.ndarray:
+        """The opacity (0 to 1) of ``shape``'s crisp outline, ``width`` units thick, on the
+        silhouette's pixel grid: where the outline would lie over this fog's shape."""
+        if shape not in SILHOUETTES:
+            raise ValueError(f"unknown shape {shape!r}; shapes are: {', '.join(SILHOUETTES)}")
+        distance = _sample(shape, self.shape_height, pad=self._pad)
+        return np.clip(1.0 - (np.abs(distance) - width / 2) * _SHAPE_PPU, 0.0, 1.0)
+
+    def outline(self, shape: str, role: str = "q", width: float = 0.035) -> ImageMobject:
+        """The crisp outline of ``shape`` (``width`` units thick), drawn where it would
+        stand in this fog: over the silhouette, on the same grid. Not added. (Several at
+        once: :class:`~scenes.kit.outlines.CandidateOutlines`, one picture for all.)"""
+        alpha = self.outline_alpha(shape, width)
+        image = raster(
+            _rgba(role, alpha), width=self.silhouette.width, height=self.silhouette.height
+        )
+        return image.move_to(self.silhouette)
 
     def appear(self, **kwargs) -> Animation:
         """Roll the fog bank in at its level, the vague shape surfacing inside it."""

@@ -12,7 +12,6 @@ visibly fill the outlines when the model becomes right::
 
 from __future__ import annotations
 
-import numpy as np
 from manim import DashedVMobject, VGroup, VMobject
 from numpy.typing import ArrayLike
 
@@ -63,7 +62,7 @@ class GhostBars(VGroup):
 
     def set_probs(self, dist: ArrayLike) -> GhostBars:
         """Outline another distribution over the same outcomes."""
-        probs = it.as_distribution(np.asarray(dist, dtype=float), name="probabilities")
+        probs = it.as_distribution(dist, name="probabilities")
         if len(probs) != len(self.chart.bars):
             raise ValueError(
                 f"{len(probs)} probabilities for a chart of {len(self.chart.bars)} outcomes"

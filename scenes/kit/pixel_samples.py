@@ -45,8 +45,10 @@ class PixelSamples(VGroup):
     ``dist`` is a distribution over ``n >= 2`` shades, darkest first (an
     :class:`infotheory.Distribution` or a probability vector). ``pixel`` is a
     pixel's side in screen units. ``seed`` fixes the draws; :meth:`set_distribution`
-    redraws with the same random numbers and :meth:`morph_to` animates there.
-    ``indices`` holds the current draws, shape ``(count, rows, cols)``.
+    redraws with the same random numbers and :meth:`morph_to` animates there;
+    :meth:`reseed` draws afresh. ``indices`` holds the current draws, shape
+    ``(count, rows, cols)``; :meth:`paint` shows any such array instead (pictures
+    that are not draws, such as the data of :func:`~scenes.kit.shapes.shape_pictures`).
 
     Each picture is one layer per shade (all of that shade's pixels in a single
     shape) inside a frame, so hundreds of pixels stay cheap to copy and draw.
@@ -69,7 +71,7 @@ class PixelSamples(VGroup):
         self.shape = (count, rows, cols)
         self.seed = seed
         self.pixel = pixel
-        levels = len(it.as_distribution(np.asarray(dist, dtype=float), name="dist"))
+        levels = len(it.as_distribution(dist, name="dist"))
         if levels < 2:
             raise ValueError("a distribution over shades needs at least two shades")
         theme = current_theme()
@@ -92,19 +94,32 @@ class PixelSamples(VGroup):
 
     def draws(self, dist: ArrayLike) -> np.ndarray:
         """The shade index of every pixel under ``dist``, shape ``(count, rows, cols)``."""
-        probs = it.as_distribution(np.asarray(dist, dtype=float), name="dist")
+        probs = it.as_distribution(dist, name="dist")
         n = int(np.prod(self.shape))
         samples = it.running_average_surprise(probs, probs, num_samples=n, seed=self.seed).samples
         return np.asarray(samples).reshape(self.shape)
 
     def set_distribution(self, dist: ArrayLike) -> PixelSamples:
         """Redraw every pixel from ``dist`` (same seed, same random numbers)."""
-        probs = it.as_distribution(np.asarray(dist, dtype=float), name="dist")
+        probs = it.as_distribution(dist, name="dist")
         layers0 = self.pictures[0][0]
         if len(probs) != len(layers0):
             raise ValueError(f"{len(probs)} shades for pictures drawn in {len(layers0)}")
         self.probs = probs
-        self.indices = self.draws(probs)
+        return self.paint(self.draws(probs))
+
+    def paint(self, indices: np.ndarray) -> PixelSamples:
+        """Show the shade indices ``indices`` (shape ``(count, rows, cols)``, darkest 0):
+        draws of :meth:`draws`, or any pictures in the same shades (data, say)."""
+        indices = np.asarray(indices)
+        levels = len(self.pictures[0][0])
+        if indices.shape != self.shape:
+            raise ValueError(f"indices must have shape {self.shape}, not {indices.shape}")
+        if not np.issubdtype(indices.dtype, np.integer) or not (
+            indices.size == 0 or (indices.min() >= 0 and indices.max() < levels)
+        ):
+            raise ValueError(f"indices must be whole numbers from 0 to {levels - 1}")
+        self.indices = indices
         h = self.pixel / 2
         for picture, grid in zip(self.pictures, self.indices, strict=True):
             layers, frame = picture
@@ -118,9 +133,14 @@ class PixelSamples(VGroup):
                 layer.set_points(_squares(centres, h))
         return self
 
+    def reseed(self, seed: int) -> PixelSamples:
+        """Draw every pixel again from the same distribution with other random numbers."""
+        self.seed = seed
+        return self.set_distribution(self.probs)
+
     def morph_to(self, dist: ArrayLike, **kwargs) -> Animation:
         """Animate to ``dist`` along the straight path; pixels switch shade as their draw moves."""
-        target = it.as_distribution(np.asarray(dist, dtype=float), name="dist")
+        target = it.as_distribution(dist, name="dist")
         return _MorphSamples(self, target, **kwargs)
 
 

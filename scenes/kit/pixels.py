@@ -115,9 +115,11 @@ class PixelImage(Group):
 
     @property
     def pixel_size(self) -> float:
+        """The side of one pixel on screen (manim units)."""
         return self.image.width / self.cols_n
 
     def pixel_center(self, row: int, col: int) -> np.ndarray:
+        """The screen point at the centre of pixel (``row``, ``col``), counted from the top left."""
         corner = self.image.get_corner(UP + LEFT)
         return corner + self.pixel_size * np.array([col + 0.5, -(row + 0.5), 0.0])
 

@@ -31,14 +31,27 @@ from manim import (
 import infotheory as it
 from infotheory.units import log_factor
 from scenes.kit.dashes import DashedSegment
-from scenes.kit.text import Formula, Readout, Txt, resolve_color
+from scenes.kit.text import Formula, Readout, Txt, format_value, resolve_color
 from scenes.theme import current_theme
 
-__all__ = ["CurvePlot", "SurprisePlot"]
+__all__ = ["CurvePlot", "SurprisePlot", "nice_ticks"]
 
 
 def _tick_text(value: float) -> str:
     return f"{value:g}"
+
+
+def nice_ticks(top: float, count: int = 4, whole: bool = False) -> tuple[float, ...]:
+    """Round tick values in ``(0, top]``: the finest step of 1, 2, 2.5 or 5 times a power
+    of ten that gives at most ``count`` ticks (``whole``: whole-number steps only)."""
+    if not top > 0:
+        raise ValueError(f"ticks need a positive top, not {top!r}")
+    magnitude = 10 ** math.floor(math.log10(top / count))
+    steps = [m * magnitude * scale for scale in (1, 10) for m in (1, 2, 2.5, 5)]
+    if whole:
+        steps = [max(1.0, round(step)) for step in steps]
+    step = min(s for s in steps if int(top / s + 1e-9) <= count)
+    return tuple(float(round(k * step, 10)) for k in range(1, int(top / step + 1e-9) + 1))
 
 
 class CurvePlot(VGroup):
@@ -46,9 +59,9 @@ class CurvePlot(VGroup):
 
     ``x_label``/``y_label`` are Typst maths. Tick values are listed explicitly
     (``x_ticks``, ``y_ticks``) so labels never crowd; ``tick_format`` prints them
-    (``y_tick_format``, if given, prints the y ticks). The curve is in palette
-    role ``role``. Call :meth:`add_tracker` to get a dot that follows the exact
-    function ``f`` with a live read-out.
+    (``y_tick_format``, if given, prints the y ticks), ``label_gap`` from the axis.
+    The curve is in palette role ``role``. Call :meth:`add_tracker` to get a dot that
+    follows the exact function ``f`` with a live read-out.
     """
 
     def __init__(
@@ -67,6 +80,7 @@ class CurvePlot(VGroup):
         height: float = 4.0,
         tick_format: Callable[[float], str] = _tick_text,
         y_tick_format: Callable[[float], str] | None = None,
+        label_gap: float = 0.15,
     ):
         super().__init__()
         theme = current_theme()
@@ -87,12 +101,14 @@ class CurvePlot(VGroup):
         for v in x_ticks:
             p = self.axes.c2p(v, y_range[0])
             self.ticks.add(Line(p, p + 0.1 * DOWN, color=theme.color.muted, stroke_width=2))
-            self.tick_labels.add(Txt(tick_format(v), "small", "muted").next_to(p, DOWN, buff=0.15))
+            self.tick_labels.add(
+                Txt(tick_format(v), "small", "muted").next_to(p, DOWN, buff=label_gap)
+            )
         for v in y_ticks:
             p = self.axes.c2p(x_range[0], v)
             self.ticks.add(Line(p, p + 0.1 * LEFT, color=theme.color.muted, stroke_width=2))
             label = (y_tick_format or tick_format)(v)
-            self.tick_labels.add(Txt(label, "small", "muted").next_to(p, LEFT, buff=0.15))
+            self.tick_labels.add(Txt(label, "small", "muted").next_to(p, LEFT, buff=label_gap))
         self.x_label = Formula(x_label, "label", "muted").next_to(
             self.axes.x_axis.get_right(), RIGHT, buff=0.2
         )
@@ -104,6 +120,7 @@ class CurvePlot(VGroup):
         self.x_range, self.y_range = tuple(x_range), tuple(y_range)
 
     def c2p(self, x: float, y: float) -> np.ndarray:
+        """The screen point of the plot coordinates (``x``, ``y``)."""
         return self.axes.c2p(x, y)
 
     def plot_points(
@@ -130,17 +147,33 @@ class CurvePlot(VGroup):
         decimals: int = 3,
         readout_corner: np.ndarray = UR,
         x_label: str | None = None,
+        x_role: str = "highlight",
+        snap: bool = False,
+        readout_size: str | float = "body",
     ) -> ValueTracker:
         """A dot at ``(x, f(x))`` driven by the returned tracker, with drop lines and a read-out.
 
         ``label`` is the read-out's Typst maths (``"S(p)"``); the read-out is
         keyed ``key`` and sits in ``readout_corner`` of the axes. With
         ``x_label`` (``"p"``) a second read-out above it shows ``x`` itself,
-        keyed ``key + ".x"``.
+        keyed ``key + ".x"``, in palette role ``x_role`` (``"q"`` when ``x`` is a
+        model's probability). ``readout_size`` is the read-outs' type size.
+
+        ``snap=True`` keeps the two read-outs agreeing in every frame: while the dot
+        moves, the value shown is ``f`` of ``x`` as the x read-out prints it (so a frame
+        never shows ``p = 0.125`` beside ``2.996``); at a stop of :meth:`track_to`, and
+        at ``x0``, both show the exact values.
         """
         theme = current_theme()
         tracker = ValueTracker(x0)
         color = resolve_color(role)
+        self._stops = [float(x0)]
+
+        def shown_x() -> float:
+            x = tracker.get_value()
+            if not snap or any(abs(x - stop) <= 1e-9 for stop in self._stops):
+                return x
+            return float(format_value(x, decimals))  # as the x read-out prints it
 
         def point() -> np.ndarray:
             return self.c2p(tracker.get_value(), f(tracker.get_value()))
@@ -166,11 +199,19 @@ class CurvePlot(VGroup):
             DashedSegment(*across, color=color, stroke_width=2),
         )
         drops.add_updater(follow)
-        readout = Readout(label, f(x0), unit=unit, decimals=decimals, key=key, color=role)
-        readout.track(lambda: f(tracker.get_value()))
+        readout = Readout(
+            label, f(x0), unit=unit, decimals=decimals, key=key, color=role, size=readout_size
+        )
+        readout.track(lambda: f(shown_x()))
         if x_label is not None:
             x_readout = Readout(
-                x_label, x0, unit=None, decimals=decimals, key=f"{key}.x", color="highlight"
+                x_label,
+                x0,
+                unit=None,
+                decimals=decimals,
+                key=f"{key}.x",
+                color=x_role,
+                size=readout_size,
             )
             x_readout.track(tracker.get_value)
             readout = VGroup(x_readout, readout).arrange(DOWN, aligned_edge=LEFT, buff=0.2)
@@ -180,7 +221,8 @@ class CurvePlot(VGroup):
         return tracker
 
     def track_to(self, x: float, **kwargs) -> Animation:
-        """Move the tracker dot to ``x``."""
+        """Move the tracker dot to ``x`` (a stop: the read-outs land on its exact values)."""
+        self._stops.append(float(x))
         return self.tracker.animate(**kwargs).set_value(x)
 
     def mark(self, x: float, y: float, color: str | ManimColor = "highlight") -> VGroup:
@@ -199,7 +241,8 @@ class SurprisePlot(CurvePlot):
 
     The curve starts at ``p_min``; by default where it reaches the top of the plot,
     ``S(p_min) = y_max``, whatever the unit. The y ticks are whole numbers, at most
-    about eight of them.
+    eight of them. ``x_end`` past 1 runs the p axis on beyond the last tick, which keeps
+    the axis label clear of a dot at ``p = 1``.
     """
 
     def __init__(
@@ -210,21 +253,23 @@ class SurprisePlot(CurvePlot):
         y_max: float = 6.0,
         width: float = 6.5,
         height: float = 4.0,
+        x_end: float = 1.0,
         **kwargs,
     ):
+        if x_end < 1.0:
+            raise ValueError(f"x_end must be at least 1 (p runs to 1), not {x_end!r}")
         if p_min is None:
             p_min = math.exp(-y_max * log_factor(unit))
         p, s = it.surprise_curve(p_min=p_min, p_max=1.0, num=400, unit=unit)
         keep = s <= y_max * (1 + 1e-12)  # the top point, whatever the rounding of p_min
         self.unit = unit
-        tick_step = max(1, math.ceil(y_max / 8))
         super().__init__(
             p[keep],
             s[keep],
-            x_range=(0, 1),
+            x_range=(0, x_end),
             y_range=(0, y_max),
             x_ticks=kwargs.pop("x_ticks", (0.25, 0.5, 0.75, 1)),
-            y_ticks=kwargs.pop("y_ticks", tuple(range(tick_step, int(y_max) + 1, tick_step))),
+            y_ticks=kwargs.pop("y_ticks", nice_ticks(y_max, 8, whole=True)),
             x_label="p",
             y_label="S(p)",
             role="surprise",
@@ -234,6 +279,7 @@ class SurprisePlot(CurvePlot):
         )
 
     def surprise(self, p: float) -> float:
+        """The surprise of probability ``p`` in the plot's unit (infotheory's ``surprisal``)."""
         return float(it.surprisal(p, unit=self.unit))
 
     def add_surprise_tracker(self, p0: float = 0.5, **kwargs) -> ValueTracker:

@@ -10,7 +10,7 @@ up one station at a time::
     self.play(road.advance())      # the arrow and entropy light up, the frame moves
 
 ``direction="column"`` stacks the stations top to bottom with a marker dot and
-an arrow between consecutive markers (a contents page, part 1);
+an arrow between consecutive markers (a contents page);
 ``direction="row"`` lines them up left to right, the name above the formula,
 with arcs over the gaps that can carry a label saying how each station is built
 from the one before (the recap, part 12). Stations already visited stay lit;
@@ -50,7 +50,7 @@ DIM = 0.28
 
 @dataclass(frozen=True)
 class Station:
-    """One stop on the road: a name (Typst markup), a formula and the role it is coloured by."""
+    """One stop on the road: a name (plain text, `$maths$` allowed), a formula and its role."""
 
     name: str
     formula: str
@@ -122,8 +122,8 @@ class RoadMap(VGroup):
 
     ``stations``       the :class:`Station` list (e.g. :func:`information_stations`).
     ``direction``      ``"column"`` or ``"row"``.
-    ``arrow_labels``   one Typst markup per gap (``None`` for no label), row layout only:
-                       how the next station is built from this one.
+    ``arrow_labels``   one text per gap, as :class:`Txt` takes it (``None`` for no
+                       label), row layout only: how the next station is built from this one.
     ``spacing``        distance between neighbouring stations (column: marker to
                        marker; row: formula edge to formula edge). ``None`` picks one.
     ``widths``         row layout only: the width each station occupies (at least its
@@ -317,4 +317,5 @@ class RoadMap(VGroup):
         return self.highlight(0 if self.current is None else self.current + 1, **kwargs)
 
     def station(self, i: int) -> StationMob:
+        """Station ``i`` as drawn: its marker, name and formula."""
         return self.stations[i]

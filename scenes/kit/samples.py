@@ -139,6 +139,9 @@ class SampleStream(VGroup):
     ``axis=False`` leaves out the baseline and outcome labels, to stand the
     histogram on another chart's axis; ``clear_of`` gives that chart's bar
     heights (as frequencies), so each count sits above both bars, not across one.
+    ``counts="below"`` puts the counts in a row under the outcome labels instead,
+    on one baseline, out of the falling draws' way (a token landing on a bar
+    would otherwise cross the count above it).
 
     :meth:`pour` animates the next draws; :meth:`show` jumps to a number of
     draws. :attr:`count` (draws so far) and :attr:`last` (index of the latest
@@ -161,8 +164,12 @@ class SampleStream(VGroup):
         show_counts: bool = True,
         label_size: str | float = "label",
         clear_of: Sequence[float] | np.ndarray | None = None,
+        counts: str = "above",
     ):
         super().__init__()
+        if counts not in ("above", "below"):
+            raise ValueError(f'counts must be "above" or "below" the bars, not {counts!r}')
+        self.counts_at = counts
         self.outcomes = [str(o) for o in outcomes]
         self.samples = np.asarray(samples, dtype=int)
         n = len(self.outcomes)
@@ -193,6 +200,10 @@ class SampleStream(VGroup):
                 for name in self.outcomes
             )
         )
+        # The row under the labels (the base is at 0 here), as far under them as they are
+        # under the bars.
+        label_gap = -self.labels.get_top()[1]
+        self.counts_row_y = self.labels.get_bottom()[1] - label_gap
         self.total = Readout(None, 0, unit="draws", decimals=0, key=f"{key}.n", size=label_size)
         self.spout = VectorizedPoint([0, drop_height, 0])
         self.tokens = Scatter(token_radius, role)
@@ -209,6 +220,7 @@ class SampleStream(VGroup):
 
     @property
     def base_y(self) -> float:
+        """The screen ``y`` the histogram's bars stand on."""
         return self.bars[0].get_bottom()[1]
 
     def bin_x(self, i: int) -> float:
@@ -241,8 +253,12 @@ class SampleStream(VGroup):
             bar.move_to([bar.get_center()[0], base + h / 2, 0])
             bar.set_fill(opacity=0.85 if c else 0)
             readout.set_value(c)
-            top = base + max(f, floor) * self.unit_height
-            readout.next_to([bar.get_x(), top, 0], UP, buff=0.1)
+            if self.counts_at == "below":
+                row = self.counts_row_y + base  # the row was measured with the base at 0
+                readout.move_to([bar.get_x(), row, 0], aligned_edge=UP)
+            else:
+                top = base + max(f, floor) * self.unit_height
+                readout.next_to([bar.get_x(), top, 0], UP, buff=0.1)
         self.total.set_value(n)
         return self
 
@@ -271,6 +287,7 @@ class Scatter(VMobject):
         self._template -= self._template.mean(axis=0)
 
     def set_centres(self, centres) -> Scatter:
+        """Move the dots to ``centres`` (one row of x, y[, z] per dot), as one shape."""
         centres = np.asarray(centres, dtype=float)
         if centres.size == 0:
             self.clear_points()

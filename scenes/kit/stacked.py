@@ -155,8 +155,8 @@ class StackedBar(VGroup):
 
     def set_distributions(self, p: ArrayLike, q: ArrayLike) -> StackedBar:
         """Show reality ``p`` and model ``q`` (a jump, no animation)."""
-        p = it.as_distribution(np.asarray(p, dtype=float), name="p")
-        q = it.as_distribution(np.asarray(q, dtype=float), name="q")
+        p = it.as_distribution(p, name="p")
+        q = it.as_distribution(q, name="q")
         kl = float(it.kl_divergence(p, q, unit=self.unit))
         if not np.isfinite(kl):
             raise ValueError(
@@ -261,8 +261,8 @@ class StackedBar(VGroup):
 
     def to(self, *, p: ArrayLike | None = None, q: ArrayLike | None = None, **kwargs) -> Animation:
         """Animate reality and/or the model along straight paths (mixtures stay distributions)."""
-        p1 = self.p if p is None else it.as_distribution(np.asarray(p, dtype=float), name="p")
-        q1 = self.q if q is None else it.as_distribution(np.asarray(q, dtype=float), name="q")
+        p1 = self.p if p is None else it.as_distribution(p, name="p")
+        q1 = self.q if q is None else it.as_distribution(q, name="q")
         return _StackTo(self, p1, q1, **kwargs)
 
     def follow(self, q_of: Callable[[], ArrayLike]) -> StackedBar:
@@ -271,6 +271,7 @@ class StackedBar(VGroup):
         return self
 
     def unfollow(self) -> StackedBar:
+        """Stop following the model set by :meth:`follow`."""
         self.clear_updaters()
         return self
 

@@ -29,18 +29,21 @@ from manim import (
     smooth,
 )
 
-from scenes.kit.svg_cache import rescale_cached_strokes, share_parsed_paths
+from scenes.kit.glyph_copy import rescale_cached_strokes, share_parsed_paths
 from scenes.theme import current_theme
 
 __all__ = [
     "Formula",
     "NumberText",
+    "Reading",
     "Readout",
-    "Shown",
     "Txt",
     "escape",
     "format_value",
     "log_symbol",
+    "log_words",
+    "plain_markup",
+    "plain_words",
     "read_readouts",
     "readouts_in",
     "resolve_color",
@@ -52,14 +55,56 @@ __all__ = [
 # manim compiles Typst at 10 pt and then scales: 1 pt = font_size / 960 units.
 _UNITS_PER_PT_PER_FONT_SIZE = 1 / 960
 
-share_parsed_paths()  # every scene copies text; see scenes/kit/svg_cache.py
+share_parsed_paths()  # every scene copies text; see scenes/kit/glyph_copy.py
 
 _TYPST_SPECIALS = re.compile(r"([\\#$*_`<>@\[\]~=\-+/\"'])")
 
+# Plain text (Txt's default) is split into what Typst reads as it is and what it must show
+# literally: a `\$` (a dollar sign), a span made by `tinted` (its colour), a `$...$` span
+# (maths); everything between them is shown as written.
+_TINT_OPEN = '#text(fill: rgb("'
+_PLAIN_SPANS = re.compile(
+    r"(?P<dollar>\\\$)"
+    r'|(?P<tint>#text\(fill: rgb\("\#[0-9A-Fa-f]{6}"\)\)\['
+    r'(?:\$[^$]*\$|#"(?:\\.|[^"\\])*"|[^\]\\$#])*\])'
+    r"|(?P<maths>\$[^$]*\$)"
+)
+_APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
+
 
 def escape(text: str) -> str:
-    """Escape Typst markup so ``text`` shows literally."""
+    """Escape Typst markup so ``text`` shows literally inside markup (``Txt(..., markup=True)``).
+
+    Plain :class:`Txt` needs no escaping: it shows its text as written.
+    """
     return _TYPST_SPECIALS.sub(r"\\\1", text)
+
+
+def _literal(run: str) -> str:
+    """Typst source that shows ``run`` exactly as written, line breaks included.
+
+    Each piece is a Typst string (``#"..."``), which markup never reinterprets. An
+    apostrophe inside a word ("coin's") stays outside the strings, so Typst sets it as
+    the typographic one, as in any text; every other quote mark is shown straight.
+    """
+    pieces = (
+        p.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+        for p in _APOSTROPHE.split(run)
+    )
+    return "'".join(f'#"{p}"' if p else "" for p in pieces)
+
+
+def plain_markup(text: str) -> str:
+    """Typst source for plain ``text``: shown as written, except ``$...$`` spans (maths) and
+    spans made by :func:`tinted` (coloured); ``\\$`` is a dollar sign, a newline breaks the line.
+    """
+    source, start = [], 0
+    for span in _PLAIN_SPANS.finditer(text):
+        source.append(_literal(text[start : span.start()]))
+        source.append('#"$"' if span["dollar"] else span[0])
+        start = span.end()
+    source.append(_literal(text[start:]))
+    return "".join(source)
 
 
 def size_of(size: str | float) -> float:
@@ -82,9 +127,10 @@ def resolve_color(color: str | ManimColor | None, default: str = "text") -> Mani
     return ManimColor(color)
 
 
-def tinted(markup: str, color: str | ManimColor) -> str:
-    """Typst markup (text or ``$maths$``) drawn in a palette role or colour."""
-    return f'#text(fill: rgb("{resolve_color(color).to_hex()}"))[{markup}]'
+def tinted(text: str, color: str | ManimColor) -> str:
+    """``text`` (plain text or ``$maths$``, as :class:`Txt` takes it) in a palette role or
+    colour, to put inside a :class:`Txt`: ``Txt(f"reality {tinted('$p$', 'p')}")``."""
+    return f'{_TINT_OPEN}{resolve_color(color).to_hex()}"))[{plain_markup(text)}]'
 
 
 def _preamble(width: float | None, font_size: float, align: str) -> str:
@@ -103,29 +149,36 @@ def _preamble(width: float | None, font_size: float, align: str) -> str:
 
 
 class Txt(Typst):
-    """Words in the theme font.
+    """Words in the theme font, shown as written.
 
-    ``markup`` is Typst markup: ``*bold*``, ``_italic_`` and inline maths
-    ``$p = 1/2$`` work; pass a string through :func:`escape` to show it
-    literally (a bare ``+`` or ``-`` would start a Typst list). ``size`` is a
-    type-scale role or a font size, ``color`` a palette role or a colour.
-    With ``width`` (manim units) the text wraps.
+    ``text`` is plain text: ``Txt("+")`` shows a plus sign, ``Txt("1. first")`` those
+    characters. Two things in it are not plain: ``$...$`` is inline Typst maths
+    (``Txt("reality $p$")``, a dollar sign is ``\\$``), and a piece made by
+    :func:`tinted` keeps its colour. A newline breaks the line. For Typst markup
+    (``*bold*``, ``_italic_``, ``#underline[...]``) pass ``markup=True``; then
+    :func:`escape` shows a string literally inside it.
+
+    ``size`` is a type-scale role or a font size, ``color`` a palette role or a
+    colour. With ``width`` (manim units) the text wraps. ``text`` is kept as
+    ``.text``, the Typst source made from it as ``.markup``.
     """
 
     def __init__(
         self,
-        markup: str,
+        text: str,
         size: str | float = "body",
         color: str | ManimColor | None = None,
         *,
         width: float | None = None,
         align: str = "left",
+        markup: bool = False,
         **kwargs,
     ):
         font_size = size_of(size)
-        self.markup = markup
+        self.text = text
+        self.markup = text if markup else plain_markup(text)
         super().__init__(
-            markup,
+            self.markup,
             font_size=font_size,
             color=resolve_color(color),
             typst_preamble=_preamble(width, font_size, align),
@@ -187,12 +240,48 @@ def alternatives(names: Sequence[str]) -> str:
 
 
 def log_symbol(unit: str | float) -> str:
-    """Typst maths for the logarithm that matches ``unit``: log_2, ln or log_b."""
+    """Typst *maths* for the logarithm that matches ``unit``: ``log_2``, ``ln`` or ``log_(b)``.
+
+    For a :class:`Formula` or a ``$...$`` span, never for narration: speak
+    :func:`log_words` instead (narration refuses markup, see :func:`plain_words`).
+    """
     if unit == "bits":
         return "log_2"
     if unit == "nats":
         return "ln"
     return f"log_({unit:g})"
+
+
+def log_words(unit: str | float) -> str:
+    """The logarithm of ``unit`` as narration speaks it: ``log base 2``, ``natural log``,
+    ``log base 10``; the words for what :func:`log_symbol` writes."""
+    if unit == "bits":
+        return "log base 2"
+    if unit == "nats":
+        return "natural log"
+    return f"log base {unit:g}"
+
+
+# Characters that mean Typst markup or maths, never spoken words: `$p$`, `log_2`, `#text`,
+# `*bold*`, `{{ part : role }}`, `2^n`, `\`.
+_MARKUP_IN_WORDS = re.compile(r"[$_#*{}^\\]")
+
+
+def plain_words(narration: str, where: str = "narration") -> str:
+    """``narration`` if it is words; a ``ValueError`` naming ``where`` if it holds markup.
+
+    Narration becomes captions, transcripts and (later) a voice: ``log_2`` or ``$p$`` there
+    is read out letter by letter. Say ``log_words(unit)``, "p", "two to the n" instead.
+    """
+    found = _MARKUP_IN_WORDS.search(narration)
+    if found:
+        start = max(found.start() - 20, 0)
+        raise ValueError(
+            f"{where} contains Typst markup ({found[0]!r} in "
+            f"{narration[start : found.end() + 20]!r}); narration is spoken words: use "
+            "log_words(unit) rather than log_symbol(unit), and plain words for maths"
+        )
+    return narration
 
 
 def format_value(value: float, decimals: int = 3) -> str:
@@ -215,7 +304,7 @@ def format_value(value: float, decimals: int = 3) -> str:
 
 
 @dataclass(frozen=True)
-class Shown:
+class Reading:
     """What a read-out shows, read from what was drawn: ``H(p, q) = 1.737 bits``.
 
     ``label`` is the Typst source the label's glyphs were typeset from (``None`` for a
@@ -265,7 +354,6 @@ class Readout(VGroup):
         self._color = resolve_color(color)
         self.number = NumberText(0.0, decimals=decimals, size=font_size, color=self._color)
         self.label = None
-        self.label_source = label
         if label is not None:
             # Typeset "label = 0" and drop the 0: what is left is the label, and the
             # 0 tells where the number starts and where the baseline runs.
@@ -293,10 +381,11 @@ class Readout(VGroup):
         """The number as drawn: the characters its glyphs were built from."""
         return self.number.drawn_text
 
-    def read(self) -> Shown:
+    def read(self) -> Reading:
         """The label, number and unit as drawn."""
-        unit = self.unit_text.markup if self.unit_text is not None else None
-        return Shown(self.label_source, self.shown, unit, self.value)
+        unit = self.unit_text.text if self.unit_text is not None else None
+        label = self.label.expression.removesuffix(" = 0") if self.label is not None else None
+        return Reading(label, self.shown, unit, self.value)
 
     @property
     def _baseline_left(self) -> np.ndarray:
@@ -316,9 +405,10 @@ class Readout(VGroup):
         self.number.shift(anchor - self.number.get_corner(DL))
         if self.unit_text is not None:
             word = unit_word(self.unit, self.value)
-            if word != self.unit_text.markup:
-                self.unit_text.become(Txt(word, size=self.number.font_size, color="muted"))
-                self.unit_text.markup = word
+            if word != self.unit_text.text:
+                new = Txt(word, size=self.number.font_size, color="muted")
+                self.unit_text.become(new)
+                self.unit_text.text, self.unit_text.markup = new.text, new.markup
             self.unit_text.next_to(self.number, RIGHT, buff=0.18)
             self.unit_text.align_to(self.number, DOWN)
         return self
@@ -329,6 +419,7 @@ class Readout(VGroup):
         return self
 
     def untrack(self) -> Readout:
+        """Stop following the function set by :meth:`track`."""
         self.clear_updaters()
         return self
 
@@ -403,8 +494,7 @@ class NumberText(VMobject):
     def drawn_text(self) -> str:
         """The characters the glyphs were built from, once the outline is checked to be
         still theirs (moved or scaled, not morphed into something else)."""
-        now = _outline_shape(self.points)
-        if now.shape != self._typeset.shape or not np.allclose(now, self._typeset, atol=1e-6):
+        if not _same_outline(self.points, self._typeset):
             raise ValueError(
                 f"NumberText no longer shows {self.text!r}: its outline was changed "
                 "without set_value (a Transform onto it?)"
@@ -421,6 +511,40 @@ def _outline_shape(points: np.ndarray) -> np.ndarray:
     """Outline points with position and size taken out: the shape of the glyphs."""
     width = float(np.ptp(points[:, 0])) if len(points) else 0.0
     return (points - points.min(axis=0)) / (width or 1.0)
+
+
+# How far (a share of the number's width) a curve drawn may lie from the typeset outline.
+_OUTLINE_TOLERANCE = 0.005
+
+
+def _curve_samples(points: np.ndarray, per_curve: int) -> np.ndarray:
+    """Points along each cubic Bezier curve of an outline (x and y)."""
+    curves = points[: len(points) // 4 * 4].reshape(-1, 4, 3)[:, :, :2]
+    t = np.linspace(0.0, 1.0, per_curve)[:, None]
+    weights = np.hstack([(1 - t) ** 3, 3 * (1 - t) ** 2 * t, 3 * (1 - t) * t**2, t**3])
+    return np.einsum("sk,ckd->csd", weights, curves).reshape(-1, 2)
+
+
+def _same_outline(points: np.ndarray, typeset: np.ndarray) -> bool:
+    """Whether ``points`` draw the outline ``typeset`` (an :func:`_outline_shape`), moved
+    or scaled. A Transform that ends where it began (``TransformFromCopy`` onto the
+    number) leaves the same outline cut into more curves, so past the quick test of the
+    very points the curves drawn are compared: each piece lies on the typeset outline,
+    and every typeset corner is still drawn."""
+    if len(points) == 0 or len(typeset) == 0:
+        return len(points) == len(typeset)
+    now = _outline_shape(points)
+    if now.shape == typeset.shape and np.allclose(now, typeset, atol=1e-6):
+        return True
+    from scipy.spatial import cKDTree
+
+    drawn = _curve_samples(now, 5)
+    outline = _curve_samples(typeset, 33)
+    corners = typeset[::4, :2]
+    return bool(
+        cKDTree(outline).query(drawn)[0].max() < _OUTLINE_TOLERANCE
+        and cKDTree(drawn).query(corners)[0].max() < _OUTLINE_TOLERANCE
+    )
 
 
 class _CountTo(Animation):
@@ -444,7 +568,7 @@ class _CountTo(Animation):
         self.mobject.set_value(self.target)  # whatever the rate function ends on
 
 
-def read_readouts(mobjects: Iterable[VMobject]) -> dict[str, Shown]:
+def read_readouts(mobjects: Iterable[VMobject]) -> dict[str, Reading]:
     """What every keyed read-out among ``mobjects`` shows, read from the drawing.
 
     The one way the kit records what a beat showed (:class:`~scenes.kit.BeatRecord`)

@@ -4,12 +4,24 @@ Put a :class:`Veil` in front of a picture (the true distribution's bars, say)
 to say "this is there, but hidden". Its *density* runs from 1 (only a faint
 hint of what is behind shows) to 0 (gone): :meth:`thin_to` animates it, so a
 stream of evidence can clear the fog gradually, and :meth:`lift` takes it away.
+:meth:`drift` stirs the wisps, so fog that is only waiting still moves.
 """
 
 from __future__ import annotations
 
 import numpy as np
-from manim import UP, Animation, Ellipse, FadeOut, RoundedRectangle, VGroup, Wait, smooth
+from manim import (
+    RIGHT,
+    UP,
+    Animation,
+    Ellipse,
+    FadeOut,
+    RoundedRectangle,
+    VGroup,
+    Wait,
+    linear,
+    smooth,
+)
 
 from scenes.kit.text import Txt
 from scenes.theme import current_theme
@@ -27,8 +39,8 @@ class Veil(VGroup):
 
     The body is the background colour (it hides), the mist on top is the theme's
     ``mist`` colour (it reads as fog), its edge fades out over a few rings, and a few
-    wisps placed from ``seed`` give it texture. ``mark`` is Typst markup in
-    palette role ``role``, centred (``None`` for no mark); it is :attr:`mark`,
+    wisps placed from ``seed`` give it texture. ``mark`` is text (as :class:`Txt`
+    takes it) in palette role ``role``, centred (``None`` for no mark); it is :attr:`mark`,
     so a scene can fade it on its own.
     """
 
@@ -111,6 +123,11 @@ class Veil(VGroup):
         mark, self.mark = self.mark, None
         return _Vanish(self, mark, **kwargs)
 
+    def drift(self, reach: float = 0.08, **kwargs) -> Animation:
+        """Stir the fog: each wisp drifts sideways (neighbours in opposite directions) by
+        up to ``reach`` times the veil's width and back, ending where it started."""
+        return _Drift(self, reach * self.body.width, **kwargs)
+
     def lift(self, **kwargs) -> Animation:
         """Take the fog away, drifting up as it clears."""
         kwargs.setdefault("shift", 0.3 * UP)
@@ -148,3 +165,16 @@ class _Thin(Animation):
     def finish(self) -> None:
         super().finish()
         self.mobject.set_density(self.target)  # exactly, whatever the rate function ends on
+
+
+class _Drift(Animation):
+    def __init__(self, veil: Veil, reach: float, rate_func=linear, **kwargs):
+        self.starts = [wisp.get_center() for wisp in veil.wisps]
+        self.reach = reach
+        super().__init__(veil, rate_func=rate_func, **kwargs)
+
+    def interpolate_mobject(self, alpha: float) -> None:
+        # Out and back along a sine: the last frame is the first, so the veil can hold on.
+        offset = self.reach * np.sin(np.pi * self.rate_func(alpha))
+        for k, (wisp, start) in enumerate(zip(self.mobject.wisps, self.starts, strict=True)):
+            wisp.move_to(start + (offset if k % 2 else -offset) * RIGHT)

@@ -17,6 +17,7 @@ from webvtt import Caption, WebVTT
 from webvtt.models import Timestamp
 
 from scenes.lecture.timing import to_ms
+from scenes.lecture.transcript import Line, lines_from_json
 
 __all__ = [
     "Chapter",
@@ -37,10 +38,12 @@ MS = Fraction(1, 1000)
 
 @dataclass(frozen=True)
 class Section:
-    """One section of a rendered scene: its name and its length in frames."""
+    """One section of a rendered scene: its name, its length in frames, and the
+    sentences its narration speaks (when the render recorded them)."""
 
     name: str
     frames: int
+    lines: tuple[Line, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -67,11 +70,15 @@ def section_title(name: str) -> str:
 
 
 def read_sections_json(path: Path) -> list[Section]:
-    """The sections manim's ``--save_sections`` lists (name and frame count of each)."""
+    """The sections manim's ``--save_sections`` lists (name and frame count of each),
+    with the ``lines`` of narration a voiced render adds to each entry."""
     entries = json.loads(Path(path).read_text())
     if not entries:
         raise ValueError(f"{path} lists no sections")
-    return [Section(e["name"], int(e["nb_frames"])) for e in entries]
+    return [
+        Section(e["name"], int(e["nb_frames"]), lines_from_json(e.get("lines") or ()))
+        for e in entries
+    ]
 
 
 def section_bounds(

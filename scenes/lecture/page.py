@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections.abc import Sequence
+from fractions import Fraction
 from html import escape
 from importlib.resources import files
 from pathlib import Path
@@ -22,7 +24,8 @@ from PIL import Image
 
 from scenes.lecture.captions import data_uri
 from scenes.lecture.chapters import Chapter
-from scenes.lecture.timing import clock
+from scenes.lecture.timing import clock, to_ms
+from scenes.lecture.transcript import Line
 from scenes.theme import current_theme
 
 if TYPE_CHECKING:
@@ -31,16 +34,19 @@ if TYPE_CHECKING:
 __all__ = ["embed_snippet", "write_page"]
 
 TEMPLATES = files("scenes.lecture") / "templates"
-ASSETS = ("lecture.css", "lecture.js")
+NOTES_PAGE = "notes.html"  # the presenter's notes window, beside index.html
+ASSETS = ("lecture.css", "lecture.js", "notes.js")
 
 KIND_LABELS = {
     "mp4": "Video, MP4 (H.264, with chapters)",
     "webm": "Video, WebM (VP9, with chapters)",
+    "captioned": "Video, MP4 with the captions burned into the picture",
     "poster": "Poster image, PNG",
     "srt": "Captions, SRT",
     "vtt": "Captions, WebVTT",
     "chapters": "Chapters, WebVTT",
     "transcript": "Transcript, plain text",
+    "handout": "Handout, PDF (A4): each section's picture, narration and formulas",
 }
 
 
@@ -93,13 +99,13 @@ def embed_snippet(files: dict[str, str], width: int, height: int, label: str) ->
 def _video(
     vid: str, label: str, files: dict[str, str], captions, chapter_track, steps, fps, w, h
 ) -> str:
-    """A player; ``steps`` are the stretches presenter mode plays one at a time."""
-    data = [{"start": c.start, "end": c.end, "title": c.title} for c in steps]
+    """A player; ``steps`` are the stretches presenter mode plays one at a time, each with
+    the notes and the picture the notes window shows (see :func:`_steps`)."""
     sources = [f'<source src="{_a(files["mp4"])}" type="video/mp4">']
     if "webm" in files:
         sources.append(f'<source src="{_a(files["webm"])}" type="video/webm">')
     return f"""
-<div class="player" data-player data-fps="{fps}" data-chapters="{_a(json.dumps(data))}">
+<div class="player" data-player data-fps="{fps}" data-chapters="{_a(json.dumps(steps))}">
   <video id="{vid}" controls preload="metadata" playsinline width="{w}" height="{h}"
          poster="{_a(files["poster"])}" aria-label="{_a(label)}">
     {"".join(sources)}
@@ -112,6 +118,8 @@ def _video(
     <div class="presenter-buttons">
       <button type="button" data-action="back">◀ Replay</button>
       <button type="button" data-action="next">Next ▶</button>
+      <button type="button" data-action="auto" aria-pressed="false">Auto-advance</button>
+      <button type="button" data-action="notes">Notes window</button>
       <button type="button" data-action="fullscreen">Full screen</button>
       <button type="button" data-action="exit">Exit</button>
     </div>
@@ -123,6 +131,28 @@ def _video(
 </p>"""
 
 
+def _steps(kit: SceneKit, chapters: Sequence[Chapter] | None = None, titled: bool = False):
+    """Presenter mode's steps through ``kit``'s sections (placed at ``chapters``, by default
+    the scene's own): times, title, the narration as speaker notes, the section's last frame.
+    ``titled`` names the scene in each title, for the full video."""
+    steps = []
+    for i, (c, own) in enumerate(zip(chapters or kit.chapters, kit.chapters, strict=True)):
+        title = c.title
+        if titled and kit.entry.title not in title:
+            title = f"{kit.entry.title}: {title}"
+        notes = kit.description(own, i)
+        steps.append(
+            {
+                "start": c.start,
+                "end": c.end,
+                "title": title,
+                "notes": notes,
+                "poster": kit.stills[i],
+            }
+        )
+    return steps
+
+
 def _chapter_button(vid: str, chapter: Chapter, extra: str = "") -> str:
     note = f' <span class="note">{escape(extra)}</span>' if extra else ""
     return (
@@ -130,6 +160,18 @@ def _chapter_button(vid: str, chapter: Chapter, extra: str = "") -> str:
         f'<span class="time">{clock(chapter.start_ms)}</span> '
         f'<span class="title">{escape(chapter.title)}</span></button>{note}'
     )
+
+
+def _sentences(vid: str, lines: Sequence[Line]) -> str:
+    """A section's sentences, each a button that plays from where it is said."""
+    items = "".join(
+        f'<li><button type="button" class="seek line" data-video="{vid}" '
+        f'data-seek="{to_ms(Fraction(line.start)) / 1000}">'
+        f'<span class="time">{clock(to_ms(Fraction(line.start)))}</span> '
+        f'<span class="title">{escape(line.text)}</span></button></li>'
+        for line in lines
+    )
+    return f'<ol class="lines">{items}</ol>' if items else ""
 
 
 def _downloads(out: Path, files: dict[str, str], label: str) -> str:
@@ -165,8 +207,8 @@ def _scene_section(out: Path, kit: SceneKit) -> str:
     info = kit.info
     chapters = "\n".join(f"<li>{_chapter_button(vid, c)}</li>" for i, c in enumerate(kit.chapters))
     transcript = "\n".join(
-        f"<li>{_chapter_button(vid, c)}<p>{escape(kit.description(c, i))}</p></li>"
-        for i, c in enumerate(kit.chapters)
+        f"<li>{_chapter_button(vid, c)}{_sentences(vid, lines)}</li>"
+        for c, lines in zip(kit.chapters, kit.lines, strict=True)
     )
     formulas = ""
     if kit.formulas:
@@ -193,7 +235,7 @@ def _scene_section(out: Path, kit: SceneKit) -> str:
         kit.files,
         kit.captions,
         kit.chapter_track,
-        kit.chapters,
+        _steps(kit),
         info.fps,
         info.width,
         info.height,
@@ -236,13 +278,9 @@ def _full_section(out: Path, full: FullKit, kits: list[SceneKit]) -> str:
     label = f"{full.title}: the full explainer"
     # Presenter mode steps through every section of every scene, as in the scenes.
     steps = [
-        Chapter(
-            s.start_ms,
-            s.end_ms,
-            s.title if k.entry.title in s.title else f"{k.entry.title}: {s.title}",
-        )
+        step
         for k, sections in zip(kits, full.sections, strict=True)
-        for s in sections
+        for step in _steps(k, sections, titled=True)
     ]
     video = _video(
         vid,
@@ -278,7 +316,7 @@ def _scenes_phrase(n: int) -> str:
 
 
 def write_page(kit: Kit) -> Path:
-    """Write ``index.html`` and copy the assets into the kit."""
+    """Write ``index.html`` and the notes window's page, and copy the assets into the kit."""
     out = kit.out
     assets = out / "assets"
     assets.mkdir(parents=True, exist_ok=True)
@@ -310,6 +348,10 @@ def write_page(kit: Kit) -> Path:
         scenes="\n".join(_scene_section(out, k) for k in kit.scenes),
     )
     kit.index.write_text(page, encoding="utf-8")
+    notes = Template((TEMPLATES / "notes.html").read_text(encoding="utf-8")).substitute(
+        title=escape(_title()), palette=_palette()
+    )
+    (out / NOTES_PAGE).write_text(notes, encoding="utf-8")
     return kit.index
 
 

@@ -1,35 +1,66 @@
-"""Part 1: living with uncertainty, and the road of the video.
+"""Part 1: living with uncertainty, and the four measures that grow out of it.
 
-A die tumbles and lands on faces nobody could call in advance; what we *can*
-know is its distribution, drawn as bars. Then the road map of the explainer
-lights up station by station: surprise, entropy, cross-entropy, KL divergence.
+A die tumbles and lands on faces nobody could call; what we can know is its
+distribution, p, drawn as bars that stay on screen. Out of those bars grow the
+measures of the explainer, each on one scale of bits: a face's surprise (a block
+log 1/p tall), entropy (the blocks, p wide, poured into their average), the
+cross-entropy of a model q (blocks log 1/q tall, poured into theirs) and the KL
+divergence (the part of that level above entropy).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 from manim import *
 
 import infotheory as it
 from scenes.kit import (
+    AverageStrip,
     Die,
     DistributionBars,
     ExplainerScene,
+    Formula,
+    Readout,
     SceneParams,
-    Txt,
     format_value,
+    unit_word,
 )
 from scenes.kit.checks import whole_number
-from scenes.kit.roadmap import RoadMap, information_stations
+from scenes.kit.text import log_symbol
+from scenes.kit.value_axis import ValueAxis
+
+# How tall (screen units) a bar of probability 1 is: one scale for p and q.
+PROBABILITY_HEIGHT = 3.6
+# How tall (screen units) the largest surprise block stands.
+TALLEST_BLOCK = 3.4
+# The takeaway's banner reaches this far down the frame: the last picture stays below it.
+BANNER_BOTTOM = 1.7
+# How much larger the odds are drawn while they are alone on the stage.
+ODDS_ZOOM = 1.5
+# How much a pulse swells what it points at (never recolouring it).
+PULSE = 1.15
+BAND_PULSE = 1.06  # the wide KL band swells less, staying clear of its read-out
+# How thick a bar lying on the floor is while it slides (screen units).
+LYING = 0.06
+# Sizes (screen units): the rolling die, the rolled faces, the die beside its odds, the bars.
+DIE_SIZE, CHIP_SIZE, ICON_SIZE = 1.6, 0.9, 0.6
+BAR_WIDTH, BAR_GAP = 0.55, 0.3
 
 
 @dataclass(frozen=True)
 class OpeningParams(SceneParams):
-    """Example values for part 1."""
+    """Example values for part 1.
+
+    ``model`` is q, a model of the die (one chance per face, every one above zero, or its
+    surprise would be infinite). By default it expects the last face half the time and
+    shares the rest evenly.
+    """
 
     rolls: tuple[int, ...] = (5, 2, 6)  # the faces the die lands on, one roll each
     die_faces: int = 6  # the fair die's number of faces (the die prop draws pips up to 6)
+    model: tuple[float, ...] | None = None
 
     def __post_init__(self) -> None:
         super().__post_init__()
@@ -42,6 +73,41 @@ class OpeningParams(SceneParams):
                 raise ValueError(
                     f"rolls[{i}] = {face!r} is not a face of a die (1 to {self.die_faces})"
                 )
+        if self.model is not None:
+            try:
+                q = it.categorical(faces, self.model)  # validated, never normalised
+            except (TypeError, ValueError) as error:
+                raise ValueError(f"model: {error}") from None
+            if np.any(q.probs <= 0):
+                raise ValueError(
+                    "model: every face can come up, so the model must give each one a chance "
+                    f"above 0 (a face at 0 would be infinitely surprising): {self.model}"
+                )
+
+    @property
+    def die(self) -> it.Distribution:
+        return it.fair_die(self.die_faces)
+
+    @property
+    def q(self) -> it.Distribution:
+        faces = self.die.outcomes
+        if self.model is not None:
+            return it.categorical(faces, self.model)
+        n = len(faces)
+        return it.categorical(faces, [*([0.5 / (n - 1)] * (n - 1)), 0.5])
+
+
+def odds_chart(dist: it.Distribution, role: str) -> DistributionBars:
+    """The die's odds (``role="p"``) or a model's (``"q"``): one scale, one look."""
+    return DistributionBars(
+        dist,
+        role=role,
+        key=role,
+        height=PROBABILITY_HEIGHT,
+        bar_width=BAR_WIDTH,
+        spacing=BAR_GAP,
+        decimals=3,
+    )
 
 
 def _spoken_list(items: list[str]) -> str:
@@ -49,106 +115,379 @@ def _spoken_list(items: list[str]) -> str:
     return ", then ".join(items)
 
 
+# The measures as the explainer writes them: each measure's letter in its colour, p and q
+# in theirs wherever they appear.
+def surprise_formula(unit: str) -> str:
+    return f"{{{{ S : surprise }}}}(x) = {log_symbol(unit)} 1/{{{{ p(x) : p }}}}"
+
+
+def entropy_formula(unit: str) -> str:
+    return (
+        f"{{{{ H : entropy }}}}({{{{ p : p }}}}) = sum_x {{{{ p(x) : p_1 }}}} "
+        f"{log_symbol(unit)} 1/{{{{ p(x) : p_2 }}}}"
+    )
+
+
+def cross_entropy_formula(unit: str) -> str:
+    return (
+        f"{{{{ H : cross_entropy }}}}({{{{ p : p }}}}, {{{{ q : q }}}}) = "
+        f"sum_x {{{{ p(x) : p_1 }}}} {log_symbol(unit)} 1/{{{{ q(x) : q_1 }}}}"
+    )
+
+
+KL_FORMULA = (
+    '{{ "KL" : kl }}({{ p : p }} || {{ q : q }}) = '
+    "{{ H : cross_entropy }}({{ p : p_1 }}, {{ q : q_1 }}) - {{ H : entropy }}({{ p : p_2 }})"
+)
+
+# Read-out labels: the same colouring, at read-out size.
+ENTROPY_LABEL = "{{ H : entropy }}({{ p : p }})"
+CROSS_LABEL = "{{ H : cross_entropy }}({{ p : p }}, {{ q : q }})"
+KL_LABEL = '{{ "KL" : kl }}({{ p : p }} || {{ q : q }})'
+
+
 class Opening(ExplainerScene):
     Params = OpeningParams
     hook = "How do brains and machines cope with uncertainty?"
     takeaway = (
-        "Uncertainty is a distribution; four numbers measure it and the cost of a wrong model."
+        "Uncertainty is a distribution: surprise scores an outcome, entropy the average, "
+        "KL divergence a wrong model."
     )
 
-    def body(self) -> None:
-        params: OpeningParams = self.params
-        die_dist = it.fair_die(params.die_faces)
-        p_face = die_dist.probability(die_dist.outcomes[0])
+    # -- the numbers, all from infotheory ------------------------------------------------
 
-        # -- a die nobody can call ---------------------------------------------------
-        die = Die(1, size=1.7).move_to(0.8 * UP)
-        chip_size = 0.65
-        chips = VGroup(*(Die(face, size=chip_size) for face in params.rolls))
+    def setup(self) -> None:
+        super().setup()
+        params: OpeningParams = self.params
+        self.p, self.q = params.die, params.q
+        self.face = str(params.rolls[-1])  # the face whose surprise we show
+        self.p_face = self.p.probability(self.face)
+        self.surprise = float(it.surprisal(self.p_face, unit=self.unit))
+        self.entropy = float(it.entropy(self.p, unit=self.unit))
+        self.cross_entropy = float(it.cross_entropy(self.p, self.q, unit=self.unit))
+        self.kl = float(it.kl_divergence(self.p, self.q, unit=self.unit))
+        self.tallest = float(np.max(it.surprisal(self.q.probs, unit=self.unit)))
+        self.tallest = max(self.tallest, self.surprise)
+
+    def words(self, value: float) -> str:
+        """A value as narration says it: '2.585 bits'."""
+        return f"{format_value(value)} {unit_word(self.unit, value)}"
+
+    # -- the storyboard -------------------------------------------------------------------
+
+    def prelude(self) -> None:
+        self.die = Die(1, size=DIE_SIZE)
+        self.stage.left.place(self.die)
+        self.play(Wait(0.4))  # the title makes way before the die comes in beside it
+        self.play(FadeIn(self.die, scale=0.7), run_time=0.6)
+        self.play(self.die.roll_to(4, tumbles=4), run_time=0.7)
+
+    def body(self) -> None:
+        self.roll()
+        self.odds()
+        self.surprise_of_a_face()
+        self.average_surprise()
+        self.model_surprise()
+        self.extra_surprise()
+
+    def roll(self) -> None:
+        rolls = self.params.rolls
+        space = self.theme.space
+        chip = CHIP_SIZE
+        chips = VGroup(*(Die(face, size=chip) for face in rolls))
         unknown = VGroup(
             DashedVMobject(
                 RoundedRectangle(
-                    width=chip_size,
-                    height=chip_size,
-                    corner_radius=chip_size / 6,
-                    color=self.theme.color.highlight,
+                    width=chip,
+                    height=chip,
+                    corner_radius=chip / 6,
+                    color=self.theme.color.muted,
                     stroke_width=2.5,
                 ),
-                num_dashes=16,
+                num_dashes=18,
             ),
-            Txt("?", "heading", "highlight"),
+            Formula("?", "heading", "muted"),
         )
-        row = VGroup(*chips, unknown).arrange(RIGHT, buff=0.3).move_to(1.6 * DOWN)
+        row = VGroup(*chips, unknown).arrange(RIGHT, buff=space.m)
+        self.stage.right.place(row).match_y(self.die)
         with self.beat(
             "roll",
-            f"Roll a die: {_spoken_list([str(r) for r in params.rolls])}. "
-            f"No one can call the next face.",
+            f"Roll a die: {_spoken_list([str(r) for r in rolls])}. Nobody can call the next face.",
         ):
-            self.play(FadeIn(die, scale=0.8), run_time=0.5)
-            for face, chip in zip(params.rolls, chips, strict=True):
-                self.play(die.roll_to(face, tumbles=5), run_time=0.7)
-                self.play(TransformFromCopy(die, chip), run_time=0.4)
-            self.play(FadeIn(unknown, scale=1.3), run_time=0.4)
-            self.play(
-                Indicate(unknown, color=self.theme.color.highlight, scale_factor=1.25), run_time=0.8
-            )
+            for face, piece in zip(rolls, chips, strict=True):
+                self.play(self.die.roll_to(face, tumbles=5), run_time=0.6)
+                self.play(TransformFromCopy(self.die, piece), run_time=0.4)
+            # The next roll: the die tumbles on while the "?" waits for it.
+            self.play(FadeIn(unknown, scale=1.3), self.die.roll_to(1, tumbles=8), run_time=1.0)
+            self.play(unknown.animate(rate_func=there_and_back).scale(PULSE), run_time=0.5)
+        self.rolled = VGroup(chips, unknown)
 
-        # -- what we can know: the odds ------------------------------------------------
-        bars = DistributionBars(
-            die_dist, role="p", key="p", height=9.0, bar_width=0.75, spacing=0.45, decimals=3
+    def odds(self) -> None:
+        space = self.theme.space
+        chart = odds_chart(self.p, "p")
+        mark = Formula("p", "heading", "p")
+        icon = Die(self.die.value, size=ICON_SIZE)
+        tag = VGroup(icon, mark).arrange(DOWN, buff=space.s)
+        tag.next_to(chart.baseline, LEFT, buff=space.m).align_to(chart.baseline, DOWN)
+        group = VGroup(tag, chart)
+        # Alone on the stage, the odds are drawn large; they shrink aside for the measures.
+        group.scale(ODDS_ZOOM)
+        self.stage.main.place(group)
+        self.p_chart, self.p_tag = chart, tag
+        outline = SurroundingRectangle(
+            group, buff=space.m, corner_radius=0.15, color=self.theme.color.p, stroke_width=2
         )
-        bars.move_to(2.4 * RIGHT + 0.2 * DOWN)
-        caption = Txt("the same chance for every face", "label", "muted")
-        caption.next_to(bars, UP, buff=0.5)
-        with self.beat(
-            "odds",
-            f"We can't know the face, only the odds: {format_value(p_face)} each. "
-            f"Brains and machines hold uncertainty as a distribution.",
-        ):
+        with self.beat("odds", f"We can only know the odds: {format_value(self.p_face)} each."):
             self.play(
-                FadeOut(row, shift=0.3 * DOWN),
-                die.animate.move_to([-4.6, bars.bars.get_center()[1], 0]),
-                run_time=0.7,
+                FadeOut(self.rolled, shift=self.theme.space.m * DOWN),
+                ReplacementTransform(self.die, icon),
+                FadeIn(chart.baseline, chart.labels),
+                run_time=0.9,
             )
-            arrow = Arrow(
-                die.get_right(),
-                [bars.get_left()[0], die.get_center()[1], 0],
-                buff=0.3,
-                color=self.theme.color.muted,
-                stroke_width=3,
-            )
-            self.play(GrowArrow(arrow), FadeIn(bars.baseline, bars.labels), run_time=0.6)
             self.play(
+                LaggedStart(*(GrowFromEdge(b, DOWN) for b in chart.bars), lag_ratio=0.15),
                 LaggedStart(
-                    *(GrowFromEdge(b, DOWN) for b in bars.bars), lag_ratio=0.12, run_time=1.1
+                    *(FadeIn(v, shift=self.theme.space.xs * UP) for v in chart.values),
+                    lag_ratio=0.15,
                 ),
+                run_time=1.4,
             )
-            self.play(FadeIn(bars.values, shift=0.15 * UP), FadeIn(caption), run_time=0.6)
-            self.add(bars)
+            self.add(chart)
+            line = self.say("That list, p, is a distribution.")
+            self.play(Write(mark), Create(outline), run_time=min(line.duration, 1.5))
+        self.odds_outline = outline
 
-        # -- the road ahead ------------------------------------------------------------
-        road = RoadMap(information_stations(self.unit), direction="column")
-        road.move_to(0.15 * UP)
-        self.road = road
+    # -- the bits scale on the right ------------------------------------------------------
+
+    def level_readout(self, label: str, value: float, key: str, role: str) -> Readout:
+        return Readout(label, value, unit=self.unit, key=key, color=role, size="label")
+
+    def bits_chart(self) -> None:
+        """The axis, the two strips (surprises under p, then under q) and the level
+        read-outs, placed so the read-outs end at the frame's right edge."""
+        right, space = self.stage.right, self.theme.space
+        self.entropy_readout = self.level_readout(ENTROPY_LABEL, self.entropy, "H", "entropy")
+        self.cross_readout = self.level_readout(
+            CROSS_LABEL, self.cross_entropy, "H(p,q)", "cross_entropy"
+        )
+        self.kl_readout = self.level_readout(KL_LABEL, self.kl, "KL", "kl")
+        readouts = (self.entropy_readout, self.cross_readout, self.kl_readout)
+        baseline_y = right.bottom + space.l
+        # The formula slot is the ceiling: the tallest formula, then a gap.
+        ceiling = right.top - Formula(cross_entropy_formula(self.unit)).height - space.m
+        top_gap = space.s + self.cross_readout.height / 2  # the read-out over H(p, q)
+        self.unit_height = min(
+            TALLEST_BLOCK / self.tallest,
+            (ceiling - baseline_y - top_gap) / self.cross_entropy,
+        )
+        self.axis = ValueAxis(self.tallest, self.unit_height, self.unit)
+        strip_left = right.left + self.axis.width + space.s
+        # The read-outs keep a gap from the frame's edge as from the strip.
+        strip_right = right.right - max(r.width for r in readouts) - space.m - space.s
+        width = strip_right - strip_left
+        self.strip = AverageStrip(self.p, unit=self.unit, width=width, unit_height=self.unit_height)
+        self.cross_strip = AverageStrip(
+            self.p, self.q, unit=self.unit, width=width, unit_height=self.unit_height
+        )
+        for strip in (self.strip, self.cross_strip):
+            strip.shift(
+                [strip_left - strip.baseline.get_left()[0], baseline_y - strip.baseline.get_y(), 0]
+            )
+        self.axis.stand_on(baseline_y)
+        self.axis.shift((strip_left - space.s - self.axis.origin[0]) * RIGHT)
+        # Each read-out beside the level it names, a line's height plus a gap apart.
+        x = strip_right + space.m
+        step = max(r.height for r in readouts) + space.s
+        y_h = self.axis.y_of(self.entropy / 2)
+        y_kl = max(self.axis.y_of((self.entropy + self.cross_entropy) / 2), y_h + step)
+        y_ce = max(self.axis.y_of(self.cross_entropy) + space.s, y_kl + step)
+        for readout, y in zip(readouts, (y_h, y_ce, y_kl), strict=True):
+            readout.move_to([x, y, 0], aligned_edge=LEFT)
+
+    def formula_slot(self, expression: str) -> Formula:
+        """The measure being built, written over the chart (the slot's top is the stage's)."""
+        formula = Formula(expression)
+        region = self.stage.right
+        formula.set_x((self.strip.baseline.get_left()[0] + region.right) / 2)
+        return formula.align_to([0, region.top, 0], UP)
+
+    # -- the measures, grown out of the bars ----------------------------------------------
+
+    def surprise_of_a_face(self) -> None:
+        self.bits_chart()
+        strip, chart = self.strip, self.p_chart
+        i = self.p.outcomes.index(self.face)
+        block = strip.blocks[i]
+        value = Readout(
+            None, self.surprise, unit=None, key="S", color="surprise", size="label"
+        ).next_to(block, UP, buff=self.theme.space.xs)
+        self.formula = self.formula_slot(surprise_formula(self.unit))
+        others = [k for k in range(len(self.p)) if k != i]
+        p_group = VGroup(self.p_tag, self.p_chart)
         with self.beat(
             "surprise",
-            "Four measures grow from a distribution. First, surprise: the log of one over p.",
+            "Surprise belongs to one outcome: the log of one over its chance, "
+            f"{self.words(self.surprise)} for a {self.face}.",
         ):
-            self.play(FadeOut(VGroup(die, bars, caption, arrow), shift=0.4 * UP), run_time=0.7)
-            self.play(FadeIn(road, lag_ratio=0.1), run_time=1.2)
-            self.play(road.advance())
+            self.play(
+                p_group.animate.scale(1 / ODDS_ZOOM).move_to(self.stage.left.center),
+                FadeOut(self.odds_outline),
+                run_time=0.8,
+            )
+            self.play(
+                Create(self.axis.line),
+                FadeIn(self.axis.marks, self.axis.tick_labels, self.axis.label),
+                FadeIn(strip.baseline),
+                Write(self.formula),
+                run_time=0.9,
+            )
+            self.play(TransformFromCopy(chart.bars[i], block), run_time=1.0)
+            self.play(
+                FadeIn(value, shift=self.theme.space.xs * UP), FadeIn(strip.labels[i]), run_time=0.5
+            )
+            self.play(
+                LaggedStart(
+                    *(TransformFromCopy(chart.bars[k], strip.blocks[k]) for k in others),
+                    lag_ratio=0.2,
+                ),
+                FadeIn(VGroup(*(strip.labels[k] for k in others))),
+                run_time=1.4,
+            )
+            self.show("surprise", value)
+            self.show("axis", self.axis)
+            self.show("blocks", [(b.width, b.height) for b in strip.blocks])
+        self.surprise_value = value
 
-        with self.beat("entropy", "Entropy: the surprise you expect, on average."):
-            self.play(road.advance())
+    def average_surprise(self) -> None:
+        new_formula = self.formula_slot(entropy_formula(self.unit))
+        with self.beat(
+            "entropy",
+            f"Entropy is their average, weighted by chance: {self.words(self.entropy)}.",
+        ):
+            self.play(TransformMatchingShapes(self.formula, new_formula), run_time=0.9)
+            self.formula = new_formula
+            self.play(self.strip.pour(run_time=2.0), FadeOut(self.surprise_value))
+            self.play(FadeIn(self.entropy_readout, shift=self.theme.space.xs * UP), run_time=0.6)
+            self.show("entropy", self.entropy_readout)
 
+    def model_chart(self) -> VGroup:
+        """q's chart under p's, face under face; returns the group of both, placed."""
+        space = self.theme.space
+        self.q_chart = odds_chart(self.q, "q")
+        mark = Formula("q", "heading", "q")
+        mark.next_to(self.q_chart.baseline, LEFT, buff=space.m)
+        mark.align_to(self.q_chart.baseline, DOWN)
+        self.q_mark = mark
+        q_group = VGroup(mark, self.q_chart)
+        p_target = VGroup(self.p_tag, self.p_chart).copy()
+        q_group.next_to(p_target, DOWN, buff=space.l)
+        q_group.shift((p_target[1].get_x() - self.q_chart.get_x()) * RIGHT)
+        mark.match_x(p_target[0])
+        stack = VGroup(p_target, q_group)
+        # Under the takeaway's banner, nothing: the stack fills the left half below it.
+        left = self.stage.left
+        stack.move_to([left.center[0], (left.bottom + BANNER_BOTTOM) / 2, 0])
+        return stack
+
+    def model_surprise(self) -> None:
+        p_target, _ = self.model_chart()
+        q_chart, cross = self.q_chart, self.cross_strip
+        p_group = VGroup(self.p_tag, self.p_chart)
+        floor = self.strip.average_line()
+        floor.set_z_index(2)
+        favourite = max(self.q.outcomes, key=self.q.probability)
+        faces = range(len(self.q))
+        new_formula = self.formula_slot(cross_entropy_formula(self.unit))
         with self.beat(
             "cross-entropy",
-            "Cross-entropy: the average surprise when reality is p but you bet on a model q.",
+            f"A model, q, puts {format_value(self.q.probability(favourite))} on a {favourite}.",
         ):
-            self.play(road.advance())
+            self.play(Transform(p_group, p_target), run_time=0.8)
+            self.play(
+                TransformFromCopy(self.p_chart.bars, q_chart.bars),
+                FadeIn(q_chart.baseline, q_chart.labels, self.q_mark),
+                run_time=1.2,
+            )
+            self.play(FadeIn(q_chart.values, shift=self.theme.space.xs * UP), run_time=0.5)
+            self.add(q_chart)
+            line = self.say(
+                "Its average surprise on the real die, the cross-entropy: "
+                f"{self.words(self.cross_entropy)}."
+            )
+            self.play(
+                ReplacementTransform(self.strip.levelled, floor),
+                TransformMatchingShapes(self.formula, new_formula),
+                run_time=0.9,
+            )
+            self.formula = new_formula
+            # Copies of the model's bars lie down, slide along the floor to their places and
+            # stand up as surprises: nothing tall sweeps across the labels on the way.
+            copies = [q_chart.bars[k].copy() for k in faces]
+            flat = [c.copy().stretch_to_fit_height(LYING).align_to(c, DOWN) for c in copies]
+            self.add(*copies)
+            self.play(*(Transform(c, f) for c, f in zip(copies, flat, strict=True)), run_time=0.4)
+            self.play(
+                LaggedStart(
+                    *(
+                        c.animate.shift(cross.blocks[k].get_bottom() - c.get_bottom())
+                        for c, k in zip(copies, faces, strict=True)
+                    ),
+                    lag_ratio=0.1,
+                ),
+                run_time=0.8,
+            )
+            self.play(
+                LaggedStart(
+                    *(
+                        ReplacementTransform(c, cross.blocks[k])
+                        for c, k in zip(copies, faces, strict=True)
+                    ),
+                    lag_ratio=0.1,
+                ),
+                run_time=0.7,
+            )
+            self.show("model blocks", [(b.width, b.height) for b in cross.blocks])
+            self.play(cross.pour(run_time=max(line.end - self.time - 0.6, 1.5)))
+            self.play(FadeIn(self.cross_readout, shift=self.theme.space.xs * UP), run_time=0.6)
+        self.floor = floor
 
+    def extra_surprise(self) -> None:
+        bar = self.cross_strip.levelled
+        left, right = bar.get_left()[0], bar.get_right()[0]
+        base, split, top = (self.axis.y_of(v) for v in (0.0, self.entropy, self.cross_entropy))
+
+        def segment(lo: float, hi: float, role: str) -> Polygon:
+            return Polygon(
+                [left, lo, 0],
+                [right, lo, 0],
+                [right, hi, 0],
+                [left, hi, 0],
+                fill_color=self.theme.color[role],
+                fill_opacity=0.75,
+                stroke_width=0,
+            )
+
+        parts = VGroup(segment(base, split, "entropy"), segment(split, top, "kl"))
+        new_formula = self.formula_slot(KL_FORMULA)
         with self.beat(
             "kl-divergence",
-            "KL divergence: the extra surprise a wrong model costs, cross-entropy minus entropy.",
-        ):
-            self.play(road.advance())
+            f"The excess, {self.words(self.kl)}, is the KL divergence: the price of a wrong model.",
+        ) as record:
+            self.play(
+                ReplacementTransform(bar, parts),
+                FadeOut(self.floor),
+                TransformMatchingShapes(self.formula, new_formula),
+                run_time=1.2,
+            )
+            self.formula = new_formula
+            self.play(FadeIn(self.kl_readout, shift=self.theme.space.xs * UP), run_time=0.8)
+            # "... a wrong model": the model and what it costs, pointed at together.
+            self.play(
+                *(b.animate(rate_func=there_and_back).stretch(PULSE, 0) for b in self.q_chart.bars),
+                self.q_mark.animate(rate_func=there_and_back).scale(PULSE),
+                parts[1].animate(rate_func=there_and_back).stretch(BAND_PULSE, 0),
+                run_time=max(record.lines[0].end - self.time, 1.0),
+            )
+            self.show("kl", self.kl_readout)
+            self.show("segments", parts)
+        self.focus = VGroup(parts[1], self.kl_readout)

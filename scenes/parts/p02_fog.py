@@ -1,9 +1,10 @@
 """Part 2: thinking in probabilities.
 
-A vague shape in thick fog. The mind does not settle on one reading: it keeps
-several, each with a weight, drawn as bars. As the fog clears in stages the
-shape sharpens and the weights move, and a computed read-out shows that they
-add up to exactly one at every moment.
+A blob in thick fog that a person, a tree, a lamp or a deer would all fit: their faint
+outlines lie over it. The mind does not settle on one reading; it holds a model, q, a
+weight for each, drawn as bars that add up to exactly one. As the fog thins the shape
+sharpens, weight pours from the readings that fit less into the one that fits, each
+outline fades or firms with its weight, and the total stays one on every frame.
 """
 
 from __future__ import annotations
@@ -23,8 +24,34 @@ from scenes.kit import (
     Txt,
     alternatives,
     format_value,
+    tinted,
 )
+from scenes.kit.flow import WeightFlow
 from scenes.kit.fog import SILHOUETTES, FoggedShape, silhouette
+from scenes.kit.outlines import CandidateOutlines
+
+# The fog's look: how blurred the shape is and how dense the fog in the thickest fog
+# (thin enough that the blob reads, thick enough that it could be anything).
+BLUR = 0.3
+FOG_PEAK = 0.42
+# How much a pulse swells what it points at (never recolouring it).
+PULSE = 1.15
+# How strongly every outline shows while the eye weighs them all at once.
+FAINT = 0.4
+# How tall (screen units) a bar of weight 1 is.
+WEIGHT_HEIGHT = 3.0
+# The takeaway's banner reaches this far down the frame: the last picture stays below it.
+BANNER_BOTTOM = 1.7
+# How tall the shape in the fog stands, and each reading's picture in its slot (screen units).
+SHAPE_HEIGHT, ICON_HEIGHT = 3.4, 1.1
+BAR_WIDTH, BAR_GAP = 0.8, 0.65
+
+
+def outline_opacity(weight: float) -> float:
+    """How strongly a reading's outline shows over the fog: it firms up with its weight
+    (a square-root-like curve, so a small weight is faint but not gone; never quite
+    solid, so the shape under it shows)."""
+    return 0.8 * float(weight) ** 0.6
 
 
 @dataclass(frozen=True)
@@ -93,126 +120,209 @@ class Fog(ExplainerScene):
         "evidence moves the weights, and they always add up to one."
     )
 
-    def body(self) -> None:
+    def setup(self) -> None:
+        super().setup()
         params: FogParams = self.params
-        stages = [it.categorical(params.interpretations, s) for s in params.stages]
+        self.stages = [it.categorical(params.interpretations, s) for s in params.stages]
+        # The readings we can draw lie over the fog as outlines.
+        self.drawn = [name for name in params.interpretations if name in SILHOUETTES]
 
-        # What stands in the fog is reality, so it wears the reality colour.
-        fog = FoggedShape(
+    # -- the storyboard -------------------------------------------------------------------
+
+    def prelude(self) -> None:
+        params: FogParams = self.params
+        left = self.stage.left
+        # What stands in the fog is reality, so it wears reality's colour.
+        self.fog = FoggedShape(
             params.truth,
             level=params.fog_levels[0],
-            height=3.6,
+            height=SHAPE_HEIGHT,
             role="p",
-            fog_width=9.6,
+            fog_width=left.width + 3.2,
             fog_height=config.frame_height + 1.0,
             fade=2.4,
+            candidates=self.drawn,
+            blur=BLUR,
+            fog_peak=FOG_PEAK,
         )
-        fog.shift(np.array([-3.7, 0.15, 0]) - fog.silhouette.get_center())
+        # Centred under the banner's reach, so the clear shape stays in the last picture.
+        middle = np.array([left.center[0], (left.bottom + BANNER_BOTTOM) / 2, 0.0])
+        self.fog.shift(middle - self.fog.silhouette.get_center())
+        self.play(self.fog.appear(), run_time=1.6)
+        self.show("fog", self.fog)
 
-        # The mind's readings: a model of what is out there, so they wear the model colour.
-        bars = DistributionBars(
-            stages[0],
+    def body(self) -> None:
+        self.readings()
+        self.weights()
+        last = len(self.stages) - 1
+        for k in range(1, last):
+            self.thinning(k)
+        self.clear_air()
+
+    def readings(self) -> None:
+        """Each reading the eye could make lies over the blob as an outline, and takes its
+        place on the right, where its weight will stand."""
+        space = self.theme.space
+        self.chart = DistributionBars(
+            self.stages[0],
             role="q",
             key="belief",
-            height=3.0,
-            bar_width=0.8,
-            spacing=0.65,
+            height=WEIGHT_HEIGHT,
+            bar_width=BAR_WIDTH,
+            spacing=BAR_GAP,
             decimals=2,
+            value_side="bottom",
         )
-        bars.shift(np.array([3.75, -0.55, 0]) - bars.baseline.get_center())
-        # The readings: first asked as a row of candidates, then weighed under the bars.
-        small, big = 0.55, 1.1
-        named = [
-            (name, label)
-            for name, label in zip(params.interpretations, bars.labels, strict=True)
-            if name in SILHOUETTES
-        ]
-        icons = Group(*(silhouette(name, height=big, role="muted") for name, _ in named))
-        for icon, (_, label) in zip(icons, named, strict=True):
-            icon.move_to([label.get_x(), 0.75, 0])
-        icons_of = {name: [] for name in params.interpretations}
-        for icon, (name, _) in zip(icons, named, strict=True):
-            icons_of[name].append(icon)
-        icon_targets = [
-            [label.get_x(), bars.labels.get_bottom()[1] - 0.2 - small / 2, 0] for _, label in named
-        ]
-        asked = VGroup(*(label.copy() for label in bars.labels))
-        asked.shift((icons.get_bottom()[1] - 0.3 - asked.get_top()[1]) * UP)
-        question = Txt("what is it?", "label", "muted")
-        heading = Txt("what the mind holds", "label", "muted")
-        for title in (question, heading):
-            title.move_to([bars.get_center()[0], 3.1, 0])
-        total = Readout('"total"', float(np.sum(bars.probs)), unit=None, decimals=2, key="total")
-        total.move_to([bars.get_center()[0], icon_targets[0][1] - small / 2 - 0.55, 0])
-        total.track(lambda: float(np.sum(bars.probs)))
-
+        right = self.stage.right
+        # The tallest weight ends just under the banner; names and values hang below.
+        tallest = max(float(np.max(s.probs)) for s in self.stages)
+        self.chart.move_to(right.center)
+        self.chart.shift(
+            (BANNER_BOTTOM - space.s - tallest * WEIGHT_HEIGHT - self.chart.base_y) * UP
+        )
+        self.outlines = CandidateOutlines(self.fog, self.drawn, role="q", strength=0.0)
+        self.icons = {}
+        for name in self.drawn:
+            i = self.chart.outcomes.index(name)
+            icon = silhouette(name, height=ICON_HEIGHT, role="muted")
+            icon.next_to(self.chart.baseline, UP, buff=space.xs).match_x(self.chart.bars[i])
+            self.icons[name] = icon
+        self.heading = Txt("what is it?", "body", "muted")
+        right.place(self.heading, align=UP)
+        names = self.chart.labels
         with self.beat(
             "fog",
-            f"A shape in thick fog: {alternatives(params.interpretations)}? The eye can't decide.",
-        ):
-            self.play(fog.appear(), run_time=1.5)
+            f"A shape in thick fog: {alternatives(self.params.interpretations)}? "
+            "Any of them could fit.",
+        ) as record:
+            line = record.lines[0]
+            self.add(self.outlines)
+            self.play(FadeIn(self.heading), FadeIn(self.chart.baseline), run_time=0.6)
+            steps = []
+            for i, name in enumerate(self.chart.outcomes):
+                parts = [FadeIn(names[i], shift=self.theme.space.xs * UP)]
+                if name in self.icons:
+                    parts += [
+                        self.outlines.strengths_to({name: 1.0}),
+                        FadeIn(self.icons[name], shift=self.theme.space.s * UP),
+                    ]
+                steps.append(AnimationGroup(*parts))
+            self.play(LaggedStart(*steps, lag_ratio=0.7), run_time=max(line.duration - 1.4, 2.0))
+            # All at once, faint: the eye weighs them together.
             self.play(
-                FadeIn(question),
-                LaggedStart(
-                    *(
-                        FadeIn(Group(label, *icons_of[name]), shift=0.2 * UP)
-                        for name, label in zip(params.interpretations, asked, strict=True)
-                    ),
-                    lag_ratio=0.25,
-                ),
-                fog.clear_to(min(1.0, params.fog_levels[0] + 0.08)),
-                run_time=1.4,
+                self.outlines.strengths_to({name: FAINT for name in self.drawn}), run_time=0.8
             )
-            self.play(fog.clear_to(params.fog_levels[0]), run_time=1.0)
 
+    def weights(self) -> None:
+        chart, space = self.chart, self.theme.space
+        heading = Txt(f"the mind's model, {tinted('$q$', 'q')}", "body")
+        self.stage.right.place(heading, align=UP)
+        total = Readout('"total"', float(np.sum(chart.probs)), unit=None, decimals=2, key="total")
+        total.track(lambda: float(np.sum(chart.probs)))
+        total.next_to(chart.values, DOWN, buff=space.m).match_x(chart.baseline)
+        self.total = total
+        # Each reading's picture sinks into the baseline as its weight rises from it.
+        grow = [
+            AnimationGroup(
+                *(
+                    [FadeOut(self.icons[name], shift=space.m * DOWN, scale=0.5)]
+                    if name in self.icons
+                    else []
+                ),
+                GrowFromEdge(chart.bars[i], DOWN),
+            )
+            for i, name in enumerate(chart.outcomes)
+        ]
         with self.beat(
             "guesses",
-            "So the mind keeps every reading at once, each with a weight. "
-            "The weights add up to exactly one.",
-        ):
+            "The mind keeps them all, each with a weight: its model of what stands there, q.",
+        ) as record:
+            self.play(ReplacementTransform(self.heading, heading), run_time=0.8)
+            self.heading = heading
             self.play(
-                ReplacementTransform(question, heading),
-                ReplacementTransform(asked, bars.labels),
-                *(
-                    icon.animate.scale(small / big).move_to(target)
-                    for icon, target in zip(icons, icon_targets, strict=True)
-                ),
-                FadeIn(bars.baseline),
-                run_time=0.9,
+                LaggedStart(*grow, lag_ratio=0.25),
+                FadeIn(chart.values, shift=self.theme.space.xs * UP),
+                *self.outlines_to(self.stages[0]),
+                run_time=max(record.lines[0].end - self.time, 1.6),
             )
-            self.play(
-                LaggedStart(
-                    *(GrowFromEdge(b, DOWN) for b in bars.bars), lag_ratio=0.15, run_time=1.2
-                ),
-                FadeIn(bars.values, lag_ratio=0.15, run_time=1.2),
-            )
-            self.add(bars)
-            self.play(FadeIn(total, shift=0.2 * UP), run_time=0.6)
-            self.play(Circumscribe(total, color=self.theme.color.highlight), run_time=1.0)
+            self.add(chart)
+            self.show("chart", chart)
+            line = self.say("The weights add up to one.")
+            self.play(FadeIn(total, shift=self.theme.space.xs * UP), run_time=0.6)
+            self.point_at_total(run_time=max(line.end - self.time, 0.8))
+            self.show_outlines()
 
-        middle = [
-            "The fog thins and weight flows to {leader}: {value} now. The total is still one.",
-            "Thinner still: {leader} at {value}, the rest shrinking, the sum unchanged.",
+    def show_outlines(self) -> None:
+        """Note how strongly each outline shows now, for the tests."""
+        on_screen = any(m is self.outlines for m in self.get_mobject_family_members())
+        self.show(
+            "outlines",
+            {name: self.outlines.strengths[name] if on_screen else 0.0 for name in self.drawn},
+        )
+
+    def outlines_to(self, dist) -> list[Animation]:
+        """Each outline firms up or fades to match its reading's weight in ``dist``."""
+        return [
+            self.outlines.strengths_to(
+                {name: outline_opacity(dist.probability(name)) for name in self.drawn}
+            )
         ]
-        last = len(stages) - 1
-        for k in range(1, len(stages)):
-            dist = stages[k]
-            leader = max(dist.outcomes, key=dist.probability)
-            value = format_value(dist.probability(leader), 2)
-            if k == last:
-                name = "clear"
-                line = (
-                    f"Clear air: {leader}, at {value}. Weighing readings, then updating "
-                    "them, is how minds handle ambiguity."
-                )
-            else:
-                name = f"thinning-{k}"
-                line = middle[(k - 1) % len(middle)].format(leader=leader, value=value)
-            with self.beat(name, line):
-                self.play(
-                    fog.clear_to(params.fog_levels[k]),
-                    bars.morph_to(dist),
-                    run_time=2.2,
-                )
-                winner = bars.bars[dist.outcomes.index(leader)]
-                self.play(Indicate(winner, color=self.theme.color.highlight, scale_factor=1.06))
+
+    def flow_to(self, k: int, run_time: float) -> None:
+        """Thin the fog to stage ``k`` while weight pours between the bars."""
+        ceiling = self.heading.get_bottom()[1] - self.theme.space.m
+        self.play(
+            WeightFlow(self.chart, self.stages[k], ceiling=ceiling),
+            self.fog.clear_to(self.params.fog_levels[k]),
+            *self.outlines_to(self.stages[k]),
+            run_time=run_time,
+        )
+
+    def thinning(self, k: int) -> None:
+        dist = self.stages[k]
+        leader = max(dist.outcomes, key=dist.probability)
+        value = format_value(dist.probability(leader), 2)
+        lines = [
+            f"The fog thins, and weight pours into the {leader}: {value} now.",
+            f"Thinner still: the {leader} takes {value}, and the total is still one.",
+        ]
+        with self.beat(f"thinning-{k}", lines[(k - 1) % len(lines)]) as record:
+            self.flow_to(k, run_time=max(record.lines[0].duration, 2.5))
+            self.show_outlines()
+
+    def clear_air(self) -> None:
+        k = len(self.stages) - 1
+        dist = self.stages[k]
+        truth = self.params.truth
+        value = format_value(dist.probability(truth), 2)
+        others = {name: 0.0 for name in self.drawn if name != truth}
+        with self.beat("clear", f"Clear air: a {truth}, at {value}.") as record:
+            self.flow_to(k, run_time=max(record.lines[0].duration, 2.5))
+            line = self.say(
+                "Keeping every reading, then moving the weight, is how a mind copes with doubt."
+            )
+            self.play(self.outlines.strengths_to(others), run_time=1.2)
+            # The fog has gone: only the shape is left of it (under its outline).
+            self.remove(self.fog, self.outlines)
+            self.add(self.fog.silhouette, self.outlines)
+            self.point_at_total(run_time=max(line.end - self.time, 0.8))
+            self.show_outlines()
+
+    def finale(self) -> None:
+        """While the takeaway is said: the clear shape's weight, then the total of one."""
+        winner = self.chart.bars[self.chart.outcomes.index(self.params.truth)]
+        self.point_at_total(
+            winner.animate(rate_func=there_and_back).stretch(PULSE, 0), run_time=1.5
+        )
+
+    def point_at_total(self, *also: Animation, run_time: float) -> None:
+        """A box glows round the total and goes again (the read-out itself is left alone:
+        it keeps adding up the bars)."""
+        box = SurroundingRectangle(
+            self.total, color=self.theme.color.highlight, buff=self.theme.space.xs
+        ).set_stroke(opacity=0)
+        self.add(box)
+        self.play(
+            box.animate(rate_func=there_and_back).set_stroke(opacity=1), *also, run_time=run_time
+        )
+        self.remove(box)

@@ -1,11 +1,13 @@
 """Part 6: entropy is average surprise.
 
-A fair coin against a thick coin that can land on its edge. Each outcome's
-probability and surprise as bars; then each bar turns into a block p wide and
-log 1/p tall, so the blocks' total area is Σ p log 1/p, added up term by term;
-pouring the blocks level gives a bar whose height is the entropy. Then the
-binary-entropy curve, which peaks at the fair coin, and a last look at how the
-number of outcomes and their spread set the entropy.
+It opens on part 5's last picture, the surprise curve, and turns its heights into
+blocks: the coin's one-bit bar at p = 1/2 widens into the fair coin's two blocks, each
+p wide and log 1/p tall. A thick coin that can land on its edge gets its blocks from
+the curve too. The blocks' total area is the sum of p log 1/p; poured level, its
+height is the entropy (1 bit against 1.369). A slider on the fair coin's chance of
+heads reshapes its blocks while the level traces the binary-entropy curve, highest
+at even odds; last, even odds over more outcomes give log n, and favouring one
+outcome lowers the level.
 """
 
 from __future__ import annotations
@@ -20,19 +22,32 @@ from scenes.kit import (
     AverageStrip,
     Coin,
     CurvePlot,
-    DistributionBars,
     ExplainerScene,
     Formula,
     Readout,
+    Region,
     SceneParams,
     Txt,
+    current_theme,
     format_value,
     log_symbol,
+    nice_ticks,
+    room_below_banner,
     unit_word,
 )
 from scenes.kit.checks import is_number
+from scenes.parts.p05_surprise_formula import (
+    FormulaPicture,
+    SurpriseFormulaParams,
+    formula_picture,
+)
 
-_NAMES = ("fair", "thick")
+COINS = ("fair", "thick")
+COIN_ICON_RADIUS = 0.28
+THICK_RIM = 0.35  # the thick coin's rim, as a share of its radius
+KNOB_SIZE = 0.22  # the slider's knob under the fair coin's strip
+LEVEL_STROKE = 6  # the entropy's level line over a strip
+SPREAD_READOUT_GAP = 0.12  # between a mini strip's two read-outs
 
 
 @dataclass(frozen=True)
@@ -54,6 +69,8 @@ class EntropyParams(SceneParams):
     """Example values for part 6."""
 
     thick_coin: ThickCoinParams = field(default_factory=ThickCoinParams)
+    # The slider visits these chances of heads, then comes back to the fair coin.
+    heads_stops: tuple[float, ...] = (0.15, 0.85)
     # The last beat: uniform distributions over this many outcomes ...
     outcome_counts: tuple[int, ...] = (2, 3, 4, 6)
     # ... against peaked ones over the same outcomes, the favourite taking this share.
@@ -61,6 +78,15 @@ class EntropyParams(SceneParams):
 
     def __post_init__(self) -> None:
         super().__post_init__()
+        stops = self.heads_stops
+        if (
+            not isinstance(stops, tuple)
+            or not 1 <= len(stops) <= 3
+            or not all(is_number(x) and 0.1 <= x <= 0.9 for x in stops)
+        ):
+            raise ValueError(
+                f"heads_stops must be 1 to 3 chances of heads from 0.1 to 0.9, not {stops!r}"
+            )
         counts = self.outcome_counts
         if (
             not isinstance(counts, tuple)
@@ -85,328 +111,561 @@ def peaked(n: int, peak: float) -> it.Distribution:
     return it.categorical([str(k) for k in range(1, n + 1)], np.concatenate([[peak], rest]))
 
 
+def coin_flip(p_heads: float) -> it.Distribution:
+    return it.categorical(["heads", "tails"], [p_heads, 1.0 - p_heads])
+
+
+@dataclass
+class CoinStrip:
+    """One coin's picture: its blocks on a baseline (an :class:`AverageStrip`), the
+    outcomes under them, braces giving each block's width p, each block's height (its
+    surprise) over it, the sum of p times surprise under it all, and a title."""
+
+    name: str
+    strip: AverageStrip
+    heights: VGroup  # read-outs over the blocks
+    braces: VGroup  # one brace per block, with p under it
+    terms: VGroup  # [the sum's terms, one per block; "= its value" under them]
+    title: VGroup  # [coin icon, words]
+    level: Readout  # the entropy over the levelled bar
+
+    def pieces_below(self) -> VGroup:
+        return VGroup(self.strip.labels, self.braces, self.terms)
+
+
+def coin_strip(name: str, dist, width: float, unit_height: float, unit: str) -> CoinStrip:
+    """Built with the strip's baseline starting at the origin."""
+    theme = current_theme()
+    space = theme.space
+    strip = AverageStrip(dist, unit=unit, width=width, unit_height=unit_height, overhang=0)
+    strip.shift(-strip.baseline.get_left())
+    heights = strip.block_readouts(decimals=3, key=f"S.{name}")
+    braces = VGroup()
+    for outcome, block, p in zip(strip.outcomes, strip.blocks, strip.p, strict=True):
+        inset = min(space.xs / 2, block.width / 8)
+        span = Line(block.get_corner(DL) + inset * RIGHT, block.get_corner(DR) + inset * LEFT)
+        brace = Brace(span, DOWN, buff=0).set_color(theme.color.muted)
+        value = Readout(
+            None, p, unit=None, decimals=2, key=f"p.{name}[{outcome}]", color="p", size="small"
+        )
+        value.next_to(brace, DOWN, buff=space.xs)
+        braces.add(VGroup(brace, value))
+    braces.next_to(strip.labels, DOWN, buff=space.s)
+    entropy = float(strip.average)
+    surprise = it.surprisal(strip.p, unit=unit)
+    # One small formula per block, "p · surprise", with the plus sign before it.
+    pieces = VGroup()
+    for i, (p, s) in enumerate(zip(strip.p, surprise, strict=True)):
+        term = Formula(
+            f"{{{{ {format_value(p, 2)} : p }}}} dot {{{{ {format_value(s)} : surprise }}}}",
+            "label",
+        )
+        piece = VGroup(Formula("+", "label"), term) if i else VGroup(term)
+        pieces.add(piece.arrange(RIGHT, buff=space.s))
+    pieces.arrange(RIGHT, buff=space.s)
+    equals = Formula("=", "label")
+    total = Readout(None, entropy, unit=unit, key=f"sum.{name}", color="entropy", size="label")
+    result = VGroup(equals, total).arrange(RIGHT, buff=space.s)
+    total.align_to(equals, DOWN)
+    terms = VGroup(pieces, result).arrange(DOWN, buff=space.s)
+    terms.next_to(braces, DOWN, buff=space.m).set_x(strip.baseline.get_center()[0])
+    words = {"fair": "fair coin", "thick": "thick coin"}[name]
+    icon = Coin("heads", radius=COIN_ICON_RADIUS, thickness=THICK_RIM if name == "thick" else 0.12)
+    title = VGroup(icon, Txt(words, "body")).arrange(RIGHT, buff=space.s)
+    level = Readout("H", entropy, unit=unit, key=f"H.{name}", color="entropy", size="body")
+    return CoinStrip(name, strip, heights, braces, terms, title, level)
+
+
 class Entropy(ExplainerScene):
     Params = EntropyParams
     hook = "How uncertain is a coin toss, on average?"
-    takeaway = "Entropy is average surprise: Σ p log 1/p."
+    takeaway = "Entropy is average surprise: each surprise weighed by its chance."
+
+    def takeaway_formula(self) -> str:
+        log = log_symbol(self.unit)
+        return (
+            f"{{{{ H(p) : entropy }}}} = sum_x {{{{ p(x) : p }}}} {{{{ {log} 1/p(x) : surprise }}}}"
+        )
+
+    def setup(self) -> None:
+        super().setup()
+        params: EntropyParams = self.params
+        self.dists = {"fair": it.fair_coin(), "thick": it.thick_coin(edge=params.thick_coin.edge)}
+        self.entropy = {n: float(it.entropy(d, unit=self.unit)) for n, d in self.dists.items()}
+        self.picture: FormulaPicture = formula_picture(
+            SurpriseFormulaParams(unit=self.unit), self.stage, self.theme
+        )
+        plot = self.picture.plot
+        # The curve's p axis carries over: a chance of 1 is a strip's width.
+        self.strip_width = plot.c2p(1, 0)[0] - plot.c2p(0, 0)[0]
+        self.baseline, self.unit_height = self.strip_scale()
+        self.coins = {
+            n: coin_strip(n, d, self.strip_width, self.unit_height, self.unit)
+            for n, d in self.dists.items()
+        }
+
+    def strip_scale(self) -> tuple[float, float]:
+        """The coins' baseline (room under it for outcomes, braces and sums) and the
+        height of one unit, so the tallest block the scene draws, the slider's
+        included, fits under the titles."""
+        main, space, unit = self.stage.main, self.theme.space, self.unit
+        probe = coin_strip("thick", self.dists["thick"], self.strip_width, 1.0, unit)
+        below = probe.strip.baseline.get_y() - probe.pieces_below().get_bottom()[1]
+        baseline = main.bottom + below + space.s
+        top = main.top - probe.title.height - space.m - probe.heights[0].height - space.s
+        slider = [min(self.params.heads_stops), 1 - max(self.params.heads_stops)]
+        tallest = max(
+            float(np.max(it.surprisal(self.dists["thick"].probs, unit=unit))),
+            float(np.max(it.surprisal(slider, unit=unit))),
+        )
+        return baseline, (top - baseline) / tallest
+
+    # -- the storyboard ----------------------------------------------------------------
+
+    def prelude(self) -> None:
+        """Part 5's last picture; its coin bar at p = 1/2 widens into the fair coin's blocks."""
+        picture, plot = self.picture, self.picture.plot
+        self.play(Wait(), run_time=0.6)  # the title makes way first
+        self.play(FadeIn(picture.group()), run_time=1.0)
+        self.show("carried", picture.boxes())
+        fair_strip = self.on_plot("fair")
+        bar = picture.stacks["coin"].blocks[0]
+        leaving = [
+            *picture.ledger.rows.values(),
+            picture.stacks["die"].blocks,
+            picture.stacks["both"].blocks,
+            picture.icons["die"],
+            plot.drops,
+            plot.dot,
+            plot.readout,
+        ]
+        self.play(
+            *(FadeOut(m, shift=0.3 * LEFT) for m in leaving),
+            ReplacementTransform(bar, fair_strip.blocks[0]),
+            TransformFromCopy(bar, fair_strip.blocks[1]),
+            run_time=1.6,
+        )
+        self.fair_on_plot = fair_strip
+        self.show("fair on the curve", fair_strip.copy())
 
     def body(self) -> None:
-        params: EntropyParams = self.params
-        unit, log = self.unit, log_symbol(self.unit)
-        theme = self.theme
-        dists = {"fair": it.fair_coin(), "thick": it.thick_coin(edge=params.thick_coin.edge)}
-        entropy = {name: float(it.entropy(d, unit=unit)) for name, d in dists.items()}
-        surprise = {name: np.asarray(it.surprisal(d.probs, unit=unit)) for name, d in dists.items()}
-        self.entropies = entropy
+        self.coins_beat()
+        self.level()
+        self.binary()
+        self.spread()
 
-        centers = {"fair": -3.4, "thick": 3.4}
-        base_y = -1.5
-        strip_width = 5.0
-        # One scale for both pictures, so heights compare across the two coins.
-        unit_height = min(1.0, 2.8 / max(float(s.max()) for s in surprise.values()))
+    # -- the beats ---------------------------------------------------------------------
 
-        # -- the two coins: probability and surprise of each outcome --------------------
-        titles = {}
-        for name, words, thickness in (("fair", "fair coin", 0.12), ("thick", "thick coin", 0.35)):
-            icon = Coin("heads", radius=0.3, thickness=thickness)
-            titles[name] = VGroup(icon, Txt(words, "body")).arrange(RIGHT, buff=0.2)
-            titles[name].move_to([centers[name], 2.25, 0])
-        charts, overlays = {}, {}
-        for name, d in dists.items():
-            chart = DistributionBars(
-                d, key=f"p.{name}", height=4.2, bar_width=1.0, spacing=0.45, decimals=2
-            )
-            chart.shift([centers[name], base_y - chart.base_y, 0])
-            charts[name] = chart
-            overlays[name] = chart.surprises(unit=unit, decimals=3, key=f"S.{name}")
-        legend = VGroup(
-            Txt("probability $p$", "body", "p"),
-            Txt(f"surprise ${log} 1/p$", "body", "surprise"),
-        ).arrange(RIGHT, buff=1.0)
-        legend.move_to([0, 3.2, 0])
-        edge_p = dists["thick"].probability("edge")
-        s_edge = float(it.surprisal(edge_p, unit=unit))
-        with self.beat(
-            "coins",
-            f"Each side of the fair coin: {format_value(surprise['fair'][0])} "
-            f"{unit_word(unit, surprise['fair'][0])} of surprise. The thick coin's rare edge, "
-            f"p = {format_value(edge_p, 2)}: {format_value(s_edge)} {unit_word(unit, s_edge)}.",
-        ):
+    def coins_beat(self) -> None:
+        fair, thick = self.coins["fair"], self.coins["thick"]
+        picture, plot = self.picture, self.picture.plot
+        edge_p = self.dists["thick"].probability("edge")
+        for coin, half in ((fair, self.stage.left), (thick, self.stage.right)):
+            self.place(coin, half, self.baseline)
+        with self.beat("coins"):
+            line = self.say("Each outcome gets a block: p wide, its surprise tall.")
             self.play(
-                *(FadeIn(t, shift=0.2 * DOWN) for t in titles.values()),
-                *(Create(c.baseline) for c in charts.values()),
-                run_time=0.8,
-            )
-            # The thick coin shows what the fair one cannot do: it lands on its edge.
-            self.play(titles["thick"][0].flip_to("edge", turns=3), run_time=1.0)
-            self.play(
-                *(GrowFromEdge(bar, DOWN) for c in charts.values() for bar in c.bars),
-                *(FadeIn(c.labels) for c in charts.values()),
-                *(FadeIn(c.values, shift=0.1 * UP) for c in charts.values()),
-                FadeIn(legend),
-                run_time=1.0,
-            )
-            self.play(
-                LaggedStart(
-                    *(FadeIn(r, shift=0.15 * UP) for o in overlays.values() for r in o),
-                    lag_ratio=0.15,
+                Succession(
+                    AnimationGroup(
+                        ReplacementTransform(self.fair_on_plot.blocks, fair.strip.blocks),
+                        FadeIn(fair.strip.baseline, fair.strip.labels),
+                        ReplacementTransform(picture.icons["coin"], fair.title[0]),
+                        FadeIn(fair.title[1]),
+                        run_time=1.4,
+                    ),
+                    AnimationGroup(
+                        LaggedStart(*(GrowFromCenter(b) for b in fair.braces), lag_ratio=0.4),
+                        FadeIn(fair.heights, shift=0.1 * UP),
+                        run_time=1.2,
+                    ),
                 ),
-                run_time=1.4,
+                run_time=max(line.duration, 2.6),
+            )
+            line = self.say(
+                f"A thick coin can also land on its edge, with p = {format_value(edge_p, 2)}."
+            )
+            on_plot = self.on_plot("thick")
+            self.show("thick on the curve", on_plot.copy())
+            marks = self.heights_from_curve(on_plot)
+            plot_parts = [plot.axes, plot.ticks, plot.tick_labels, plot.x_label, plot.y_label]
+            self.play(
+                Succession(
+                    AnimationGroup(FadeIn(thick.title), FadeIn(marks), run_time=0.8),
+                    AnimationGroup(
+                        thick.title[0].flip_to("edge", turns=3, run_time=1.2),
+                        LaggedStart(
+                            *(GrowFromEdge(b, DOWN) for b in on_plot.blocks), lag_ratio=0.3
+                        ),
+                        run_time=1.2,
+                    ),
+                    AnimationGroup(
+                        ReplacementTransform(on_plot.blocks, thick.strip.blocks),
+                        *(FadeOut(m) for m in (*plot_parts, plot.curve, marks)),
+                        FadeIn(thick.strip.baseline, thick.strip.labels),
+                        run_time=1.3,
+                    ),
+                    AnimationGroup(
+                        LaggedStart(*(GrowFromCenter(b) for b in thick.braces), lag_ratio=0.3),
+                        FadeIn(thick.heights, shift=0.1 * UP),
+                        run_time=1.2,
+                    ),
+                ),
+                run_time=max(line.duration, 4.5),
             )
 
-        # -- each bar becomes a block p wide and log 1/p tall; add the areas -----------
-        formula = Formula(
-            f"{{{{ H(p) : entropy }}}} = sum_x {{{{ p(x) : p }}}} "
-            f"{{{{ {log} 1/p(x) : surprise }}}}",
-            "body",
-        ).move_to([0, 3.2, 0])
-        strips, heights, terms, results = {}, {}, {}, {}
-        for name, d in dists.items():
-            strip = AverageStrip(d, unit=unit, width=strip_width, unit_height=unit_height)
-            strip.shift([centers[name], base_y - strip.baseline.get_center()[1], 0])
-            strips[name] = strip
-            heights[name] = strip.block_readouts(decimals=3, key=f"S.{name}")
-            # One small formula per outcome, "p · log 1/p", with the plus sign before it.
-            pieces = []
-            for i, (p, s) in enumerate(zip(d.probs, surprise[name], strict=True)):
-                term = Formula(
-                    f"{{{{ {format_value(p, 2)} : p }}}} dot "
-                    f"{{{{ {format_value(s)} : surprise }}}}",
-                    "label",
-                )
-                pieces.append(VGroup(Formula("+", "label"), term) if i else VGroup(term))
-            terms[name] = VGroup(*pieces)
-            for piece in pieces:
-                piece.arrange(RIGHT, buff=0.15)
-            terms[name].arrange(RIGHT, buff=0.15).move_to([centers[name], base_y - 1.05, 0])
-            results[name] = Readout(
-                "H", entropy[name], unit=unit, key=f"H.{name}", color="entropy", size="body"
-            )
-        self.strips, self.terms = strips, terms
-        with self.beat(
-            "area",
-            "Entropy weighs each surprise by its chance: "
-            "blocks p wide and log 1/p tall. Add up their areas.",
-        ):
-            self.play(ReplacementTransform(legend, formula), run_time=0.8)
+    def level(self) -> None:
+        coins, entropy, unit = self.coins, self.entropy, self.unit
+        fair, thick = coins["fair"], coins["thick"]
+        self.formula = self.stage.header.fit(Formula(self.takeaway_formula(), "body"))
+        with self.beat("level"):
+            line = self.say("Entropy weighs each surprise by its chance: add up the blocks' areas.")
             self.play(
-                *(
-                    ReplacementTransform(bar, block)
-                    for name in _NAMES
-                    for bar, block in zip(charts[name].bars, strips[name].blocks, strict=True)
-                ),
-                *(ReplacementTransform(charts[n].baseline, strips[n].baseline) for n in _NAMES),
-                *(ReplacementTransform(charts[n].labels, strips[n].labels) for n in _NAMES),
-                *(ReplacementTransform(overlays[n], heights[n]) for n in _NAMES),
-                *(FadeOut(charts[n].values) for n in _NAMES),
-                run_time=1.4,
-            )
-            self.play(
+                Write(self.formula),
                 *(
                     LaggedStart(
                         *(
                             AnimationGroup(
-                                Indicate(block, color=theme.color.highlight, scale_factor=1.0),
+                                Circumscribe(block, color=self.theme.color.highlight),
                                 FadeIn(term, shift=0.1 * UP),
                             )
-                            for block, term in zip(strips[name].blocks, terms[name], strict=True)
+                            for block, term in zip(c.strip.blocks, c.terms[0], strict=True)
                         ),
-                        lag_ratio=0.5,
+                        lag_ratio=0.6,
                     )
-                    for name in _NAMES
+                    for c in (fair, thick)
                 ),
-                run_time=2.4,
+                run_time=max(line.duration, 2.4),
             )
-
-        # -- pour each strip level: its height is the entropy ---------------------------
-        self.levelled = {}
-        more = entropy["thick"] > entropy["fair"]
-        fair_line = DashedLine(
-            [strips["fair"].baseline.get_left()[0], base_y + entropy["fair"] * unit_height, 0],
-            [strips["thick"].baseline.get_right()[0], base_y + entropy["fair"] * unit_height, 0],
-            color=theme.color.muted,
-            stroke_width=2,
-        )
-        pours = {name: strips[name].pour() for name in _NAMES}
-        for name in _NAMES:
-            self.levelled[name] = strips[name].levelled
-            results[name].next_to(self.levelled[name], UP, buff=0.25)
-        e_fair, e_thick = entropy["fair"], entropy["thick"]
-        with self.beat(
-            "level",
-            f"Pour the blocks level and the height is the entropy: {format_value(e_thick)} "
-            f"{unit_word(unit, e_thick)} against {format_value(e_fair)}. "
-            + f"The edge {'adds' if more else 'removes'} uncertainty.",
-        ):
-            # The read-outs count up from zero while the blocks pour, area kept, into one bar.
-            for n in _NAMES:
-                results[n].set_value(0.0).set_z_index(2)  # above the blocks as they pour
+            line = self.say("Pour the blocks level.")
+            # The area stays surprise's colour; entropy is the level it reaches.
+            pours = [c.strip.pour(recolor=False) for c in (fair, thick)]
+            self.show("pour", (line, self.time))
             self.play(
-                *(FadeOut(heights[n]) for n in _NAMES),
-                *(FadeIn(results[n]) for n in _NAMES),
-                run_time=0.5,
+                *pours,
+                *(FadeOut(c.heights) for c in (fair, thick)),
+                run_time=max(line.duration, 2.0),
             )
-            self.play(
-                *pours.values(),
-                *(results[n].animate_to(entropy[n]) for n in _NAMES),
-                run_time=2.4,
+            levels = {c.name: self.level_line(c.strip) for c in (fair, thick)}
+            for c in (fair, thick):
+                c.level.next_to(c.strip.levelled, UP, buff=self.theme.space.s)
+            fair_line = DashedLine(
+                fair.strip.levelled.get_corner(UR),
+                [thick.strip.baseline.get_right()[0], fair.strip.levelled.get_top()[1], 0],
+                color=self.theme.color.muted,
+                stroke_width=2,
             )
-            self.play(Create(fair_line), run_time=0.8)
-            self.play(Indicate(results["thick"], color=theme.color.highlight), run_time=0.9)
+            h_fair, h_thick = entropy["fair"], entropy["thick"]
+            edge = "adds" if h_thick > h_fair else "removes"
+            for c, words in (
+                (
+                    fair,
+                    f"The fair coin levels at {format_value(h_fair)} {unit_word(unit, h_fair)}.",
+                ),
+                (thick, f"The thick coin at {format_value(h_thick)}: its edge {edge} uncertainty."),
+            ):
+                line = self.say(words)
+                self.show(f"level {c.name}", (line, c.level))
+                self.show(f"sum {c.name}", c.terms)
+                extra = [Create(fair_line)] if c is thick else []
+                self.play(
+                    Create(levels[c.name]),
+                    FadeIn(c.level, shift=0.15 * UP),
+                    FadeIn(c.terms[1:], shift=0.15 * LEFT),
+                    *extra,
+                    run_time=max(line.duration, 1.2),
+                )
+            self.fair_line, self.levels = fair_line, levels
+            self.show("levelled", {c.name: c.strip.levelled for c in (fair, thick)})
 
-        # -- two outcomes: the binary-entropy curve ---------------------------------------
+    def binary(self) -> None:
+        params: EntropyParams = self.params
+        fair, thick, unit = self.coins["fair"], self.coins["thick"], self.unit
+        space = self.theme.space
         x, h = it.binary_entropy_curve(unit=unit)
+        peak_x, peak = float(x[int(np.argmax(h))]), float(h.max())
+        plot = self.binary_plot(x, h)
+        live = coin_strip("fair", coin_flip(0.5), self.strip_width, self.unit_height, unit).strip
+        live.shift(fair.strip.baseline.get_left() - live.baseline.get_left())
+        level = self.level_line(live)
+        knob = Triangle(fill_opacity=1, stroke_width=0).set_fill(self.theme.color.p)
+        knob.scale_to_fit_height(KNOB_SIZE).next_to(live.baseline.get_center(), DOWN, buff=0)
+        tracker = plot.add_tracker(
+            lambda v: float(it.binary_entropy(v, unit=unit)),
+            0.5,
+            label="H",
+            key="binary",
+            unit=unit,
+            role="entropy",
+            x_label='p("heads")',
+            x_role="p",
+            snap=True,
+        )
+        plot.readout.next_to(plot.axes, UP, buff=space.m).align_to(plot.axes, RIGHT)
+        trace = TracedPath(
+            plot.dot.get_center, stroke_color=self.theme.color.entropy, stroke_width=5
+        )
+        base = live.baseline
+        thick_parts = VGroup(
+            thick.strip,
+            thick.strip.levelled,
+            thick.braces,
+            thick.terms,
+            thick.title,
+            thick.level,
+            self.levels["thick"],
+            self.fair_line,
+        )
+        with self.beat("binary"):
+            line = self.say(
+                "Back to two sides: slide the chance of heads, and the level traces a curve."
+            )
+            self.play(
+                FadeOut(thick_parts, shift=RIGHT),
+                FadeOut(self.formula, shift=0.3 * UP),
+                FadeOut(
+                    fair.braces, fair.terms, fair.level, fair.strip.labels, fair.strip.levelled
+                ),
+                FadeIn(live.blocks, live.labels, knob),
+                ReplacementTransform(self.levels["fair"], level),
+                Create(plot.axes),
+                FadeIn(plot.ticks, plot.tick_labels, plot.x_label, plot.y_label),
+                FadeIn(plot.dot, plot.drops, plot.readout),
+                run_time=1.2,
+            )
+            self.remove(fair.strip.baseline, live.blocks, live.labels)
+            self.add(live, trace)
+
+            # The blocks follow the slider, and the level and the knob follow the blocks.
+            def follow(strip: AverageStrip) -> None:
+                strip.set_probs(coin_flip(tracker.get_value()))
+                level.set_y(base.get_y() + strip.average * self.unit_height)
+                knob.set_x(base.get_left()[0] + tracker.get_value() * self.strip_width)
+
+            live.add_updater(follow)
+            stops = params.heads_stops
+            slide = max(line.duration - 1.2, 1.5 * len(stops)) / len(stops)
+            for stop in stops:
+                self.play(plot.track_to(stop), run_time=slide)
+                self.show(
+                    f"slider at {stop}", (live.copy(), level.get_y(), *self.dot_readouts(plot))
+                )
+            line = self.say(
+                f"It peaks at even odds, {format_value(peak)} {unit_word(unit, peak)}: "
+                "a fair coin is the hardest to call."
+            )
+            mark = plot.mark(peak_x, peak)
+            self.play(
+                Succession(
+                    plot.track_to(peak_x, run_time=1.4),
+                    AnimationGroup(FadeIn(plot.curve), FadeIn(mark), run_time=1.0),
+                ),
+                run_time=max(line.duration, 2.4),
+            )
+            live.clear_updaters()
+            self.remove(trace)
+            self.live, self.slider_level, self.knob = live, level, knob
+            self.binary_parts = VGroup(plot, mark)
+            self.show("peak", (peak_x, peak))
+
+    def spread(self) -> None:
+        params: EntropyParams = self.params
+        unit, space, log = self.unit, self.theme.space, log_symbol(self.unit)
+        counts = params.outcome_counts
+        even = [it.uniform([str(k) for k in range(1, n + 1)]) for n in counts]
+        spiky = [peaked(n, params.peak) for n in counts]
+        # The last picture stays whole under the takeaway banner.
+        room = room_below_banner(self.stage, self.takeaway_line(), self.takeaway_formula())
+        columns = room.split(len(counts), gutter=space.l)
+        readouts = []
+        for n, dist in zip(counts, even, strict=True):
+            h = float(it.entropy(dist, unit=unit))
+            r_even = Readout(
+                f"{log} {n}", h, unit=unit, key=f"H.uniform{n}", color="entropy", size="label"
+            )
+            r_peak = Readout("H", h, unit=unit, key=f"H.peaked{n}", color="entropy", size="label")
+            readouts.append(VGroup(r_even, r_peak).arrange(DOWN, buff=space.xs, aligned_edge=LEFT))
+        under = max(r.height for r in readouts) + space.m
+        # One scale for every mini strip: the tallest block of any, peaked or even, fits.
+        tallest = max(float(np.max(it.surprisal(d.probs, unit=unit))) for d in (*even, *spiky))
+        unit_height = (room.height - under - space.s) / tallest
+        minis, lines = [], []
+        for dist, column, pair in zip(even, columns, readouts, strict=True):
+            mini = AverageStrip(
+                dist, unit=unit, width=column.width, unit_height=unit_height, overhang=0
+            )
+            mini.remove(mini.labels)  # too narrow to name; their widths say enough
+            mini.shift([column.center[0], room.bottom + under, 0] - mini.baseline.get_center())
+            pair.next_to(mini.baseline, DOWN, buff=space.m)
+            minis.append(mini)
+            lines.append(self.level_line(mini))
+        evens = VGroup(*(pair[0] for pair in readouts))
+        peaks = VGroup(*(pair[1] for pair in readouts))
+        heading = Formula(
+            f'"even odds over" n "outcomes:" quad {{{{ H : entropy }}}} = {log} n', "body"
+        )
+        heading_peaked = Formula(
+            f'"one outcome takes" {{{{ {format_value(params.peak, 2)} : p }}}} "of the odds:" '
+            f"quad {{{{ H : entropy }}}} < {log} n",
+            "body",
+        )
+        above = Region("above", room.left, room.right, room.top, self.stage.main.top)
+        for h in (heading, heading_peaked):
+            above.place(h)
+        first = minis[0]
+        fair = self.coins["fair"]
+        with self.beat("spread"):
+            line = self.say("With even odds over n outcomes, the blocks stand level at log n.")
+            carried = (
+                [ReplacementTransform(self.live.blocks, first.blocks)]
+                if counts[0] == 2
+                else [FadeOut(self.live.blocks), GrowFromEdge(first.blocks, DOWN)]
+            )
+            self.play(
+                Succession(
+                    AnimationGroup(
+                        *carried,
+                        ReplacementTransform(self.live.baseline, first.baseline),
+                        ReplacementTransform(self.slider_level, lines[0]),
+                        FadeOut(self.live.labels, self.knob, fair.title),
+                        FadeOut(self.binary_parts, shift=RIGHT),
+                        FadeIn(heading, shift=0.2 * DOWN),
+                        FadeIn(evens[0]),
+                        run_time=1.2,
+                    ),
+                    LaggedStart(
+                        *(
+                            AnimationGroup(
+                                FadeIn(mini.baseline),
+                                GrowFromEdge(mini.blocks, DOWN),
+                                Create(level),
+                                FadeIn(r),
+                            )
+                            for mini, level, r in zip(minis[1:], lines[1:], evens[1:], strict=True)
+                        ),
+                        lag_ratio=0.7,
+                        run_time=2.0,
+                    ),
+                ),
+                run_time=max(line.duration, 3.2),
+            )
+            even_line = line
+            line = self.say("Favour one outcome, and the level drops.")
+            self.show("spread", (even_line, line, self.time))
+            self.play(
+                FadeOut(heading, shift=0.2 * UP),
+                FadeIn(heading_peaked, shift=0.2 * UP),
+                *(FadeIn(r, shift=0.1 * DOWN) for r in peaks),
+                *(r.animate.set_opacity(0.5) for r in evens),
+                run_time=0.6,
+            )
+            # Each level and read-out follows its strip's average, frame by frame.
+            for mini, level, r in zip(minis, lines, peaks, strict=True):
+                level.add_updater(
+                    lambda m, s=mini: m.set_y(s.baseline.get_y() + s.average * unit_height)
+                )
+                r.track(lambda s=mini: s.average)
+            self.play(
+                *(m.morph_to(d) for m, d in zip(minis, spiky, strict=True)),
+                run_time=max(line.duration - 0.6, 1.6),
+            )
+            for level, r in zip(lines, peaks, strict=True):
+                level.clear_updaters()
+                r.untrack()
+            self.spread_levels = lines
+            self.show("minis", minis)
+
+    def finale(self) -> None:
+        """While the takeaway is said, each strip's level swells in turn: its average."""
+        self.play(
+            LaggedStart(
+                *(
+                    level.animate(rate_func=there_and_back).set_stroke(width=2 * LEVEL_STROKE)
+                    for level in self.spread_levels
+                ),
+                lag_ratio=0.5,
+            ),
+            run_time=max(self.narrator.free_at - self.time, 2.0),
+        )
+
+    # -- helpers -----------------------------------------------------------------------
+
+    @staticmethod
+    def level_line(strip: AverageStrip) -> VMobject:
+        """The entropy's level over a strip, bold enough to read at 480p."""
+        return strip.average_line().set_stroke(width=LEVEL_STROKE)
+
+    @staticmethod
+    def dot_readouts(plot: CurvePlot) -> tuple[tuple[float, str], tuple[float, str]]:
+        """What the slider's read-outs say now: (value, as shown) for p(heads) and for H."""
+        return tuple((r.value, r.shown) for r in plot.readout)
+
+    def heights_from_curve(self, strip: AverageStrip) -> VGroup:
+        """For each block of ``strip`` (drawn on the curve's axes): a dot on the curve at
+        its p, a drop to the p axis, and a dashed line carrying the curve's height across
+        to the block's top."""
+        plot, theme = self.picture.plot, self.theme
+        marks = VGroup()
+        for block, p in zip(strip.blocks, strip.p, strict=True):
+            point = plot.c2p(p, plot.surprise(p))
+            ends = (block.get_corner(UL), block.get_corner(UR))
+            far = max(ends, key=lambda end: abs(end[0] - point[0]))
+            marks.add(
+                DashedLine(plot.c2p(p, 0), point, color=theme.color.muted, stroke_width=2),
+                DashedLine(point, far, color=theme.color.surprise, stroke_width=2),
+                Dot(point, radius=0.07, color=theme.color.highlight).set_z_index(2),
+            )
+        return marks
+
+    def on_plot(self, name: str) -> AverageStrip:
+        """A coin's blocks drawn on the surprise curve's axes: p along, log 1/p up."""
+        plot = self.picture.plot
+        unit_height = plot.c2p(0, 1)[1] - plot.c2p(0, 0)[1]
+        strip = AverageStrip(
+            self.dists[name],
+            unit=self.unit,
+            width=self.strip_width,
+            unit_height=unit_height,
+            overhang=0,
+        )
+        return strip.shift(plot.c2p(0, 0) - strip.baseline.get_left())
+
+    def place(self, coin: CoinStrip, half: Region, baseline: float) -> None:
+        """Centre a coin's strip in its half, its baseline at ``baseline``, its title on top."""
+        group = VGroup(coin.strip, coin.heights, coin.braces, coin.terms)
+        shift = np.array(
+            [
+                half.center[0] - coin.strip.baseline.get_center()[0],
+                baseline - coin.strip.baseline.get_y(),
+                0,
+            ]
+        )
+        group.shift(shift)
+        coin.title.move_to([half.center[0], self.stage.main.top - coin.title.height / 2, 0])
+
+    def binary_plot(self, x: np.ndarray, h: np.ndarray) -> CurvePlot:
+        """The binary-entropy curve's axes in the right half, on the strips' baseline (the
+        curve itself is traced by the slider first)."""
         top = float(h.max())
-        peak_x = float(x[int(np.argmax(h))])
+        half, space = self.stage.right, self.theme.space
         plot = CurvePlot(
             x,
             h,
             x_range=(0, 1),
-            y_range=(0, _ceil_to(top * 1.1, 0.25)),
+            y_range=(0, top * 1.15),
             x_ticks=(0.25, 0.5, 0.75, 1),
-            y_ticks=_nice_ticks(top),
+            y_ticks=nice_ticks(top),
             x_label='p("heads")',
             y_label="H",
             role="entropy",
-            width=6.6,
-            height=4.2,
+            width=half.width - 2 * space.xl,
+            height=half.height / 2,
         )
-        plot.move_to([-1.6, -0.1, 0])
-
-        def binary(v: float) -> float:
-            return float(it.binary_entropy(v, unit=unit))
-
-        tracker = plot.add_tracker(
-            binary, 0.1, label="H", key="binary", unit=unit, role="entropy", x_label="p"
+        drawn = VGroup(plot.axes, plot.tick_labels, plot.x_label, plot.y_label)
+        plot.shift(
+            [
+                half.center[0] - drawn.get_center()[0],
+                self.coins["fair"].strip.baseline.get_y() - plot.c2p(0, 0)[1],
+                0,
+            ]
         )
-        plot.readout.next_to(plot.axes, RIGHT, buff=0.9).shift(0.8 * UP)
-        peak_mark = plot.mark(peak_x, top)
-        peak_note = Txt("fair coin", "label", "highlight").next_to(
-            plot.c2p(peak_x, top), UP, buff=0.2
-        )
-        self.peak = (peak_x, top)
-        with self.beat(
-            "curve",
-            f"With two sides, entropy peaks at {format_value(top)} {unit_word(unit, top)} "
-            f"when p = {format_value(peak_x, 1)}: the fair coin is the hardest to predict.",
-        ):
-            self.play(
-                *(FadeOut(m) for m in self.mobjects),
-                run_time=0.6,
-            )
-            self.play(
-                Create(plot.axes),
-                FadeIn(plot.ticks, plot.tick_labels, plot.x_label, plot.y_label),
-                run_time=0.8,
-            )
-            self.play(Create(plot.curve), FadeIn(plot.dot, plot.drops, plot.readout), run_time=1.2)
-            self.play(tracker.animate.set_value(0.98), run_time=1.6)
-            self.play(tracker.animate.set_value(peak_x), run_time=1.0)
-            self.play(FadeIn(peak_mark), FadeIn(peak_note, shift=0.1 * DOWN), run_time=0.6)
-        tracker_group = VGroup(plot.dot, plot.drops, plot.readout)
-
-        # -- more outcomes, more spread ------------------------------------------------------
-        counts = params.outcome_counts
-        xs = (np.arange(len(counts)) - (len(counts) - 1) / 2) * 3.4
-        minis, even_readouts, peaked_readouts, peaked_dists, peaked_h = [], [], [], [], []
-        for n, cx in zip(counts, xs, strict=True):
-            even = it.uniform([str(k) for k in range(1, n + 1)])
-            bar_width = min(0.7, 2.5 / n - 0.1)
-            mini = DistributionBars(
-                even,
-                key=f"p.n{n}",
-                height=3.4,
-                bar_width=bar_width,
-                spacing=0.1,
-                show_values=False,
-            )
-            mini.shift([cx, -0.6 - mini.base_y, 0])
-            minis.append(mini)
-            r_even = Readout(
-                f"{log} {n}",
-                float(it.entropy(even, unit=unit)),
-                unit=unit,
-                key=f"H.uniform{n}",
-                color="entropy",
-                size="label",
-            )
-            r_even.move_to([cx, -1.75, 0])
-            even_readouts.append(r_even)
-            spiky = peaked(n, params.peak)
-            peaked_dists.append(spiky)
-            peaked_h.append(float(it.entropy(spiky, unit=unit)))
-            r_peak = Readout(
-                "H",
-                peaked_h[-1],
-                unit=unit,
-                key=f"H.peaked{n}",
-                color="entropy",
-                size="label",
-            )
-            r_peak.move_to([cx, -2.35, 0])
-            peaked_readouts.append(r_peak)
-        heading = Formula(
-            f'"even odds over" n "outcomes:" quad {{{{ H : entropy }}}} = {log} n', "body"
-        ).move_to([0, 3.0, 0])
-        heading_peaked = Formula(
-            f'"one outcome takes" {{{{ {format_value(params.peak, 2)} : p }}}} "of the odds:" quad '
-            f"{{{{ H : entropy }}}} < {log} n",
-            "body",
-        ).move_to(heading)
-        # Thin outlines keep the even bars in view once the odds pile onto one outcome.
-        ghosts = VGroup(
-            *(
-                m.bars.copy().set_fill(opacity=0).set_stroke(theme.color.muted, width=1.5)
-                for m in minis
-            )
-        )
-        listing = ", ".join(format_value(r.value) for r in even_readouts[:-1])
-        last = even_readouts[-1].value
-        with self.beat(
-            "spread",
-            f"Even odds over n outcomes give log n: {listing} and {format_value(last)} "
-            f"{unit_word(unit, last)}. Favour one outcome and the entropy drops.",
-        ):
-            self.play(
-                FadeOut(VGroup(plot, tracker_group, peak_mark, peak_note)),
-                FadeIn(heading),
-                run_time=0.7,
-            )
-            self.play(
-                LaggedStart(
-                    *(
-                        AnimationGroup(FadeIn(m, shift=0.2 * UP), FadeIn(r))
-                        for m, r in zip(minis, even_readouts, strict=True)
-                    ),
-                    lag_ratio=0.3,
-                ),
-                run_time=1.6,
-            )
-            # A second read-out starts at the even value and counts down as the odds pile up.
-            for even_r, peak_r in zip(even_readouts, peaked_readouts, strict=True):
-                peak_r.set_value(even_r.value)
-            self.add(ghosts)
-            self.play(
-                FadeOut(heading, shift=0.3 * UP),
-                FadeIn(heading_peaked, shift=0.3 * UP),
-                *(r.animate.set_opacity(0.5) for r in even_readouts),
-                *(FadeIn(r, shift=0.2 * DOWN) for r in peaked_readouts),
-                run_time=0.8,
-            )
-            self.play(
-                *(m.morph_to(d) for m, d in zip(minis, peaked_dists, strict=True)),
-                *(r.animate_to(h) for r, h in zip(peaked_readouts, peaked_h, strict=True)),
-                run_time=2.0,
-            )
-
-
-def _ceil_to(value: float, step: float) -> float:
-    return float(np.ceil(value / step) * step)
-
-
-def _nice_ticks(top: float) -> tuple[float, ...]:
-    """A few round tick values up to ``top`` (the curve's maximum)."""
-    for step in (0.1, 0.2, 0.25, 0.5, 1.0):
-        if top / step <= 4:
-            return tuple(float(v) for v in np.arange(step, top + 1e-9, step))
-    return (top,)
+        return plot

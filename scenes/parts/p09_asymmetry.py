@@ -1,20 +1,22 @@
 """Part 9: cross-entropy is not symmetric.
 
-Two coins, two wrong beliefs, side by side. (a) A fair coin believed rigged:
-every tail, half of all flips, is an outcome the model calls rare, and costs
-log 1/q(tails) bits. (b) A rigged coin believed fair: every flip costs exactly
-one bit. Each case is an AverageStrip (widths p, heights log 1/q) levelled to
-its cross-entropy; swapping p and q changes the number, and the painful case
-is the model that calls a common outcome rare.
+Two coins, two wrong beliefs. (a) A fair coin believed rigged: every tail, half of
+all flips, is an outcome the model calls rare, and costs log 1/q(tails). (b) Swap
+belief and reality, and a rigged coin is believed fair: every flip costs one bit.
+Each case is an AverageStrip (widths p, heights log 1/q) levelled to its
+cross-entropy, standing on its own floor H(p), the coin's entropy, with the model's
+extra cost above that floor, KL(p‖q). Comparing the extras is the fair comparison:
+the model that calls a common outcome rare pays more on both counts.
 
 The source thread pins the extreme surprise on the second case (a rigged coin
-believed fair); the maths says it is the first, and so does this scene (and
-its test reads both cross-entropies back to check the direction).
+believed fair); the maths says it is the first, and so does this scene (its test
+reads both cases back from the screen to check the direction).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 from manim import *
@@ -24,18 +26,23 @@ from scenes.kit import (
     AverageStrip,
     DistributionBars,
     ExplainerScene,
-    Formula,
     Readout,
+    Region,
     SceneParams,
     Txt,
     format_value,
+    room_below_banner,
     unit_word,
 )
+from scenes.kit.pacing import play_in_turn
 
-PANEL_X = 3.45  # the two cases sit at -PANEL_X and +PANEL_X
-STRIP_WIDTH = 3.2
-STRIP_BASE = -2.45
-CHART_BASE = 1.3
+CLEARANCE = 0.6  # nothing comes nearer the frame's edge than this: 80 px at 1080p
+CHART = dict(height=1.0, bar_width=0.42, spacing=0.3, label_size="small")
+WIDE_STRIP = 5.2  # the first case alone, across the frame
+SIDE_STRIP = 1.5  # each case in its half, side by side (narrower if its read-outs need room)
+EXTRA_BAR = 0.16  # the width of the bar that shows the model's extra cost
+SWAP_TIME = 4.5  # at least this long for the first case to make room and the coins to swap
+PRELUDE_SCALE = 1.5  # the two coins, large, before the first case takes them
 
 
 @dataclass(frozen=True)
@@ -59,147 +66,410 @@ class AsymmetryParams(SceneParams):
 
 @dataclass(frozen=True)
 class Case:
-    key: str  # "a" or "b"
+    key: str  # "a" or "b": the keys of its read-outs
     title: str
-    p: it.Distribution
-    q: it.Distribution
+    p: it.Distribution  # reality
+    q: it.Distribution  # the belief
+
+
+@dataclass(frozen=True)
+class _Scale:
+    """What both cases share: spacing, bits to height, room for labels, heading height."""
+
+    space: object
+    unit_height: float
+    label_room: float
+    heading_y: float
+
+
+class CasePicture:
+    """One case on screen: reality's and the belief's bars in a column, the strip of
+    surprises levelled to the cross-entropy, its floor H(p) and the extra cost above it,
+    and the three read-outs beside it. Built inside ``region``, left to right."""
+
+    def __init__(self, case: Case, region: Region, *, unit: str, strip_width: float, scale):
+        space = scale.space
+        key = case.key
+        self.case = case
+        self.p_chart = DistributionBars(case.p, role="p", key=f"{key}.p", **CHART)
+        self.q_chart = DistributionBars(case.q, role="q", key=f"{key}.q", **CHART)
+        self.captions = VGroup(Txt("reality, $p$", "small", "p"), Txt("belief, $q$", "small", "q"))
+        # The three numbers, each from infotheory on its own (the strip only places them).
+        self.cross_entropy = Readout(
+            "H(p, q)",
+            it.cross_entropy(case.p, case.q, unit=unit),
+            unit=unit,
+            key=f"{key}.cross_entropy",
+            color="cross_entropy",
+            size="small",
+        )
+        self.extra_readout = Readout(
+            '"extra"',
+            it.kl_divergence(case.p, case.q, unit=unit),
+            unit=unit,
+            key=f"{key}.extra",
+            color="kl",
+            size="small",
+        )
+        self.entropy = Readout(
+            "H(p)",
+            it.entropy(case.p, unit=unit),
+            unit=unit,
+            key=f"{key}.entropy",
+            color="entropy",
+            size="small",
+        )
+        self.readouts = VGroup(self.cross_entropy, self.extra_readout, self.entropy)
+
+        # The column of bars: reality on top, the belief under it, each over its caption.
+        top = region.top
+        for chart, caption in zip((self.p_chart, self.q_chart), self.captions, strict=True):
+            # Room for the tallest bar a coin can have (probability 1) and its read-out.
+            chart.shift(
+                [region.left - chart.get_left()[0], top - chart.base_y - CHART["height"], 0]
+            )
+            chart.shift(space.m * DOWN)
+            caption.next_to(chart.labels, DOWN, buff=space.xs).set_x(chart.baseline.get_x())
+            top = caption.get_bottom()[1] - space.m
+        column_right = max(m.get_right()[0] for m in (self.p_chart, self.q_chart, *self.captions))
+
+        # The strip stands on the region's floor, right of the column, as wide as asked
+        # if the read-outs still fit beside it.
+        room = region.right - column_right - 3 * space.m - EXTRA_BAR - self.readouts.width
+        self.strip = strip = AverageStrip(
+            case.p,
+            case.q,
+            unit=unit,
+            width=min(strip_width, room),
+            unit_height=scale.unit_height,
+            label_size="small",
+        )
+        strip.shift(
+            [
+                column_right + space.m - strip.baseline.get_left()[0],
+                region.bottom + scale.label_room - strip.baseline.get_y(),
+                0,
+            ]
+        )
+        self.costs = strip.block_readouts(key=f"{key}.surprise", size="small")
+        self.level = strip.level_target().set_fill(opacity=0.25).set_z_index(-1)
+        self.average = strip.average_line()
+        self.floor = strip.floor_line()
+        self.extra = strip.extra_bar(width=EXTRA_BAR)
+
+        # Read-outs beside the strip, each level with what it names, nudged apart.
+        x = self.extra.get_right()[0] + space.m
+        y_floor, y_level = strip.height_of(strip.floor), strip.height_of(strip.average)
+        gap = self.cross_entropy.height + space.s
+        middle = (y_floor + y_level) / 2
+        for readout, y in zip(
+            self.readouts,
+            (max(y_level, middle + gap), middle, min(y_floor, middle - gap)),
+            strict=True,
+        ):
+            readout.move_to([x, y, 0], aligned_edge=LEFT)
+
+        self.heading = Txt(case.title, "body")
+        self.heading.move_to([region.center[0], scale.heading_y, 0])
+
+    @property
+    def charts(self) -> VGroup:
+        return VGroup(self.p_chart, self.q_chart, self.captions)
+
+    @property
+    def result(self) -> VGroup:
+        """What the strip shows once levelled: average, floor, extra, and their read-outs."""
+        return VGroup(self.level, self.average, self.floor, self.extra, self.readouts)
+
+    def pieces(self) -> list[Mobject]:
+        """Every piece, in an order two pictures of one case share (for transforms)."""
+        return [self.p_chart, self.q_chart, self.captions, self.strip, self.costs, self.result]
 
 
 class Asymmetry(ExplainerScene):
     Params = AsymmetryParams
     hook = "Does it matter which way round a model is wrong?"
-    takeaway = (
-        "Cross-entropy is not symmetric: the costly mistake is calling a common outcome rare."
-    )
+    takeaway = "Cross-entropy is not symmetric: mistaking common for rare costs most."
 
     def body(self) -> None:
-        params: AsymmetryParams = self.params
-        unit, color = self.unit, self.theme.color
-        fair, rigged = it.fair_coin(), it.rigged_coin(params.rigged_heads)
-        cases = (
+        self.first_case()
+        self.swap()
+        self.verdict()
+
+    # -- the two cases and their layout ----------------------------------------------
+
+    @cached_property
+    def cases(self) -> tuple[Case, Case]:
+        fair, rigged = it.fair_coin(), it.rigged_coin(self.params.rigged_heads)
+        return (
             Case("a", "Fair coin, believed rigged", fair, rigged),
             Case("b", "Rigged coin, believed fair", rigged, fair),
         )
-        # One scale for both strips, so their levels compare directly.
-        tallest = max(float(np.max(it.surprisal(c.q.probs, unit=unit))) for c in cases)
-        unit_height = min(0.75, 2.45 / tallest)
 
-        panels = []
-        for case, x in zip(cases, (-PANEL_X, PANEL_X), strict=True):
-            head = Txt(case.title, "body").move_to([x, 3.2, 0])
-            geometry = dict(height=1.0, bar_width=0.5, spacing=0.35, label_size="small")
-            p_bars = DistributionBars(case.p, role="p", key=f"{case.key}.p", **geometry)
-            q_bars = DistributionBars(case.q, role="q", key=f"{case.key}.q", **geometry)
-            for bars, dx in ((p_bars, -1.25), (q_bars, 1.25)):
-                bars.shift([x + dx - bars.baseline.get_x(), CHART_BASE - bars.base_y, 0])
-            captions = VGroup(
-                Txt("reality, $p$", "small", "p").next_to(p_bars.labels, DOWN, buff=0.15),
-                Txt("model, $q$", "small", "q").next_to(q_bars.labels, DOWN, buff=0.15),
-            )
-            captions.set_y(min(c.get_y() for c in captions))
-            strip = AverageStrip(
-                case.p,
-                case.q,
-                unit=unit,
-                width=STRIP_WIDTH,
-                unit_height=unit_height,
-                label_size="small",
-            )
-            strip.shift([x - 1.35 - strip.baseline.get_x(), STRIP_BASE - strip.baseline.get_y(), 0])
-            costs = strip.block_readouts(key=f"{case.key}.surprise")
-            level = strip.level_target().set_fill(opacity=0.28).set_z_index(-1)
-            line = strip.average_line()
-            readout = Readout(
-                "H(p, q)",
-                strip.average,
-                unit=unit,
-                key=f"{case.key}.cross_entropy",
-                color="cross_entropy",
-                size="label",
-            )
-            readout.next_to(line, RIGHT, buff=0.25)
-            panels.append(
-                dict(
-                    head=head,
-                    p=p_bars,
-                    q=q_bars,
-                    captions=captions,
-                    strip=strip,
-                    costs=costs,
-                    level=level,
-                    line=line,
-                    readout=readout,
-                )
-            )
+    @cached_property
+    def a(self) -> CasePicture:
+        """The first case, spread across the frame while it is alone."""
+        return self.picture(self.cases[0], self.wide_region(), WIDE_STRIP)
 
-        a, b = panels
-        tails = fair.outcomes.index("tails")
-        s_tail = float(it.surprisal(rigged.probability("tails"), unit=unit))
-        h_a, h_b = a["strip"].average, b["strip"].average
-        q_heads = format_value(params.rigged_heads, 2)
-
-        with self.beat(
-            "believed-rigged",
-            f"First, a fair coin we believe lands heads with probability {q_heads}. "
-            f"Half the flips are tails, and the model charges {format_value(s_tail, 2)} "
-            f"{unit_word(unit, s_tail)} for each: {format_value(h_a)} on average.",
-        ):
-            self.show_case(a)
-
-        with self.beat(
-            "believed-fair",
-            f"Now swap them: a rigged coin that we believe is fair. Every flip costs "
-            f"{format_value(float(b['strip'].heights[0]), 2)} "
-            f"{unit_word(unit, float(b['strip'].heights[0]))} under that model, "
-            f"so the average is {format_value(h_b)} {unit_word(unit, h_b)}.",
-        ):
-            self.show_case(b)
-
-        # The verdict names both cases by what is true and what is believed.
-        verdict_a = Readout(
-            'H("fair", "rigged")', h_a, unit=unit, key="verdict.a", color="cross_entropy"
+    @cached_property
+    def scale(self) -> _Scale:
+        """One scale for both strips (their heights compare directly), sized so the
+        tallest surprise and its read-out stay under the takeaway banner."""
+        theme, main = self.theme, self.stage.main
+        tallest = max(
+            float(np.max(it.surprisal(c.q.probs, unit=self.unit)[c.p.probs > 0]))
+            for c in self.cases
         )
-        verdict_b = Readout(
-            'H("rigged", "fair")', h_b, unit=unit, key="verdict.b", color="cross_entropy"
+        probe = Txt("0.15", "label")  # a block's read-out, the tallest text over a block
+        label_room = Txt("heads", "small").height + theme.space.s + theme.space.xs
+        room = self.top - main.bottom - label_room - probe.height - theme.space.s
+        return _Scale(
+            space=theme.space,
+            unit_height=room / tallest,
+            label_room=label_room,
+            heading_y=self.stage.header.center[1],
         )
-        greater = Formula(">", size="heading", color="highlight")
-        verdict = VGroup(verdict_a, greater, verdict_b).arrange(RIGHT, buff=0.45)
-        verdict.move_to([0, 1.55, 0])
-        charts = VGroup(*(VGroup(panel["p"], panel["q"], panel["captions"]) for panel in panels))
-        with self.beat(
-            "verdict",
-            f"Swap belief and reality and the cost changes: {format_value(h_a)} against "
-            f"{format_value(h_b)}. The first case hurts more: a model that calls a common "
-            "outcome rare pays heavily every time it happens.",
-        ):
-            self.play(FadeOut(charts, shift=0.2 * UP), run_time=0.8)
-            self.play(
-                TransformFromCopy(a["readout"], verdict_a),
-                TransformFromCopy(b["readout"], verdict_b),
-                run_time=1.4,
-            )
-            self.play(FadeIn(greater, scale=0.6))
-            self.play(
-                Indicate(a["strip"].blocks[tails], color=color.highlight, scale_factor=1.05),
-                Indicate(a["costs"][tails], color=color.highlight),
-                run_time=1.4,
-            )
-            self.play(Circumscribe(verdict_a, color=color.highlight))
 
-    def show_case(self, panel: dict) -> None:
-        strip: AverageStrip = panel["strip"]
-        self.play(FadeIn(panel["head"], shift=0.2 * DOWN))
+    @cached_property
+    def top(self) -> float:
+        """The pictures stay under this height: the takeaway banner covers what is above."""
+        return room_below_banner(self.stage, self.takeaway_line(), self.takeaway_formula()).top
+
+    def halves(self) -> tuple[Region, Region]:
+        """The stage's halves under the banner, kept the clearance off the frame's sides."""
+        left, right = self.stage.left, self.stage.right
+        edge = config.frame_width / 2 - CLEARANCE
+        return (
+            Region("case a", -edge, left.right, left.bottom, self.top),
+            Region("case b", right.left, edge, right.bottom, self.top),
+        )
+
+    def wide_region(self) -> Region:
+        """The first case alone: its pieces spread across the frame, centred."""
+        left, right = self.halves()
+        probe = self.picture(self.cases[0], left, WIDE_STRIP)
+        margin = (right.right - left.left - VGroup(*probe.pieces()).width) / 2
+        return Region("case a alone", left.left + margin, right.right, left.bottom, self.top)
+
+    def picture(self, case: Case, region: Region, strip_width: float) -> CasePicture:
+        return CasePicture(case, region, unit=self.unit, strip_width=strip_width, scale=self.scale)
+
+    # -- beats ---------------------------------------------------------------------
+
+    def prelude(self) -> None:
+        # The two coins first stand large in the middle; the first case then takes them.
+        a = self.a
+        pairs = [
+            VGroup(chart, caption) for chart, caption in zip(a.charts[:2], a.captions, strict=True)
+        ]
+        self.homes = [pair.get_center() for pair in pairs]
+        row = VGroup(*(pair.copy().scale(PRELUDE_SCALE) for pair in pairs))
+        self.stage.main.place(row.arrange(RIGHT, buff=self.theme.space.xl, aligned_edge=DOWN))
+        for pair, spot in zip(pairs, row, strict=True):
+            pair.scale(PRELUDE_SCALE).move_to(spot)
         self.play(
-            *(FadeIn(VGroup(c.baseline, c.labels)) for c in (panel["p"], panel["q"])),
-            GrowFromEdge(panel["p"].bars, DOWN),
-            GrowFromEdge(panel["q"].bars, DOWN),
-            FadeIn(panel["p"].values, panel["q"].values, panel["captions"]),
+            LaggedStart(
+                *(
+                    AnimationGroup(
+                        Create(chart.baseline),
+                        FadeIn(chart.labels),
+                        GrowFromEdge(chart.bars, DOWN),
+                        FadeIn(chart.values, shift=0.1 * UP),
+                        FadeIn(caption),
+                    )
+                    for chart, caption in zip(a.charts[:2], a.captions, strict=True)
+                ),
+                lag_ratio=0.5,
+            ),
+            run_time=1.6,
         )
-        self.play(Create(strip.baseline), FadeIn(strip.labels))
+        self.prelude_pairs = pairs
+
+    def first_case(self) -> None:
+        a, unit, color = self.a, self.unit, self.theme.color
+        strip = a.strip
+        tails = a.case.p.outcomes.index("tails")
+        s_tail = float(strip.heights[tails])
+        with self.beat("believed-rigged"):
+            line = self.say(
+                "A fair coin, believed to land heads with probability "
+                f"{format_value(self.params.rigged_heads, 2)}."
+            )
+            play_in_turn(
+                self,
+                line.duration,
+                AnimationGroup(
+                    FadeIn(a.heading, shift=0.2 * DOWN),
+                    *(
+                        pair.animate.scale(1 / PRELUDE_SCALE).move_to(home)
+                        for pair, home in zip(self.prelude_pairs, self.homes, strict=True)
+                    ),
+                ),
+                # Made when its turn comes, round the chart where it has moved to.
+                lambda: Circumscribe(
+                    VGroup(a.q_chart.bars[0], a.q_chart.values[0]), color=color.highlight
+                ),
+            )
+            line = self.say(
+                f"Every tail costs this model {format_value(s_tail, 2)} "
+                f"{unit_word(unit, s_tail)}: {format_value(strip.average)} on average."
+            )
+            play_in_turn(
+                self,
+                line.duration,
+                AnimationGroup(Create(strip.baseline), FadeIn(strip.labels)),
+                LaggedStart(
+                    *(
+                        AnimationGroup(GrowFromEdge(block, DOWN), FadeIn(cost, shift=UP / 8))
+                        for block, cost in zip(strip.blocks, a.costs, strict=True)
+                    ),
+                    lag_ratio=0.6,
+                ),
+                TransformFromCopy(strip.blocks, a.level),
+                AnimationGroup(Create(a.average), FadeIn(a.cross_entropy, shift=LEFT / 8)),
+            )
+            self.floor_and_extra(a, "Its floor, its entropy, is")
+            self.show("extent", _extent(self.mobjects))
+
+    def floor_and_extra(self, picture: CasePicture, floor: str) -> None:
+        """Say and draw the floor H(p) and the model's extra cost above it."""
+        strip, unit = picture.strip, self.unit
+        line = self.say(
+            f"{floor} {format_value(strip.floor)} {unit_word(unit, strip.floor)}; "
+            f"the model adds {format_value(strip.extra)}."
+        )
+        play_in_turn(
+            self,
+            line.duration,
+            AnimationGroup(Create(picture.floor), FadeIn(picture.entropy, shift=LEFT / 8)),
+            AnimationGroup(
+                GrowFromEdge(picture.extra, DOWN),
+                FadeIn(picture.extra_readout, shift=LEFT / 8),
+            ),
+        )
+
+    def swap(self) -> None:
+        unit = self.unit
+        left, right = self.halves()
+        a = self.picture(self.cases[0], left, SIDE_STRIP)
+        b = self.picture(self.cases[1], right, SIDE_STRIP)
+        wide = self.a
+        # b starts as a copy of a in the right half: the same two coins, the same strip.
+        start = self.picture(self.cases[0], right, SIDE_STRIP)
+        park = (start.p_chart.width + self.theme.space.l) * RIGHT
+        divider = DashedLine(
+            [0, self.stage.main.bottom, 0], [0, self.top, 0], color=self.theme.color.faint
+        )
+        with self.beat("believed-fair"):
+            line = self.say("Now swap belief and reality: a rigged coin, believed fair.")
+            play_in_turn(
+                self,
+                max(line.duration, SWAP_TIME),
+                # The first case makes room: into the left half, its strip narrowed.
+                AnimationGroup(
+                    *(
+                        Transform(old, new)
+                        for old, new in zip(wide.pieces(), a.pieces(), strict=True)
+                    ),
+                    Transform(wide.heading, a.heading),
+                    Create(divider),
+                ),
+                (FadeIn(start.charts, shift=RIGHT), FadeIn(b.heading, shift=0.2 * DOWN)),
+                # The two coins trade places, through the empty room on the right: the fair
+                # one steps aside, the rigged one rises to reality's place, and the fair
+                # one comes round into the belief's.
+                start.p_chart.animate.shift(park),
+                ReplacementTransform(start.q_chart, b.p_chart),
+                ReplacementTransform(start.p_chart, b.q_chart, path_arc=-PI / 2),
+            )
+            # The captions name the places, which stay put.
+            self.remove(start.captions)
+            self.add(b.captions)
+            strip = b.strip
+            cost = float(strip.heights[0])
+            line = self.say(
+                f"Every flip costs {format_value(cost, 2)} {unit_word(unit, cost)}: "
+                f"{format_value(strip.average)} on average."
+            )
+            play_in_turn(
+                self,
+                line.duration,
+                # The same strip as before, which reshapes: widths the new p, heights
+                # log 1/(new q).
+                FadeIn(start.strip, shift=RIGHT),
+                ReplacementTransform(start.strip, strip),
+                FadeIn(b.costs, shift=UP / 8),
+                TransformFromCopy(strip.blocks, b.level),
+                AnimationGroup(Create(b.average), FadeIn(b.cross_entropy, shift=LEFT / 8)),
+            )
+            self.floor_and_extra(b, "Its floor is lower,")
+        self.b = b  # the first case's pieces now stand where the left half's picture put them
+
+    def verdict(self) -> None:
+        a, b, color = self.a, self.b, self.theme.color
+        tails = a.case.p.outcomes.index("tails")
+        s_tail = float(a.strip.heights[tails])
+        with self.beat("verdict"):
+            line = self.say(
+                "Above each floor, the first model still adds more: "
+                f"{format_value(a.strip.extra)} against {format_value(b.strip.extra)}."
+            )
+            # Pulses in place (a box round the right-hand read-outs would reach the edge):
+            # the two costs, the two floors, then the two extras, as the words go.
+            play_in_turn(
+                self,
+                line.duration,
+                AnimationGroup(_pulse(a.cross_entropy), _pulse(b.cross_entropy)),
+                AnimationGroup(_pulse(a.floor), _pulse(b.floor)),
+                AnimationGroup(_pulse(a.extra), _pulse(a.extra_readout)),
+                AnimationGroup(_pulse(b.extra), _pulse(b.extra_readout)),
+            )
+            # The tails block flashes as "pays heavily" is heard: the sentence opens with it.
+            line = self.say(
+                "It pays heavily: a common outcome, called rare, costs "
+                f"{format_value(s_tail, 2)} {unit_word(self.unit, s_tail)} every time."
+            )
+            self.show("flash_at", self.time)
+            block, cost = a.strip.blocks[tails], a.costs[tails]
+            # The outline stays: the verdict ends pointing at the block that costs most.
+            # Snug: the neighbouring block's read-out stands close by.
+            outline = SurroundingRectangle(
+                VGroup(block, cost), color=color.highlight, buff=self.theme.space.xs / 2
+            )
+            self.play(
+                Indicate(block, color=block.get_fill_color(), scale_factor=1.06),
+                Indicate(cost, color=cost.number.get_fill_color(), scale_factor=1.3),
+                Create(outline),
+                run_time=min(1.5, line.duration),
+            )
+            self.show("outlined", VGroup(block, cost))
+            self.show("extent", _extent(self.mobjects))
+        self.outline = outline
+
+    def finale(self) -> None:
+        """While the takeaway is said, the costly block pulses in its own colour."""
+        a = self.a
+        tails = a.case.p.outcomes.index("tails")
+        block = a.strip.blocks[tails]
         self.play(
-            LaggedStart(*(GrowFromEdge(block, DOWN) for block in strip.blocks), lag_ratio=0.4),
-            LaggedStart(*(FadeIn(c, shift=0.1 * UP) for c in panel["costs"]), lag_ratio=0.4),
-            run_time=1.4,
+            Indicate(block, color=block.get_fill_color(), scale_factor=1.05),
+            Indicate(self.outline, color=self.outline.get_color(), scale_factor=1.05),
+            run_time=1.5,
         )
-        self.play(TransformFromCopy(strip.blocks, panel["level"]), run_time=1.4)
-        self.play(Create(panel["line"]), FadeIn(panel["readout"], shift=0.1 * LEFT))
+
+
+def _extent(mobjects) -> tuple[float, float, float, float]:
+    """Left, right, bottom and top of everything drawn (for the clearance test)."""
+    points = np.concatenate([m.get_all_points() for m in mobjects if m.get_all_points().size])
+    return (
+        float(points[:, 0].min()),
+        float(points[:, 0].max()),
+        float(points[:, 1].min()),
+        float(points[:, 1].max()),
+    )
+
+
+def _pulse(mob: Mobject) -> Animation:
+    """A brief swell and back, in the mobject's own colours: a highlight that never
+    recolours what it points at."""
+    return mob.animate(rate_func=there_and_back).scale(1.15)

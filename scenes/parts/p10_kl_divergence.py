@@ -1,34 +1,47 @@
 """Part 10: KL divergence is cross-entropy minus entropy.
 
-A stacked bar splits the cross-entropy of a model into the entropy of reality
-(surprise no model can remove) and the KL divergence (the surprise the model
-adds). Swapping the roles changes the split: KL is not symmetric. Sliding the
-model onto reality shrinks the KL part to nothing; pushing it past reality grows
-it again: KL is never negative and zero only when q = p.
+Part 8's picture comes back: the cross-entropy of a coin's model against q(heads), over
+its floor H(p), the gap between them shaded. At the model's q(heads) the cross-entropy
+stands as a bar that splits in two: the entropy of reality (surprise no model can
+remove) and the KL divergence (the surprise the wrong model adds). Take the floor away
+and the curve is KL itself against q(heads): zero exactly where the model is reality,
+above zero everywhere else, whichever way the model errs.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 from manim import *
 
 import infotheory as it
 from scenes.kit import (
+    CrossEntropyCurve,
     DistributionBars,
     ExplainerScene,
     Formula,
-    GhostBars,
+    Readout,
+    Region,
     SceneParams,
     StackedBar,
     Txt,
-    fit_bars,
+    current_theme,
+    extent,
     format_value,
-    tinted,
+    room_below_banner,
     unit_word,
 )
-from scenes.kit.checks import is_number
+from scenes.kit.pacing import play_in_turn
+
+CLEARANCE = 0.6  # nothing comes nearer the frame's edge than this: 80 px at 1080p
+Q_RANGE = (0.05, 0.95)  # the models on the curve, by q(heads)
+BAR = 0.16  # the width of the bar standing at the model's q(heads)
+# Each quantity in its colour, p and q in theirs.
+CE_LABEL = "{{ H : cross_entropy }}({{ p : p }}, {{ q : q }})"
+H_LABEL = "{{ H : entropy }}({{ p : p }})"
+KL_LABEL = '{{ "KL" : kl }}({{ p : p }} || {{ q : q }})'
 
 
 def _distribution(outcomes, probs, field: str) -> it.Distribution:
@@ -37,38 +50,37 @@ def _distribution(outcomes, probs, field: str) -> it.Distribution:
         dist = it.categorical(outcomes, probs)
     except (TypeError, ValueError) as error:
         raise ValueError(f"{field}: {error}") from None
-    if np.any(dist.probs <= 0):
+    if len(dist) != 2:
         raise ValueError(
-            f"{field} must give every outcome a probability above 0, "
-            f"so KL is finite in both directions, not {tuple(probs)!r}"
+            f"{field} must be a coin (two outcomes): its KL is drawn against q of the first, "
+            f"not {len(dist)} outcomes"
         )
     return dist
 
 
 @dataclass(frozen=True)
 class KLDivergenceParams(SceneParams):
-    """Example values for part 10."""
+    """Example values for part 10: a coin (reality) and a model of it."""
 
     outcomes: tuple[str, ...] = ("heads", "tails")
     reality: tuple[float, ...] = (0.5, 0.5)  # p: a fair coin
     model: tuple[float, ...] = (0.9, 0.1)  # q: a model that thinks the coin is rigged
-    # How far past reality the model is pushed to show KL growing again, as a
-    # fraction of the way it came: p + overshoot * (p - q).
-    overshoot: float = 0.75
 
     def __post_init__(self) -> None:
         super().__post_init__()
         p = _distribution(self.outcomes, self.reality, "reality")
         q = _distribution(self.outcomes, self.model, "model")
-        if np.array_equal(p.probs, q.probs):
-            raise ValueError("model must differ from reality, or there is no divergence to show")
-        if not is_number(self.overshoot) or not 0 < self.overshoot <= 1:
-            raise ValueError(f"overshoot must be a number in (0, 1], not {self.overshoot!r}")
-        beyond = p.probs + self.overshoot * (p.probs - q.probs)
-        if np.any(beyond <= 0):
+        lo, hi = Q_RANGE
+        for name, dist in (("reality", p), ("model", q)):
+            if not lo <= dist.probs[0] <= hi:
+                raise ValueError(
+                    f"{name} must give {self.outcomes[0]} a chance from {lo} to {hi} "
+                    f"(the curve's range), not {dist.probs[0]!r}"
+                )
+        if abs(q.probs[0] - p.probs[0]) < 0.1:
             raise ValueError(
-                f"overshoot {self.overshoot!r} pushes the model past probability 0; "
-                "choose a smaller overshoot"
+                "model must differ from reality by at least 0.1 on the first outcome, or "
+                "there is no divergence to see"
             )
 
     @property
@@ -79,195 +91,415 @@ class KLDivergenceParams(SceneParams):
     def q(self) -> it.Distribution:
         return it.categorical(self.outcomes, self.model)
 
-    @property
-    def q_beyond(self) -> it.Distribution:
-        """The model pushed past reality, on the far side from where it started."""
-        p, q = self.p.probs, self.q.probs
-        return it.categorical(self.outcomes, it.normalize(p + self.overshoot * (p - q)))
+
+def coin(heads: float) -> np.ndarray:
+    return np.array([heads, 1.0 - heads])
 
 
 class KLDivergence(ExplainerScene):
     Params = KLDivergenceParams
     hook = "What is cross-entropy made of?"
-    takeaway = (
-        "KL is the extra surprise of a wrong model: "
-        "never negative, and zero only for the right one."
-    )
-
-    # Layout: everything stands on one ground line.
-    GROUND = -2.55
-    STACK_X = 1.7
-    CHARTS_X = -3.75  # where the two charts centre, if they fit
-    CHARTS_WIDTH = 5.6  # both charts' bars, the gap between them aside
-    MAX_BAR = 4.2  # the tallest stack, in screen units
-    CHART_HEIGHT = 2.8  # a bar of probability 1, in screen units
+    takeaway = "KL is a wrong model's extra surprise: never negative, zero only at q = p."
 
     def body(self) -> None:
-        params, unit = self.params, self.unit
-        p, q, q_beyond = params.p, params.q, params.q_beyond
-        kl_pq = float(it.kl_divergence(p, q, unit=unit))
-        kl_qp = float(it.kl_divergence(q, p, unit=unit))
-        h_p = float(it.entropy(p, unit=unit))
-        tallest = max(
+        self.split()
+        self.kl_curve()
+        self.match()
+        self.never_negative()
+
+    # -- the pictures ------------------------------------------------------------------
+
+    @cached_property
+    def regions(self) -> tuple[Region, Region, Region]:
+        """As in part 8: the read-outs, then reality and the model, on the left, the curve
+        on the right; all under the takeaway's banner, 80 px and more off the frame's
+        edges. Returns the curve's, the charts' and the read-outs' regions."""
+        space, main = self.theme.space, self.stage.main
+        inset = CLEARANCE - self.theme.margin + space.s  # room to spare
+        top = room_below_banner(self.stage, self.takeaway_line(), self.takeaway_formula()).top
+        inside = Region("inside", main.left + inset, main.right - inset, main.bottom, top)
+        split = inside.left + inside.width * 0.4
+        left = Region("left", inside.left, split, inside.bottom, inside.top)
+        curve = Region("curve", split + space.l, inside.right, inside.bottom, inside.top)
+        readouts, charts = left.split(2, gutter=space.m, direction=DOWN)
+        return curve, charts, readouts
+
+    @cached_property
+    def curve(self) -> _Curve:
+        left, _, _ = self.regions
+        return _Curve(self.params.p, float(self.params.q.probs[0]), left, unit=self.unit)
+
+    @cached_property
+    def charts(self) -> VGroup:
+        """Reality's bars and the model's, side by side, each named above."""
+        params, space = self.params, self.theme.space
+        _, region, _ = self.regions
+        probe = Txt("heads", "small")
+        height = region.height - 3 * probe.height - 3 * space.s
+        charts = VGroup(
+            *(
+                DistributionBars(
+                    dist,
+                    role=role,
+                    key=role,
+                    height=height,
+                    bar_width=0.5,
+                    spacing=0.3,
+                    label_size="small",
+                )
+                for dist, role in ((params.p, "p"), (params.q, "q"))
+            )
+        ).arrange(RIGHT, buff=space.xl, aligned_edge=DOWN)
+        names = VGroup(
+            Txt("reality, $p$", "label", "p"),
+            Txt("model, $q$", "label", "q"),
+        )
+        for name, chart in zip(names, charts, strict=True):
+            name.move_to([chart.baseline.get_x(), region.top - name.height / 2, 0])
+        charts.shift(
+            (names.get_bottom()[1] - space.s - height - probe.height - space.s - charts[0].base_y)
+            * UP
+        )
+        group = VGroup(charts, names)
+        group.set_x(region.center[0])
+        return group
+
+    @cached_property
+    def heading(self) -> VGroup:
+        """H(p, q) = H(p) + KL(p‖q) in the header band, in three pieces, one per sentence."""
+        space = self.theme.space
+        pieces = VGroup(
+            Formula(f"{CE_LABEL} =", "formula"),
+            Formula(f"{H_LABEL} +", "formula"),
+            Formula(KL_LABEL, "formula"),
+        ).arrange(RIGHT, buff=space.s)
+        # In the header band, kept the clearance off the frame's top.
+        top = min(self.stage.header.top, config.frame_height / 2 - CLEARANCE)
+        return pieces.move_to([self.stage.header.center[0], top - pieces.height / 2, 0])
+
+    @cached_property
+    def readouts(self) -> VGroup:
+        """q(heads), then H(p, q) = H(p) + KL(p‖q) as a column of read-outs."""
+        params, unit, space = self.params, self.unit, self.theme.space
+        _, _, region = self.regions
+        p, q = params.p, params.q
+        q_heads = Readout(
+            f'q("{params.outcomes[0]}")',
+            q.probs[0],
+            unit=None,
+            key="x",
+            color="q",
+            size="label",
+        )
+        ce = Readout(
+            CE_LABEL,
             float(it.cross_entropy(p, q, unit=unit)),
-            float(it.cross_entropy(q, p, unit=unit)),
-            float(it.cross_entropy(p, q_beyond, unit=unit)),
+            unit=unit,
+            key="stack.CE",
+            color="cross_entropy",
+            size="label",
         )
-        unit_height = min(2.4, self.MAX_BAR / tallest)
-        word = lambda v: unit_word(unit, v)  # noqa: E731
-
-        headline = Formula(
-            '{{ H(p, q) : cross_entropy }} = {{ H(p) : entropy }} + {{ "KL"(p || q) : kl }}'
-        ).to_edge(UP, buff=0.6)
-
-        # Reality and model, side by side on the ground line.
-        p_chart = self._chart(p, "p")
-        q_chart = self._chart(q, "q")
-        charts = VGroup(p_chart, q_chart).arrange(RIGHT, buff=0.9, aligned_edge=DOWN)
-        left_edge = -config.frame_width / 2 + self.theme.margin + 0.05
-        charts.move_to([max(self.CHARTS_X, left_edge + charts.width / 2), 0, 0])
-        charts.shift((self.GROUND - p_chart.baseline.get_y()) * UP)
-        # Titles clear the tallest bar (and its value) the charts will ever show.
-        tallest_p = max(np.max(d.probs) for d in (p, q, q_beyond))
-        title_y = self.GROUND + tallest_p * self.CHART_HEIGHT + p_chart.values[0].height + 0.5
-        titles = VGroup(
-            Txt("reality $p$", "label", "p").move_to(
-                [p_chart.get_x(), title_y, 0], aligned_edge=DOWN
-            ),
-            Txt("model $q$", "label", "q").move_to(
-                [q_chart.get_x(), title_y, 0], aligned_edge=DOWN
-            ),
+        h = Readout(
+            H_LABEL,
+            float(it.entropy(p, unit=unit)),
+            unit=unit,
+            key="stack.H",
+            color="entropy",
+            size="label",
         )
+        kl = Readout(
+            KL_LABEL,
+            float(it.kl_divergence(p, q, unit=unit)),
+            unit=unit,
+            key="stack.KL",
+            color="kl",
+            size="label",
+        )
+        column = VGroup(q_heads, ce, h, kl).arrange(DOWN, aligned_edge=LEFT, buff=space.s)
+        return region.place(column, align=UL)
 
-        stack = StackedBar(p, q, unit=unit, unit_height=unit_height, width=1.0, key="stack")
-        stack.shift([self.STACK_X, self.GROUND, 0] - stack.base)
-        stack.merge()
-        self.stack = stack  # for the tests: the bar's geometry
+    # -- beats ---------------------------------------------------------------------------
 
-        with self.beat(
-            "split",
-            f"Cross-entropy splits in two: entropy, {format_value(h_p)} {word(h_p)} that no "
-            f"model can remove, plus KL divergence, {format_value(kl_pq)} {word(kl_pq)} of "
-            "surprise the model alone adds.",
-        ):
+    def prelude(self) -> None:
+        """Part 8's picture: the curve on its floor, the gap shaded, the model on it."""
+        curve = self.curve
+        play_in_turn(self, 1.6, *curve.appear())
+        self.add(curve, curve.dot)  # one piece from here on
+
+    def split(self) -> None:
+        params, unit, curve = self.params, self.unit, self.curve
+        q_heads, ce, h, kl = self.readouts
+        charts, names = self.charts
+        stack = curve.stack
+        values = {name: r.value for name, r in zip(("CE", "H", "KL"), (ce, h, kl), strict=True)}
+        with self.beat("split"):
+            coin_words = "A fair coin" if np.isclose(params.p.probs[0], 0.5) else "A coin"
+            said = self.say(
+                f"{coin_words}, and a model that bets {format_value(params.q.probs[0], 2)} on "
+                f"{params.outcomes[0]}: its cross-entropy, {format_value(values['CE'])} "
+                f"{unit_word(unit, values['CE'])}, splits in two."
+            )
+            heading = self.heading
+            half = said.duration / 2
+            self.play(FadeIn(charts, shift=UP / 8), FadeIn(names), FadeIn(q_heads), run_time=half)
             self.play(
-                FadeIn(p_chart, shift=0.2 * UP),
-                FadeIn(q_chart, shift=0.2 * UP),
-                FadeIn(titles),
-                run_time=1.0,
+                GrowFromEdge(stack.bar, DOWN),
+                FadeIn(ce, shift=LEFT / 8),
+                FadeIn(heading[0], shift=DOWN / 8),
+                run_time=half,
+            )
+            said = self.say(
+                f"Entropy, {format_value(values['H'])} {unit_word(unit, values['H'])}, "
+                "that no model can remove,"
             )
             self.play(
-                FadeIn(stack.baseline),
-                GrowFromEdge(stack.bar, DOWN),
-                Create(stack.bracket),
-                FadeIn(stack.cross_readout, shift=0.2 * LEFT),
-                run_time=1.2,
+                stack.entropy_segment.animate.set_fill(self.theme.color.entropy),
+                Indicate(curve.floor, color=self.theme.color.entropy, scale_factor=1.02),
+                FadeIn(h, shift=LEFT / 8),
+                FadeIn(heading[1], shift=DOWN / 8),
+                run_time=said.duration,
+            )
+            said = self.say(
+                f"plus KL divergence, {format_value(values['KL'])} "
+                f"{unit_word(unit, values['KL'])}, the surprise the wrong model adds."
+            )
+            self.play(
+                stack.kl_segment.animate.set_fill(self.theme.color.kl),
+                FadeIn(kl, shift=LEFT / 8),
+                FadeIn(heading[2], shift=DOWN / 8),
+                run_time=said.duration,
             )
             self.add(stack)
-            self.play(
-                stack.split(),
-                FadeIn(stack.entropy_readout, shift=0.2 * LEFT),
-                FadeIn(stack.kl_readout, shift=0.2 * LEFT),
-                run_time=1.4,
-            )
-            self.play(
-                TransformFromCopy(stack.cross_readout.label, headline.part("cross_entropy")),
-                TransformFromCopy(stack.entropy_readout.label, headline.part("entropy")),
-                TransformFromCopy(stack.kl_readout.label, headline.part("kl")),
-                run_time=1.2,
-            )
-            self.add(headline)
+            self.show("heights", stack.segment_heights())
+            self.show("unit_height", curve.unit_height)
+            self.show("extent", extent(self.mobjects))
 
-        # The same pair with the roles swapped: q is reality, p the model.
-        swapped = StackedBar(
-            q, p, unit=unit, unit_height=unit_height, width=1.0, key="swapped", names=("q", "p")
-        )
-        left_x, right_x = -4.7, 1.9
-        swapped.shift([right_x, self.GROUND, 0] - swapped.base)
-        self.swapped = swapped
-        captions = VGroup(
-            Txt(f"{tinted('$q$', 'q')} models {tinted('$p$', 'p')}", "label", "muted"),
-            Txt(f"{tinted('$p$', 'p')} models {tinted('$q$', 'q')}", "label", "muted"),
-        )
-        asymmetry = Formula('{{ "KL"(p || q) : kl }} != {{ "KL"(q || p) : kl_1 }}').move_to(
-            headline
-        )
-        with self.beat(
-            "asymmetry",
-            f"Swap the roles and the split changes: {format_value(kl_pq)} {word(kl_pq)} one "
-            f"way, {format_value(kl_qp)} the other. KL is not symmetric, so it is no distance.",
-        ):
-            self.play(
-                FadeOut(charts),
-                FadeOut(titles),
-                stack.animate.shift((left_x - self.STACK_X) * RIGHT),
-                TransformMatchingShapes(headline, asymmetry),
-                run_time=1.2,
+    def kl_curve(self) -> None:
+        curve = self.curve
+        with self.beat("kl-curve"):
+            said = self.say(
+                "Take away the floor that every model pays: what is left is KL, for every "
+                "model on the curve."
             )
-            captions[0].next_to(stack.base, DOWN, buff=0.3)
-            captions[1].next_to(swapped.base, DOWN, buff=0.3)
+            old = curve.plot.y_label
+            label = Formula(KL_LABEL, "label").move_to(old, aligned_edge=LEFT)
+            curve.plot.remove(old)  # the axis is renamed: it now reads KL
+            curve.ce.remove(curve.floor)  # it comes down onto the axis, and goes
             self.play(
-                FadeIn(captions[0]),
-                FadeIn(swapped.baseline),
-                GrowFromEdge(swapped.bar, DOWN),
-                Create(swapped.bracket),
-                FadeIn(swapped.readouts, shift=0.2 * LEFT),
-                FadeIn(captions[1]),
-                run_time=1.4,
+                curve.drop_floor(),
+                FadeOut(curve.floor),
+                FadeOut(old, shift=UP / 4),
+                FadeIn(label, shift=UP / 4),
+                run_time=said.duration,
             )
-            self.add(swapped)
-            self.play(
-                Indicate(stack.kl_readout, color=self.theme.color.highlight),
-                Indicate(swapped.kl_readout, color=self.theme.color.highlight),
-                run_time=1.2,
-            )
+            self.show("kl_points", curve.kl_points())
+        self.kl_label = label
 
-        ghost = GhostBars(q_chart, p)
-        closer = Formula(
-            '{{ "KL"(p || q) : kl }} = 0 quad "only when" quad {{ q : q }} = {{ p : p }}'
-        )
-        closer.move_to(headline)
-        kl_pp = float(it.kl_divergence(p, p, unit=unit))  # exactly 0: same terms, no rounding
-        with self.beat(
-            "match",
-            f"Slide the model toward reality: entropy stays put, KL shrinks, and at q = p it "
-            f"is exactly {format_value(kl_pp)} {word(kl_pp)}.",
-        ):
-            self.play(FadeOut(swapped), FadeOut(captions), run_time=0.6)
-            self.play(
-                stack.animate.shift((self.STACK_X - left_x) * RIGHT),
-                FadeIn(charts),
-                FadeIn(titles),
-                TransformMatchingShapes(asymmetry, closer),
-                run_time=1.0,
+    def match(self) -> None:
+        params, unit, curve = self.params, self.unit, self.curve
+        p = params.p
+        kl_pp = float(it.kl_divergence(p, p, unit=unit))  # exactly 0: the same terms
+        with self.beat("match"):
+            said = self.say(
+                "Slide the model toward reality: KL shrinks, and at q equal to p it is "
+                f"exactly {format_value(kl_pp)}."
             )
-            ghost.attach()
-            self.play(Create(ghost), run_time=0.6)
-            self.play(q_chart.morph_to(p), stack.model_to(p), run_time=2.5)
-            self.play(Indicate(stack.kl_readout, color=self.theme.color.highlight))
+            self.slide(p.probs[0], said.duration)
+            self.show("x", curve.tracker.get_value())
 
-        never = Formula('{{ "KL"(p || q) : kl }} >= 0').move_to(headline)
-        kl_beyond = float(it.kl_divergence(p, q_beyond, unit=unit))
-        with self.beat(
-            "never-negative",
-            f"Push past reality and KL grows again, to {format_value(kl_beyond)} "
-            f"{word(kl_beyond)}. Whichever way the model errs, KL is never negative.",
-        ):
-            self.play(TransformMatchingShapes(closer, never), run_time=0.8)
-            self.play(q_chart.morph_to(q_beyond), stack.model_to(q_beyond), run_time=2.4)
-            self.play(Indicate(stack.kl_readout, color=self.theme.color.highlight))
+    def never_negative(self) -> None:
+        params, curve = self.params, self.curve
+        floor = Formula(f"{KL_LABEL} >= 0", size="label")
+        with self.beat("never-negative"):
+            said = self.say(
+                "Move the model anywhere else and KL grows: the curve touches zero only at "
+                "q equal to p, so KL is never negative."
+            )
+            touch = curve.point(params.p.probs[0], 0)
+            floor.next_to(touch, UP, buff=self.theme.space.xl)
+            # Pointing down at the one place the curve touches zero (a ring would sit on
+            # the axis's tick label).
+            arrow = Arrow(
+                floor.get_bottom(),
+                touch,
+                buff=self.theme.space.s,
+                color=self.theme.color.highlight,
+                stroke_width=4,
+            )
+            # Over the whole curve and back to reality: nowhere below zero.
+            sweep = (*Q_RANGE, float(params.p.probs[0]))
+            for x in sweep:
+                self.slide(x, said.duration * 0.75 / len(sweep))
+            self.play(FadeIn(floor), GrowArrow(arrow), run_time=said.duration * 0.25)
+            self.show("lowest", curve.minimum())
+            self.show("extent", extent(self.mobjects))
 
-    def _chart(self, dist: it.Distribution, role: str) -> DistributionBars:
-        # Two charts share the left of the frame: more outcomes, narrower slots.
-        bar_width, spacing = fit_bars(
-            len(dist), self.CHARTS_WIDTH / 2, max_slot=1.35, bar_share=0.6
+    def slide(self, x: float, run_time: float) -> None:
+        """Move the model to q(heads) = ``x``: the slider, its bar, the model's chart and
+        the read-outs follow."""
+        curve, (q_heads, ce, _h, kl) = self.curve, self.readouts
+        chart = self.charts[0][1]
+        p, unit = self.params.p, self.unit
+        t = curve.tracker
+        followers = [
+            chart.add_updater(lambda m: m.set_probs(coin(t.get_value()))),
+            q_heads.track(t.get_value),
+            ce.track(lambda: float(it.cross_entropy(p, coin(t.get_value()), unit=unit))),
+            kl.track(lambda: float(it.kl_divergence(p, coin(t.get_value()), unit=unit))),
+        ]
+        self.play(curve.slide_to(x), run_time=run_time)
+        for mob in followers:
+            mob.clear_updaters()
+
+    def finale(self) -> None:
+        """While the takeaway is said, the model runs back to where it started."""
+        said = max(self.narrator.free_at - self.time, 2.0)
+        self.slide(self.params.q.probs[0], said)
+
+
+class _Curve(VGroup):
+    """Part 8's curve (the kit's :class:`CrossEntropyCurve` for a coin: cross-entropy
+    against q(heads) over the floor H(p), the gap shaded), with the model on it: a dot
+    and a stacked bar (H(p) below, KL above) standing at the model's q(heads).
+    :meth:`drop_floor` brings curve, gap and floor down by H(p): the curve is then KL."""
+
+    def __init__(self, p: it.Distribution, model_heads: float, region: Region, *, unit: str):
+        super().__init__()
+        theme = current_theme()
+        space = theme.space
+        self.p, self.unit = p, unit
+        probe = Txt("0.75", "small")
+        name = f'q("{p.outcomes[0]}")'
+        heads = float(p.probs[0])
+        top = float(np.max(it.coin_cross_entropy_curve(heads, *Q_RANGE, unit=unit)[1]))
+        self.ce = CrossEntropyCurve.for_coin(
+            heads,
+            q_range=Q_RANGE,
+            unit=unit,
+            key="curve",
+            x_label=name,
+            y_max=float(np.ceil(2 * top + 0.4) / 2),  # a half unit over the top
+            width=region.width - probe.width - 3 * space.m - Txt("q(heads)", "label").width,
+            height=region.height - 2 * (probe.height + space.m) - space.s,
         )
-        return DistributionBars(
-            dist,
-            role=role,
-            key=role,
-            height=self.CHART_HEIGHT,
-            bar_width=bar_width,
-            spacing=spacing,
-            label_size="label" if bar_width + spacing >= 1.0 else "small",
+        # The read-out of H(p) and the inequality are said here by the read-outs column.
+        self.ce.remove(self.ce.floor_readout, self.ce.inequality)
+        region.place(self.ce)
+        self.plot, self.curve, self.floor, self.gap = (
+            self.ce.plot,
+            self.ce.curve,
+            self.ce.floor,
+            self.ce.gap,
         )
+        self.entropy = self.ce.entropy
+        self.unit_height = float(self.point(0, 1)[1] - self.point(0, 0)[1])
+        self.lowered = 0.0  # how far the curve has come down (0, then H(p))
+        self.homes = [m.get_center() for m in (self.curve, self.gap, self.floor)]
+        self.tracker = ValueTracker(model_heads)  # the slider: the model's q(heads)
+        self.dot = Dot(radius=0.08, color=theme.color.highlight)
+        self.stack = StackedBar(
+            p,
+            coin(model_heads),
+            unit=unit,
+            unit_height=self.unit_height,
+            width=BAR,
+            readouts=False,
+        )
+        self.stack.remove(self.stack.bracket, self.stack.baseline)
+        self.stack.merge()
+        self._redraw()
+        self.add(self.ce)
+
+    # -- numbers ------------------------------------------------------------------------
+
+    def cross_entropy(self, x: float) -> float:
+        return self.ce.cross_entropy(x)
+
+    def point(self, x: float, y: float) -> np.ndarray:
+        return self.ce.point(x, y)
+
+    def kl_points(self) -> np.ndarray:
+        """The curve as drawn, read back in data units: ``(q, height)`` rows."""
+        origin = self.point(0, 0)
+        x1 = self.point(1, 0)[0] - origin[0]
+        # A curve of corners: every fourth point starts a segment, the last ends the curve.
+        pts = np.vstack([self.curve.points[0::4], self.curve.points[-1:]])
+        return np.column_stack(
+            [(pts[:, 0] - origin[0]) / x1, (pts[:, 1] - origin[1]) / self.unit_height]
+        )
+
+    def minimum(self) -> tuple[float, float]:
+        """The lowest point of the curve as drawn, in data units."""
+        pts = self.kl_points()
+        low = int(np.argmin(pts[:, 1]))
+        return float(pts[low, 0]), float(pts[low, 1])
+
+    # -- the picture ------------------------------------------------------------------
+
+    def _redraw(self) -> None:
+        """Curve, gap and floor lowered by ``self.lowered``; the dot and its bar."""
+        down = self.lowered * self.unit_height * DOWN
+        for mob, home in zip((self.curve, self.gap, self.floor), self.homes, strict=True):
+            mob.move_to(home + down)
+        x = self.tracker.get_value()
+        here = self.point(x, self.cross_entropy(x) - self.lowered)
+        self.dot.move_to(here)
+        self.stack.set_model(coin(x))
+        # The bar stands on the floor's old place, lowered with the curve.
+        ground = self.point(0, -self.lowered)[1]
+        self.stack.shift([here[0] - self.stack.base[0], ground - self.stack.base[1], 0])
+        if self.lowered > 0:
+            # What has sunk below the axis is cut off: only KL is left standing.
+            axis = self.point(0, 0)[1]
+            segment = self.stack.entropy_segment
+            left, right = segment.get_left()[0], segment.get_right()[0]
+            top = max(segment.get_top()[1], axis)
+            corners = [[left, axis, 0], [right, axis, 0], [right, top, 0], [left, top, 0]]
+            segment.set_points_as_corners([*corners, corners[0]])
+
+    def appear(self) -> tuple[tuple[Animation, ...], ...]:
+        """The steps that draw part 8's picture, in turn: axes, curve and floor, the gap
+        rising to the curve with the model's dot on it."""
+        plot = self.plot
+        return (
+            (Create(plot.axes), FadeIn(plot.ticks, plot.tick_labels, plot.x_label, plot.y_label)),
+            (Create(self.curve), Create(self.floor)),
+            (self.ce.shade_gap(), FadeIn(self.dot, scale=0.5)),
+        )
+
+    def slide_to(self, x: float) -> Animation:
+        return _Slide(self, float(x))
+
+    def drop_floor(self) -> Animation:
+        """Everything comes down by H(p): the floor onto the axis, the curve onto KL."""
+        return _Lower(self, self.entropy)
+
+
+class _Slide(Animation):
+    def __init__(self, curve: _Curve, target: float, rate_func=smooth, **kwargs):
+        self.target = target
+        super().__init__(curve, rate_func=rate_func, **kwargs)
+
+    def begin(self) -> None:
+        self.start = self.mobject.tracker.get_value()
+        super().begin()
+
+    def interpolate_mobject(self, alpha: float) -> None:
+        alpha = self.rate_func(alpha)
+        self.mobject.tracker.set_value(self.start + alpha * (self.target - self.start))
+        self.mobject._redraw()
+
+    def finish(self) -> None:
+        super().finish()
+        self.mobject.tracker.set_value(self.target)
+        self.mobject._redraw()
+
+
+class _Lower(Animation):
+    def __init__(self, curve: _Curve, by: float, rate_func=smooth, **kwargs):
+        self.by = by
+        super().__init__(curve, rate_func=rate_func, **kwargs)
+
+    def interpolate_mobject(self, alpha: float) -> None:
+        self.mobject.lowered = self.rate_func(alpha) * self.by
+        self.mobject._redraw()

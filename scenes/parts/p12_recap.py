@@ -1,36 +1,55 @@
-"""Part 12: the recap. Four formulas, each beside a small picture, each built from the last.
+"""Part 12: the recap. The four measures on one scale of bits, each built from the last.
 
-The road map of part 1 comes back as a row: surprise (its curve), entropy (the
-average of surprise over reality), cross-entropy (the average of the model's
-surprise) and KL divergence (cross-entropy minus entropy, a stacked bar). It
-ends on the gap itself: reality and model side by side, and the KL read-out
-named for what it is.
+The road map of part 1 comes back as a row, and under each station stands its picture,
+all on one baseline and one bits axis whose grid runs under the whole row:
+
+- surprise, the curve log 1/p, with the example outcome's dot on it;
+- entropy, blocks p wide and log 1/p tall (the example's block rises to the dot's height),
+  averaged to H(p);
+- cross-entropy, the same widths with the model's heights log 1/q, averaged to H(p, q);
+- KL divergence, the stacked bar: H(p) below, the rest of H(p, q) above it.
+
+Then the gap itself: the plot makes way for the model's bars under reality's outlines,
+and as the model moves onto reality the cross-entropy blocks take entropy's shape, the
+average drops onto the floor and the KL segment shrinks to nothing: what training does.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 from manim import *
 
 import infotheory as it
+from infotheory.units import log_factor
 from scenes.kit import (
     AverageStrip,
+    CurvePlot,
     DistributionBars,
     ExplainerScene,
-    Formula,
+    GhostBars,
     Readout,
+    Region,
     RoadMap,
     SceneParams,
     StackedBar,
-    SurprisePlot,
     Txt,
+    extent,
+    fit_bars,
     format_value,
     information_stations,
+    nice_ticks,
     tinted,
     unit_word,
 )
+from scenes.kit.dashes import DashedSegment
+from scenes.kit.pacing import play_in_turn
+
+CLEARANCE = 0.6  # nothing comes nearer the frame's edge than this: 80 px at 1080p
+STRIP_WIDTH = 2.2  # each strip of blocks, and the plot's p axis
+STACK_WIDTH = 0.7
 
 
 @dataclass(frozen=True)
@@ -74,202 +93,442 @@ class RecapParams(SceneParams):
         return it.categorical(self.outcomes, self.q)
 
 
-def _stack_labels(stack: StackedBar, size: str) -> VGroup:
-    """Names beside a stacked bar: H(p) and KL on the right, H(p,q) left of its bracket."""
-    entropy = Formula("H(p)", size, "entropy").next_to(stack.entropy_segment, RIGHT, buff=0.15)
-    kl = Formula('"KL"', size, "kl").next_to(stack.kl_segment, RIGHT, buff=0.15)
-    # A thin KL segment must not push its name into H(p)'s.
-    kl.set_y(max(kl.get_y(), entropy.get_top()[1] + 0.08 + kl.height / 2))
-    cross = Formula("H(p,q)", size, "cross_entropy").next_to(stack.bracket, LEFT, buff=0.12)
-    return VGroup(entropy, kl, cross)
+@dataclass(frozen=True)
+class _Values:
+    """The recap's numbers, each from infotheory."""
+
+    p_example: float
+    surprise: float
+    entropy: float
+    cross_entropy: float
+    kl: float
 
 
 class Recap(ExplainerScene):
     Params = RecapParams
     hook = "How far is a model from reality?"
     takeaway = (
-        "Cross-entropy is no abstract formula: it measures, in surprise, "
-        "how far a model is from reality."
+        "KL divergence is the gap between model and reality; "
+        "cross-entropy is what training minimises."
     )
 
-    GROUND = -1.45  # where the pictures stand
-    READOUT_Y = -2.35
+    def takeaway_formula(self) -> str:
+        return (
+            "{{ H : cross_entropy }}({{ p : p }}, {{ q : q }}) = "
+            "{{ H : entropy }}({{ p : p_1 }}) + "
+            '{{ "KL" : kl }}({{ p : p_2 }} || {{ q : q_1 }})'
+        )
 
     def body(self) -> None:
-        params: RecapParams = self.params
-        unit = self.unit
-        p, q = params.reality, params.model
-        word = lambda v: unit_word(unit, v)  # noqa: E731
-        p_ex = p.probability(params.example)
-        s_ex = float(it.surprisal(p_ex, unit=unit))
-        h = float(it.entropy(p, unit=unit))
-        ce = float(it.cross_entropy(p, q, unit=unit))
-        kl = float(it.kl_divergence(p, q, unit=unit))
+        self.surprise()
+        self.entropy()
+        self.cross_entropy()
+        self.kl_divergence()
+        self.gap()
 
+    # -- the numbers and the layout ----------------------------------------------------
+
+    @cached_property
+    def values(self) -> _Values:
+        params, unit = self.params, self.unit
+        p, q = params.reality, params.model
+        p_example = p.probability(params.example)
+        return _Values(
+            p_example=p_example,
+            surprise=float(it.surprisal(p_example, unit=unit)),
+            entropy=float(it.entropy(p, unit=unit)),
+            cross_entropy=float(it.cross_entropy(p, q, unit=unit)),
+            kl=float(it.kl_divergence(p, q, unit=unit)),
+        )
+
+    @cached_property
+    def road(self) -> RoadMap:
+        space = self.theme.space
         road = RoadMap(
-            information_stations(unit),
+            information_stations(self.unit),
             direction="row",
             name_size="label",
-            formula_size="label",
+            formula_size="small",
             arrow_labels=[
                 f"average over {tinted('$p$', 'p')}",
                 f"surprise under {tinted('$q$', 'q')}",
                 f"minus {tinted('$H(p)$', 'entropy')}",
             ],
-            widths=[2.5, 2.5, 2.7, 3.4],
-            spacing=0.6,
+            widths=[STRIP_WIDTH + space.s] * 4,
+            spacing=space.l,
         )
-        road.move_to([0, 3.6 - road.height / 2, 0])
-        self.road = road
-        xs = [s.get_x() for s in road.stations]
+        road.move_to([0, config.frame_height / 2 - CLEARANCE - road.height / 2, 0])
+        return road
 
-        # One vertical scale (per unit of information) for every bar picture.
-        heights = np.concatenate(
-            [
-                it.surprisal(p.probs[p.probs > 0], unit=unit),
-                it.surprisal(q.probs[p.probs > 0], unit=unit),
-            ]
+    @cached_property
+    def top_bits(self) -> float:
+        """The top of the bits axis: above every surprise a block or the dot will show."""
+        params, unit = self.params, self.unit
+        heights = it.surprisal(
+            np.concatenate([params.reality.probs, params.model.probs]), unit=unit
         )
-        unit_height = min(0.6, 2.1 / max(float(heights.max()), ce))
+        return float(np.max(heights)) * 1.08
 
-        def readout_below(r: Readout, x: float) -> Readout:
-            return r.move_to([x, self.READOUT_Y, 0])
+    @cached_property
+    def readout_y(self) -> float:
+        """The row of read-outs under the pictures, just above the caption band."""
+        probe = Readout("H(p)", 1.0, unit=self.unit, size="label")
+        return self.stage.caption_band.top + self.theme.space.s + probe.height / 2
 
-        # -- surprise ---------------------------------------------------------------
-        y_max = max(4, int(np.ceil(s_ex + 0.5)))
-        plot = SurprisePlot(
-            unit=unit,
-            y_max=y_max,
-            width=1.6,
-            height=1.8,
+    @cached_property
+    def plot(self) -> CurvePlot:
+        """The surprise curve, whose y-axis is the bits axis of the whole row."""
+        space, unit = self.theme.space, self.unit
+        road_bottom = self.road.get_bottom()[1]
+        # The x ticks' labels and the read-outs' row lie below the baseline.
+        probe_tick = Txt("0.5", "small")
+        baseline = self.readout_y + probe_tick.height + 2 * space.m + space.s
+        axis_label = Txt(unit_word(unit), "label")
+        height = road_bottom - space.m - axis_label.height - space.s - baseline
+        # The curve starts where it reaches the top of the axis.
+        p_min = float(np.exp(-self.top_bits * log_factor(unit)))
+        x, y = it.surprise_curve(p_min=p_min, p_max=1.0, num=400, unit=unit)
+        plot = CurvePlot(
+            x,
+            y,
+            x_range=(0, 1),
+            y_range=(0, self.top_bits),
             x_ticks=(0.5, 1),
-            y_ticks=(y_max // 2, y_max),
+            y_ticks=nice_ticks(self.top_bits, 4, whole=True),
+            x_label="p",
+            y_label=f'"{unit_word(unit)}"',
+            role="surprise",
+            width=STRIP_WIDTH,
+            height=height,
         )
-        plot.shift(np.array([xs[0] - plot.get_x(), self.GROUND - plot.c2p(0, 0)[1], 0]))
-        mark = plot.mark(p_ex, s_ex)
-        s_readout = readout_below(
-            Readout(
-                f'S("{params.example}")', s_ex, unit=unit, key="S", color="surprise", size="small"
-            ),
-            xs[0],
-        )
-        with self.beat(
-            "surprise",
-            f"Surprise: log one over p. {params.example.capitalize()}, at "
-            f"{format_value(p_ex, 2)}, carries {format_value(s_ex)} {word(s_ex)}.",
-        ):
-            self.play(FadeIn(road, lag_ratio=0.05), run_time=1.0)
-            self.play(road.highlight(0))
-            self.play(Create(plot.axes), FadeIn(plot.tick_labels, plot.x_label, plot.y_label))
-            self.play(Create(plot.curve), run_time=0.8)
-            self.play(FadeIn(mark), FadeIn(s_readout, shift=0.15 * UP), run_time=0.6)
+        x0 = self.road.stations[0].get_center()[0]
+        plot.shift([x0 - plot.axes.get_center()[0], baseline - plot.c2p(0, 0)[1], 0])
+        return plot
 
-        # -- entropy: the average of surprise over reality -------------------------------
-        strip_p = AverageStrip(p, unit=unit, width=2.2, unit_height=unit_height)
-        strip_p.remove(strip_p.labels)  # four names do not fit under a thumbnail
-        strip_p.shift(np.array([xs[1], self.GROUND, 0]) - strip_p.baseline.get_center())
-        line_p = strip_p.average_line()
-        h_readout = readout_below(
-            Readout("H(p)", h, unit=unit, key="H", color="entropy", size="small"), xs[1]
-        )
-        with self.beat(
-            "entropy",
-            f"Average it over reality p: entropy, {format_value(h)} {word(h)}.",
-        ):
-            self.play(road.highlight(1))
-            self.play(FadeIn(strip_p.baseline), TransformFromCopy(mark[-1], strip_p.blocks))
-            self.play(Create(line_p), FadeIn(h_readout, shift=0.15 * UP), run_time=0.7)
+    @property
+    def unit_height(self) -> float:
+        return float(self.plot.c2p(0, 1)[1] - self.plot.c2p(0, 0)[1])
 
-        # -- cross-entropy: the model's surprise, averaged over reality --------------------
-        strip_q = AverageStrip(p, q, unit=unit, width=2.2, unit_height=unit_height)
-        strip_q.remove(strip_q.labels)
-        strip_q.shift(np.array([xs[2], self.GROUND, 0]) - strip_q.baseline.get_center())
-        line_q = strip_q.average_line()
-        ce_readout = readout_below(
-            Readout("H(p,q)", ce, unit=unit, key="CE", color="cross_entropy", size="small"), xs[2]
+    @property
+    def baseline_y(self) -> float:
+        return float(self.plot.c2p(0, 0)[1])
+
+    def station_x(self, i: int) -> float:
+        return float(self.road.stations[i].get_center()[0])
+
+    def strip(self, q=None, i: int = 1) -> AverageStrip:
+        """An average strip under station ``i`` on the row's baseline and scale."""
+        params = self.params
+        strip = AverageStrip(
+            params.reality,
+            q,
+            unit=self.unit,
+            width=STRIP_WIDTH,
+            unit_height=self.unit_height,
         )
-        with self.beat(
-            "cross-entropy",
-            f"Average the model's surprise, log one over q, instead: cross-entropy, "
-            f"{format_value(ce)} {word(ce)}.",
-        ):
-            self.play(road.highlight(2))
-            self.play(
-                FadeIn(strip_q.baseline),
-                TransformFromCopy(strip_p.blocks, strip_q.blocks),
-                run_time=1.2,
+        strip.remove(strip.labels)  # the blocks are too narrow for names; the example gets one
+        strip.shift([self.station_x(i), self.baseline_y, 0] - strip.baseline.get_center())
+        return strip
+
+    def readout(self, label: str, value: float, key: str, role: str, i: int) -> Readout:
+        r = Readout(label, value, unit=self.unit, key=key, color=role, size="label")
+        return r.move_to([self.station_x(i), self.readout_y, 0])
+
+    @cached_property
+    def grid(self) -> VGroup:
+        """Faint lines at the bits axis's ticks, under the whole row: one scale for all."""
+        plot = self.plot
+        right = self.station_x(3) + STRIP_WIDTH / 2
+        lines = VGroup(
+            *(
+                Line(
+                    plot.c2p(0, v),
+                    [right, plot.c2p(0, v)[1], 0],
+                    color=self.theme.color.faint,
+                    stroke_width=1.5,
+                )
+                for v in nice_ticks(self.top_bits, 4, whole=True)
             )
-            self.play(Create(line_q), FadeIn(ce_readout, shift=0.15 * UP), run_time=0.7)
+        )
+        return lines.set_z_index(-2)
 
-        # -- KL: cross-entropy minus entropy -----------------------------------------------
+    def level_guide(self, value: float, start: float, end: float, role: str) -> DashedSegment:
+        y = self.baseline_y + value * self.unit_height
+        return DashedSegment(
+            [start, y, 0], [end, y, 0], color=self.theme.color[role], stroke_width=2
+        ).set_z_index(-1)
+
+    # -- beats ---------------------------------------------------------------------------
+
+    def prelude(self) -> None:
+        # The road of part 1, and the one bits axis every picture will stand on.
+        plot = self.plot
+        n_x = 2  # x ticks first, then y ticks (CurvePlot's order)
+        self.play(
+            FadeIn(self.road, lag_ratio=0.05),
+            Create(plot.axes.y_axis),
+            FadeIn(plot.ticks[n_x:], plot.tick_labels[n_x:], plot.y_label),
+            LaggedStart(*(Create(line) for line in self.grid), lag_ratio=0.2),
+            run_time=1.6,
+        )
+
+    def surprise(self) -> None:
+        params, v, plot = self.params, self.values, self.plot
+        mark = plot.mark(v.p_example, v.surprise)
+        self.mark = mark
+        s_readout = self.readout(f'S("{params.example}")', v.surprise, "S", "surprise", 0)
+        with self.beat("surprise"):
+            line = self.say(
+                f"Surprise is log one over p: {params.example}, at "
+                f"{format_value(v.p_example, 2)}, carries {format_value(v.surprise)} "
+                f"{unit_word(self.unit, v.surprise)}."
+            )
+            self.play(
+                Succession(
+                    AnimationGroup(
+                        self.road.highlight(0),
+                        Create(plot.axes.x_axis),
+                        FadeIn(plot.ticks[:2], plot.tick_labels[:2], plot.x_label),
+                    ),
+                    Create(plot.curve),
+                    AnimationGroup(Create(mark), FadeIn(s_readout, shift=UP / 8)),
+                ),
+                run_time=line.duration,
+            )
+            self.show("mark", mark)
+            self.show("plot", plot)
+
+    def entropy(self) -> None:
+        params, v = self.params, self.values
+        strip = self.strip()
+        k = params.outcomes.index(params.example)
+        block = strip.blocks[k]
+        name = Txt(params.example, "small", "muted").next_to(block, DOWN, buff=self.theme.space.s)
+        # The example's dot and its block: the same surprise, at the same height.
+        guide = self.level_guide(
+            v.surprise, self.mark[-1].get_center()[0], block.get_right()[0], "surprise"
+        )
+        line = strip.average_line()
+        h_readout = self.readout("H(p)", v.entropy, "H", "entropy", 1)
+        with self.beat("entropy"):
+            said = self.say(
+                f"Average it over reality, each outcome weighed by its chance: entropy, "
+                f"{format_value(v.entropy)} {unit_word(self.unit, v.entropy)}."
+            )
+            others = [b for i, b in enumerate(strip.blocks) if i != k]
+            self.play(
+                Succession(
+                    AnimationGroup(self.road.highlight(1), Create(strip.baseline)),
+                    AnimationGroup(Create(guide), GrowFromEdge(block, DOWN), FadeIn(name)),
+                    LaggedStart(*(GrowFromEdge(b, DOWN) for b in others), lag_ratio=0.3),
+                    AnimationGroup(Create(line), FadeIn(h_readout, shift=UP / 8)),
+                ),
+                run_time=said.duration,
+            )
+            self.show("strip", strip)
+            self.show("guide", guide)
+        self.strip_p, self.line_p, self.example_guide = strip, line, guide
+
+    def cross_entropy(self) -> None:
+        params, v = self.params, self.values
+        strip = self.strip(params.model, 2)
+        line = strip.average_line()
+        ce_readout = self.readout(
+            "{{ H : cross_entropy }}({{ p : p }}, {{ q : q }})",
+            v.cross_entropy,
+            "CE",
+            "cross_entropy",
+            2,
+        )
+        with self.beat("cross-entropy"):
+            said = self.say(
+                "Use the model's surprise, log one over q, instead: "
+                f"cross-entropy, {format_value(v.cross_entropy)} "
+                f"{unit_word(self.unit, v.cross_entropy)}."
+            )
+            play_in_turn(
+                self,
+                said.duration,
+                (self.road.highlight(2), Create(strip.baseline)),
+                TransformFromCopy(self.strip_p.blocks, strip.blocks),
+                (Create(line), FadeIn(ce_readout, shift=UP / 8)),
+            )
+            self.add(strip)  # one piece from here on
+        self.strip_q, self.line_q, self.ce_readout = strip, line, ce_readout
+
+    def kl_divergence(self) -> None:
+        params, v = self.params, self.values
         stack = StackedBar(
-            p, q, unit=unit, unit_height=unit_height, width=0.9, key="stack", readouts=False
+            params.reality,
+            params.model,
+            unit=self.unit,
+            unit_height=self.unit_height,
+            width=STACK_WIDTH,
+            key="stack",
+            readouts=False,
         )
-        stack.shift(np.array([xs[3], self.GROUND, 0]) - stack.base)
+        stack.shift([self.station_x(3), self.baseline_y, 0] - stack.base)
         stack.merge()
-        kl_readout = readout_below(
-            Readout('"KL"(p || q)', kl, unit=unit, key="KL", color="kl", size="small"), xs[3]
+        # The two averages, carried across to the bar on the row's one scale.
+        start = self.strip_p.baseline.get_right()[0]
+        end = stack.base[0] - STACK_WIDTH / 2
+        floor = self.level_guide(v.entropy, start, end, "entropy")
+        top = self.level_guide(
+            v.cross_entropy, self.strip_q.baseline.get_right()[0], end, "cross_entropy"
         )
-        with self.beat(
-            "kl-divergence",
-            f"Subtract the entropy: {format_value(kl)} {word(kl)} of KL divergence, "
-            "the wrong model's extra cost.",
-        ):
-            self.play(road.highlight(3))
-            self.play(
-                FadeIn(stack.baseline),
-                TransformFromCopy(line_q, stack.bar),
-                run_time=1.0,
+        kl_readout = self.readout(
+            '{{ "KL" : kl }}({{ p : p }} || {{ q : q }})', v.kl, "KL", "kl", 3
+        )
+        with self.beat("kl-divergence"):
+            said = self.say(
+                f"Take away the entropy and {format_value(v.kl)} "
+                f"{unit_word(self.unit, v.kl)} are left: the KL divergence, "
+                "the wrong model's extra cost."
             )
-            names = _stack_labels(stack, "small")
-            self.play(stack.split(), Create(stack.bracket), FadeIn(names), run_time=0.8)
-            self.play(FadeIn(kl_readout, shift=0.15 * UP), run_time=0.6)
+            self.play(
+                Succession(
+                    AnimationGroup(
+                        self.road.highlight(3),
+                        Create(stack.baseline),
+                        Create(top),
+                        TransformFromCopy(self.line_q, stack.bar),
+                        Create(stack.bracket),
+                    ),
+                    AnimationGroup(Create(floor), stack.split()),
+                    FadeIn(kl_readout, shift=UP / 8),
+                ),
+                run_time=said.duration,
+            )
+            self.add(stack)  # one piece from here on (its parts were animated in one by one)
+            self.show("stack", stack)
+            self.show("heights", stack.segment_heights())
+            self.show("extent", extent(self.mobjects))
+        self.stack, self.kl_readout, self.top_guide = stack, kl_readout, top
 
-        # -- the gap: reality and model side by side ---------------------------------------
-        p_bars = DistributionBars(
-            p, role="p", key="p", height=4.4, bar_width=0.55, spacing=0.3, label_size="small"
+    def gap(self) -> None:
+        params, v, space = self.params, self.values, self.theme.space
+        p = params.reality
+        stack, road = self.stack, self.road
+        # Where the road was: the model's bars under reality's dashed outlines on the left,
+        # the KL station's formula, grown, on the right.
+        band = Region(
+            "above the row",
+            self.stage.main.left + CLEARANCE - self.theme.margin,
+            self.stage.main.right - CLEARANCE + self.theme.margin,
+            self.plot.get_top()[1] + space.m,
+            road.get_top()[1],
         )
-        q_bars = DistributionBars(
-            q, role="q", key="q", height=4.4, bar_width=0.55, spacing=0.3, label_size="small"
-        )
-        for bars, x in ((p_bars, -4.4), (q_bars, 4.4)):
-            bars.shift(np.array([x, -1.3, 0]) - bars.baseline.get_center())
-        titles = VGroup(
-            Txt(f"reality {tinted('$p$', 'p')}", "label", "muted"),
-            Txt(f"model {tinted('$q$', 'q')}", "label", "muted"),
-        )
-        for title, bars in zip(titles, (p_bars, q_bars), strict=True):
-            title.move_to([bars.get_x(), 2.3, 0])
-        big = StackedBar(
-            p, q, unit=unit, unit_height=min(1.1, 2.6 / ce), width=1.0, key="gap", readouts=False
-        )
-        big.shift(np.array([0.0, -1.3, 0]) - big.base)
-        gap_readout = Readout(
-            '"the gap" = "KL"(p || q)', kl, unit=unit, key="gap", color="kl", size="label"
-        )
-        gap_readout.next_to(big.baseline, DOWN, buff=0.45)
-        big_names = _stack_labels(big, "label")
-        with self.beat(
-            "gap",
-            f"That {format_value(kl)} {word(kl)} is the gap between model and reality; "
-            "training works to close it.",
-        ):
-            others = [m for m in self.mobjects if m not in (stack, kl_readout, names)]
-            self.play(*(FadeOut(m) for m in others), run_time=0.7)
-            self.play(
-                ReplacementTransform(stack, big),
-                ReplacementTransform(names, big_names),
-                ReplacementTransform(kl_readout, gap_readout),
-                run_time=1.0,
+        left, right = band.split(2, gutter=space.l)
+        chart = self.model_chart(left)
+        ghost = GhostBars(chart, p).attach()
+        legend = VGroup(
+            Txt(f"model {tinted('$q$', 'q')}", "small", "muted"),
+            Txt(f"reality {tinted('$p$', 'p')}, dashed", "small", "muted"),
+        ).arrange(DOWN, buff=space.xs, aligned_edge=LEFT)
+        legend.next_to(chart.bars, RIGHT, buff=space.m).align_to(chart.bars, UP)
+        station = road.stations[3].formula
+        heading = station.copy()
+        heading_target = station.copy().scale(self.theme.size.formula / self.theme.size.small)
+        right.place(heading_target)
+
+        with self.beat("gap"):
+            said = self.say(
+                f"Those {format_value(v.kl)} {unit_word(self.unit, v.kl)} are the gap "
+                "between model and reality."
             )
+            self.add(heading)
             self.play(
-                FadeIn(p_bars, shift=0.3 * RIGHT),
-                FadeIn(q_bars, shift=0.3 * LEFT),
-                FadeIn(titles),
-                run_time=0.9,
+                Succession(
+                    AnimationGroup(
+                        FadeOut(road, shift=UP / 4),
+                        Transform(heading, heading_target),
+                        Create(chart.baseline),
+                        FadeIn(chart.labels),
+                        GrowFromEdge(chart.bars, DOWN),
+                        FadeIn(legend),
+                    ),
+                    Create(ghost),
+                    Circumscribe(
+                        VGroup(stack.kl_segment, self.kl_readout),
+                        color=self.theme.color.highlight,
+                    ),
+                ),
+                run_time=said.duration,
             )
-            self.play(
-                Indicate(big.kl_segment, color=self.theme.color.highlight),
-                Circumscribe(gap_readout, color=self.theme.color.kl),
-                run_time=1.2,
+            self.add(chart)
+            said = self.say(
+                "Training works to close it: as the model moves onto reality, "
+                "the gap shrinks to nothing."
             )
+            self.slide_model(0.0, 1.0, said.duration, chart)
+            self.show("chart", chart)
+            self.show("stack", stack)
+            self.show("extent", extent(self.mobjects))
+
+    def slide_model(
+        self, start: float, end: float, run_time: float, chart: DistributionBars | None = None
+    ) -> None:
+        """Move the model along the straight path from q (0) to p (1), ``start`` to ``end``:
+        the cross-entropy blocks, their average, the stacked bar, its guide, the read-outs
+        and the model's ``chart`` all show the model of every frame."""
+        p, q, unit = self.params.reality, self.params.model, self.unit
+        mix = ValueTracker(start)
+
+        def model() -> np.ndarray:
+            t = mix.get_value()
+            return (1 - t) * q.probs + t * p.probs
+
+        def cross_entropy() -> float:
+            return float(it.cross_entropy(p, model(), unit=unit))
+
+        guide = self.top_guide
+        ends = (guide.get_left()[0], guide.get_right()[0])
+
+        def lower_guide(mob: DashedSegment) -> None:
+            y = self.stack.level(cross_entropy())
+            mob.put_ends([ends[0], y, 0], [ends[1], y, 0])
+
+        followers = [self.strip_q, self.line_q, self.stack, guide]
+        self.strip_q.add_updater(lambda m: m.become(self.strip(model(), 2)))
+        self.line_q.add_updater(lambda m: m.become(self.strip(model(), 2).average_line()))
+        self.stack.follow(model)
+        guide.add_updater(lower_guide)
+        if chart is not None:
+            chart.add_updater(lambda m: m.set_probs(model()))
+            followers.append(chart)
+        self.ce_readout.track(cross_entropy)
+        self.kl_readout.track(lambda: float(it.kl_divergence(p, model(), unit=unit)))
+        self.play(mix.animate.set_value(end), run_time=run_time, rate_func=smooth)
+        for mob in followers:
+            mob.clear_updaters()
+        self.ce_readout.untrack()
+        self.kl_readout.untrack()
+
+    def model_chart(self, region: Region) -> DistributionBars:
+        """The model's bars, sized to ``region`` with room for their names and a legend."""
+        params, space = self.params, self.theme.space
+        p, q = params.reality, params.model
+        n = len(p)
+        bar_width, spacing = fit_bars(n, region.width / 2, max_slot=0.8, bar_share=0.6)
+        probe = Txt("cloud", "small")
+        tallest = float(max(np.max(p.probs), np.max(q.probs)))
+        height = (region.height - probe.height - space.s - space.xs) / tallest
+        chart = DistributionBars(
+            q,
+            role="q",
+            key="q",
+            height=height,
+            bar_width=bar_width,
+            spacing=spacing,
+            show_values=False,
+            label_size="small",
+        )
+        chart.shift([region.left - chart.get_left()[0], region.bottom - chart.get_bottom()[1], 0])
+        return chart
+
+    def finale(self) -> None:
+        """While the takeaway is said the gap opens once more (KL is the gap), then training
+        closes it again (cross-entropy, minimised, comes down onto its floor)."""
+        said = max(self.narrator.free_at - self.time, 2.0)
+        self.slide_model(1.0, 0.0, said * 0.45)
+        self.slide_model(0.0, 1.0, said * 0.55)

@@ -13,8 +13,13 @@ Where every file goes is documented once, in :mod:`scenes.render.layout`;
 :func:`scene_outputs` gives the paths of one scene without rendering anything.
 
 ``layout``       output paths, qualities and formats
-``runner``       :func:`render_scenes`: keys, skipping, parallel workers, Ctrl-C
-``worker``       one scene in one process (``python -m scenes._worker``)
+``runner``       :func:`render_batch` / :func:`render_scenes`: keys, skipping, the queue, Ctrl-C
+``units``        a scene as one unit or split into chunks of its beats
+``pool``         worker processes on this machine
+``cluster``      units as tasks of a Dask cluster
+``worker``       one unit in one process (``python -m scenes._worker``)
+``parts``        a unit's output, and joining a split scene's parts
+``publish``      a finished render into the media folder, the key file last
 ``stills``       posters: the last frame of each beat, without encoding video
 ``keys``         the content hash that decides whether a scene is up to date
 ``atomic``       publishing by rename, and file locks
@@ -33,12 +38,15 @@ from scenes.render.layout import (
     scene_outputs,
 )
 from scenes.render.runner import (
+    ClusterLostError,
     OutputNotWritableError,
     RenderInterrupted,
     RenderReport,
     SceneResult,
     SystemLibrariesError,
+    Variant,
     default_jobs,
+    render_batch,
     render_scenes,
 )
 
@@ -47,6 +55,7 @@ __all__ = [
     "DEFAULT_QUALITY",
     "FORMATS",
     "QUALITIES",
+    "ClusterLostError",
     "OutputNotWritableError",
     "Quality",
     "RenderInterrupted",
@@ -54,7 +63,9 @@ __all__ = [
     "SceneOutputs",
     "SceneResult",
     "SystemLibrariesError",
+    "Variant",
     "default_jobs",
+    "render_batch",
     "render_scenes",
     "scene_outputs",
 ]

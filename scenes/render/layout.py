@@ -77,9 +77,12 @@ FORMATS: tuple[str, ...] = ("mp4", "webm", "gif", "mov")
 DEFAULT_QUALITY = "high"
 DEFAULT_FORMAT = "mp4"
 
-# x264's "veryfast" preset: about 15 % less CPU for a whole 1080p60 render than
-# manim's default ("medium"), and no larger files on these flat-coloured scenes.
-_X264 = {"preset": "veryfast"}
+# x264's "veryfast" preset, one thread: measured by tests/benchmarks/bench_encoder.py
+# against the other presets, tune=animation and 2 or automatic threads, it gives
+# the smallest files for the least CPU on these flat-coloured scenes (manim's
+# default "medium" takes twice the CPU for larger files). Each render worker
+# already keeps a core busy; x264's own threads only add overhead and size.
+_X264 = {"preset": "veryfast", "threads": "1"}
 ENCODER_OPTIONS: dict[str, dict[str, str]] = {"mp4": _X264, "mov": _X264, "gif": _X264, "webm": {}}
 
 

@@ -1,34 +1,48 @@
-"""Render scenes in parallel worker processes, skipping those already up to date.
+"""Render scenes in parallel, skipping those already up to date.
 
-:func:`render_scenes` is the one entry point; ``explainer render`` and the
-lecture kit both call it. It checks the media folder can be written, works out
-each scene's key, skips scenes whose outputs match it, and runs one
-``python -m scenes._worker`` per remaining scene, at most ``jobs`` at a time.
-Each worker runs in its own process group; on Ctrl-C (or SIGTERM) every group
-is terminated, the run's work folder is removed and :class:`RenderInterrupted`
-carries the report of what finished.
+:func:`render_batch` is the one entry point (:func:`render_scenes` is a batch of one
+variant); ``explainer render`` and the lecture kit call it. It checks the media folder
+can be written, works out the key of each scene in each variant (quality, theme,
+parameters), skips those whose outputs match it, and renders the rest as *units*
+(:mod:`scenes.render.units`): a whole scene, or one chunk of its beats when the scene
+is split. Every unit of a batch waits in one queue, longest first. Units run in worker
+processes on this machine (:class:`~scenes.render.pool.LocalPool`, at most ``jobs`` at
+once) or on a Dask cluster (:mod:`scenes.render.cluster`).
+
+A whole scene rendered on this machine publishes itself from its worker, under the
+scene's lock. A split scene, and every scene rendered on a cluster, comes back as parts
+that this process joins and publishes (:mod:`scenes.render.parts`), holding the scene's
+lock from its first unit to the join: nothing reaches the media folder until a scene
+is whole.
+
+On Ctrl-C (or SIGTERM) every unit is stopped, the run's work folder is removed and
+:class:`RenderInterrupted` carries the report of what finished; a cluster whose
+scheduler goes away raises :class:`ClusterLostError` the same way.
 """
 
 from __future__ import annotations
 
-import json
 import os
 import queue
 import shutil
 import signal
-import subprocess
-import sys
 import threading
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from contextlib import suppress
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from scenes.params import chosen_theme, variant_suffix
+from scenes.params import DEFAULT_THEME, chosen_theme, variant_suffix
 from scenes.registry import SceneEntry
-from scenes.render.keys import SourceMissingError, module_file, render_key, source_key
+from scenes.render.atomic import release, remove_leftovers, try_lock
+from scenes.render.keys import (
+    SourceMissingError,
+    module_file,
+    render_key,
+    source_key,
+    sources_digest,
+)
 from scenes.render.layout import (
     DEFAULT_FORMAT,
     DEFAULT_QUALITY,
@@ -38,22 +52,26 @@ from scenes.render.layout import (
     quality_named,
     scene_outputs,
 )
-from scenes.render.scene_info import load_info, typst_cache_dir
+from scenes.render.parts import join_parts, read_part
+from scenes.render.scene_info import SceneInfo, known_info, save_info, typst_cache_dir
+from scenes.render.units import Chunk, chunks_per_scene, longest_first, split_setting
 from scenes.render.workdir import run_folder
 from scenes.render.worker import EXIT_SYSTEM, Job, up_to_date
 
 __all__ = [
+    "ClusterLostError",
     "OutputNotWritableError",
     "RenderInterrupted",
     "RenderReport",
     "SceneResult",
     "SystemLibrariesError",
+    "Variant",
     "check_writable",
     "default_jobs",
+    "render_batch",
     "render_scenes",
 ]
 
-GRACE = 2.0  # seconds a worker gets between SIGTERM and SIGKILL
 LOG_TAIL = 12  # lines of a failed worker's log quoted in its message
 
 
@@ -67,7 +85,7 @@ class SystemLibrariesError(RuntimeError):
 
 @dataclass
 class SceneResult:
-    """One scene of a run: what happened to it, and where its files are."""
+    """One scene of a run, in one variant: what happened to it, and where its files are."""
 
     entry: SceneEntry
     outputs: SceneOutputs
@@ -80,13 +98,19 @@ class SceneResult:
     duration: float | None = None  # seconds of video
     render_seconds: float | None = None
     expected_duration: float | None = None  # from an earlier render or dry run
-    progress: float = 0.0  # seconds of video drawn so far
+    progress: float = 0.0  # seconds of video drawn so far (by all its units)
     sections: int = 0
+    units: int = 1  # how many units render it (more than 1: split)
+    units_done: int = 0
     log: Path | None = None
 
     @property
     def stem(self) -> str:
         return self.outputs.stem
+
+    @property
+    def quality(self) -> str:
+        return self.outputs.folder.name
 
     @property
     def finished(self) -> bool:
@@ -107,7 +131,7 @@ class SceneResult:
 
 @dataclass
 class RenderReport:
-    quality: str
+    quality: str  # of the first variant (a batch may have more: see each result's)
     fmt: str
     media_dir: Path
     results: list[SceneResult] = field(default_factory=list)
@@ -121,9 +145,17 @@ class RenderReport:
     def failed(self) -> list[SceneResult]:
         return [r for r in self.results if r.status == "failed"]
 
+    @property
+    def qualities(self) -> list[str]:
+        return list(dict.fromkeys(r.quality for r in self.results))
+
     def videos(self) -> dict[str, Path]:
-        """The video of every scene that finished, by stem."""
-        return {r.stem: r.outputs.video for r in self.results if r.finished}
+        """The video of every scene that finished, by stem (of the first quality)."""
+        return {
+            r.stem: r.outputs.video
+            for r in self.results
+            if r.finished and r.quality == self.quality
+        }
 
 
 class RenderInterrupted(KeyboardInterrupt):
@@ -132,6 +164,24 @@ class RenderInterrupted(KeyboardInterrupt):
     def __init__(self, report: RenderReport):
         super().__init__("render interrupted")
         self.report = report
+
+
+class ClusterLostError(RuntimeError):
+    """The Dask scheduler went away mid-run; ``report`` says what was published."""
+
+    def __init__(self, message: str, report: RenderReport):
+        super().__init__(message)
+        self.report = report
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One column of a batch: a quality, a theme and each scene's parameter overrides
+    (by slug). Every variant of a scene has its own stem (:func:`variant_suffix`)."""
+
+    quality: str = DEFAULT_QUALITY
+    theme: str = DEFAULT_THEME
+    overrides: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
 
 
 def default_jobs() -> int:
@@ -162,18 +212,6 @@ def _path_entry(module: str) -> str | None:
     return str(path.parents[depth])
 
 
-def _project_root() -> str:
-    return str(Path(__file__).resolve().parents[2])
-
-
-@dataclass
-class _Running:
-    result: SceneResult
-    process: subprocess.Popen
-    log: Path
-    reported: bool = False
-
-
 def render_scenes(
     entries: Iterable[SceneEntry],
     *,
@@ -185,69 +223,155 @@ def render_scenes(
     overrides: Mapping[str, Mapping[str, Any]] | None = None,
     theme: str | None = None,
     on_update: Callable[[SceneResult], None] | None = None,
+    **options: Any,
 ) -> RenderReport:
     """Render ``entries`` into ``media_dir/<quality>/`` (see :mod:`scenes.render.layout`).
 
     ``overrides`` maps a scene's slug to its parameter overrides (dotted paths);
     a scene with overrides writes to a variant stem (``06-entropy~thick_coin.edge=0.2``),
     and a theme other than the default adds ``~theme=light`` to it
-    (:func:`scenes.params.variant_suffix`).
-    ``on_update`` is called whenever a scene's :class:`SceneResult` changes.
-    Returns the report; raises :class:`OutputNotWritableError`,
-    :class:`SystemLibrariesError` or :class:`RenderInterrupted`. Scenes that fail
-    are reported in the results, not raised.
+    (:func:`scenes.params.variant_suffix`). Other ``options`` (``split``, ``cluster``,
+    ``exchange``) are :func:`render_batch`'s.
     """
-    quality_named(quality)  # each raises a ValueError listing the valid names
+    variant = Variant(quality, chosen_theme(theme), overrides or {})
+    return render_batch(
+        entries,
+        [variant],
+        fmt=fmt,
+        media_dir=media_dir,
+        jobs=jobs,
+        force=force,
+        on_update=on_update,
+        **options,
+    )
+
+
+def render_batch(
+    entries: Iterable[SceneEntry],
+    variants: Sequence[Variant],
+    *,
+    fmt: str = DEFAULT_FORMAT,
+    media_dir: str | Path = "media",
+    jobs: int | None = None,
+    force: bool = False,
+    on_update: Callable[[SceneResult], None] | None = None,
+    split: bool | int | str | None = None,
+    cluster: str | None = None,
+    exchange: str | None = None,
+) -> RenderReport:
+    """Render every scene of ``entries`` in every one of ``variants``, all units in one queue.
+
+    ``split``: ``False`` renders each scene as one unit, a number splits every scene
+    into that many chunks, ``True`` into as many as there are workers, and ``None``
+    (the default; ``$EXPLAINER_SPLIT`` may say otherwise) splits only when there are
+    fewer scenes than workers. ``cluster`` is a Dask scheduler's address
+    (``tcp://host:8786``) or ``local:N`` for a local cluster of N worker processes;
+    without it units run here, ``jobs`` at a time. ``exchange`` is a folder or fsspec
+    URL that cluster workers and this process share, for the parts to travel through
+    instead of the scheduler's connections. ``on_update`` is called whenever a
+    :class:`SceneResult` changes. Returns the report; raises
+    :class:`OutputNotWritableError`, :class:`SystemLibrariesError`,
+    :class:`RenderInterrupted` or :class:`ClusterLostError`. Scenes that fail are
+    reported in the results, not raised.
+    """
     format_named(fmt)
+    if not variants:
+        raise ValueError("a batch needs at least one variant")
+    for variant in variants:
+        quality_named(variant.quality)  # raises a ValueError listing the valid names
     jobs = jobs or default_jobs()
     if jobs < 1:
         raise ValueError("jobs must be at least 1")
+    if split is None or isinstance(split, str):
+        split = split_setting(split if split is not None else os.environ.get("EXPLAINER_SPLIT"))
     media_dir = Path(media_dir).absolute()
-    theme = chosen_theme(theme)
-    overrides = overrides or {}
     notify = on_update or (lambda result: None)
 
-    check_writable(media_dir / quality)
+    for quality in dict.fromkeys(v.quality for v in variants):
+        check_writable(media_dir / quality)
     check_writable(control_dir(media_dir))
 
-    report = RenderReport(quality, fmt, media_dir)
-    pending: list[Job] = []
-    seen: set[str] = set()
-    for entry in entries:
-        scene_overrides = dict(overrides.get(entry.slug, {}))
-        stem = entry.stem + variant_suffix(scene_overrides, theme=theme)
-        if stem in seen:
-            continue
-        seen.add(stem)
-        result = SceneResult(entry, scene_outputs(media_dir, quality, stem, fmt))
-        report.results.append(result)
-        try:
-            skey = source_key(entry.module, entry.class_name, scene_overrides, theme)
-        except SourceMissingError:
-            result.status, result.cause = "failed", "no source"
-            result.message = f"not written yet: {entry.path} does not exist"
+    report = RenderReport(variants[0].quality, fmt, media_dir)
+    scenes = _prepare(list(entries), variants, fmt, media_dir, force, report, notify)
+    if scenes:
+        _run(scenes, report, jobs, split, cluster, exchange, notify)
+    return report
+
+
+@dataclass
+class _Scene:
+    """A scene variant to render: its result, its job, and its units' state."""
+
+    result: SceneResult
+    job: Job
+    beats: int | None = None  # how many, if known from an earlier render
+    chunks: int = 1
+    in_parts: bool = False  # its units leave parts that this process joins
+    parts: dict[int, Path] = field(default_factory=dict)
+    progress: dict[int, float] = field(default_factory=dict)
+    lock: int | None = None  # our descriptor on its lock, while we hold it
+    started: float | None = None
+    running: set[str] = field(default_factory=set)
+
+
+@dataclass
+class _Unit:
+    name: str
+    scene: _Scene
+    chunk: Chunk | None
+    reported: bool = False
+
+
+def _prepare(
+    entries: list[SceneEntry],
+    variants: Sequence[Variant],
+    fmt: str,
+    media_dir: Path,
+    force: bool,
+    report: RenderReport,
+    notify: Callable[[SceneResult], None],
+) -> list[_Scene]:
+    """Key every scene variant; those up to date or unreadable are settled here."""
+    pending: list[_Scene] = []
+    seen: set[tuple[str, str]] = set()
+    for variant in variants:
+        for entry in entries:
+            scene_overrides = dict(variant.overrides.get(entry.slug, {}))
+            stem = entry.stem + variant_suffix(scene_overrides, theme=variant.theme)
+            if (variant.quality, stem) in seen:
+                continue
+            seen.add((variant.quality, stem))
+            result = SceneResult(entry, scene_outputs(media_dir, variant.quality, stem, fmt))
+            report.results.append(result)
+            try:
+                sources = sources_digest(entry.module)
+                skey = source_key(
+                    entry.module, entry.class_name, scene_overrides, variant.theme, sources=sources
+                )
+            except SourceMissingError:
+                result.status, result.cause = "failed", "no source"
+                result.message = f"not written yet: {entry.path} does not exist"
+                notify(result)
+                continue
+            except (OSError, SyntaxError) as error:
+                result.status = "failed"
+                result.message = f"cannot read {entry.path}: {error}"
+                notify(result)
+                continue
+            result.source_key = skey
+            key = render_key(skey, variant.quality, fmt)
+            if not force and up_to_date(result.outputs, key):
+                result.status = "up to date"
+                notify(result)
+                continue
+            info = known_info(skey, stem, sources)
+            result.expected_duration = info.duration if info else None
             notify(result)
-            continue
-        except (OSError, SyntaxError) as error:
-            result.status = "failed"
-            result.message = f"cannot read {entry.path}: {error}"
-            notify(result)
-            continue
-        result.source_key = skey
-        key = render_key(skey, quality, fmt)
-        if not force and up_to_date(result.outputs, key):
-            result.status = "up to date"
-            notify(result)
-            continue
-        info = load_info(skey)
-        result.expected_duration = info.duration if info else None
-        notify(result)
-        pending.append(
-            Job(
+            job = Job(
                 module=entry.module,
                 class_name=entry.class_name,
                 stem=stem,
-                quality=quality,
+                quality=variant.quality,
                 fmt=fmt,
                 media_dir=str(media_dir),
                 work_dir="",
@@ -256,60 +380,66 @@ def render_scenes(
                 source_key=skey,
                 overrides=scene_overrides,
                 force=force,
-                path_entry=_path_entry(entry.module),
+                path_entry=entry.folder or _path_entry(entry.module),
                 parent_pid=os.getpid(),
+                theme=variant.theme,
             )
-        )
-    if pending:
-        _run_jobs(pending, report, jobs, theme, notify)
-    return report
+            pending.append(_Scene(result, job, beats=len(info.beats) if info else None))
+    return pending
 
 
-def _run_jobs(
-    pending: Sequence[Job],
+def _plan(scenes: list[_Scene], workers: int, split: bool | int, on_cluster: bool) -> list[_Unit]:
+    """Each scene's units, longest first."""
+    chunks = chunks_per_scene(len(scenes), workers, split)
+    units: list[_Unit] = []
+    for scene in scenes:
+        count = chunks if scene.job.fmt != "gif" else 1  # a GIF's palette spans the scene
+        if scene.beats:
+            count = min(count, scene.beats)  # a unit draws at least one beat
+        scene.chunks = count
+        scene.in_parts = on_cluster or count > 1
+        scene.result.units = count
+        base = f"{scene.job.quality}-{scene.job.stem}"
+        if count == 1:
+            units.append(_Unit(base, scene, None))
+        else:
+            for chunk in Chunk.all_of(count):
+                units.append(_Unit(f"{base}@{chunk.index + 1}of{count}", scene, chunk))
+    seconds = [
+        (u.scene.result.expected_duration / u.scene.chunks)
+        if u.scene.result.expected_duration
+        else None
+        for u in units
+    ]
+    return longest_first(units, seconds)
+
+
+def _run(
+    scenes: list[_Scene],
     report: RenderReport,
     jobs: int,
-    theme: str,
+    split: bool | int,
+    cluster: str | None,
+    exchange: str | None,
     notify: Callable[[SceneResult], None],
 ) -> None:
-    by_stem = {r.stem: r for r in report.results}
-    events: queue.Queue[tuple[str, dict[str, Any] | None]] = queue.Queue()
-    running: dict[str, _Running] = {}
-    waiting = list(pending)
-    env = {**os.environ, "EXPLAINER_THEME": theme}
-    env["PYTHONPATH"] = os.pathsep.join(
-        p for p in (_project_root(), os.environ.get("PYTHONPATH", "")) if p
-    )
-
+    events: queue.Queue[tuple[str, dict[str, Any]]] = queue.Queue()
     previous_term = _on_sigterm_raise_interrupt()
     try:
         with run_folder(report.media_dir) as work:
+            if cluster:
+                from scenes.render.cluster import DaskPool
+
+                pool: Any = DaskPool(cluster, events, work, exchange)
+            else:
+                from scenes.render.pool import LocalPool
+
+                pool = LocalPool(jobs, events)
             try:
-                while waiting or running:
-                    while waiting and len(running) < jobs:
-                        job = waiting.pop(0)
-                        running[job.stem] = _start(job, by_stem[job.stem], work, env, events)
-                        by_stem[job.stem].status = "rendering"
-                        notify(by_stem[job.stem])
-                    try:
-                        stem, event = events.get(timeout=0.25)
-                    except queue.Empty:
-                        continue
-                    _handle(stem, event, running, report, notify)
-                    if waiting and by_stem[stem].cause == "system":
-                        # Missing libraries fail every scene alike: start no more workers.
-                        for job in waiting:
-                            by_stem[job.stem].status = "cancelled"
-                            notify(by_stem[job.stem])
-                        waiting.clear()
-            except KeyboardInterrupt:
-                _stop_all(running.values())
-                for result in report.results:
-                    if not result.finished and result.status != "failed":
-                        result.status = "cancelled"
-                        notify(result)
-                report.interrupted = True
-                raise RenderInterrupted(report) from None
+                units = _plan(scenes, pool.workers, split, on_cluster=bool(cluster))
+                _Loop(units, pool, events, work, report, notify).run()
+            finally:
+                pool.close()
     finally:
         _restore_sigterm(previous_term)
     system = [r for r in report.failed if r.cause == "system"]
@@ -317,97 +447,230 @@ def _run_jobs(
         raise SystemLibrariesError(system[0].message)
 
 
-def _start(
-    job: Job, result: SceneResult, work: Path, env: dict[str, str], events: queue.Queue
-) -> _Running:
-    scene_work = work / job.stem
-    scene_work.mkdir(parents=True, exist_ok=True)
-    job.work_dir = str(scene_work)
-    log = work / f"{job.stem}.log"
-    with log.open("wb") as log_handle:
-        process = subprocess.Popen(
-            # The arguments only label the process (ps); the job comes on stdin.
-            [sys.executable, "-m", "scenes._worker", job.stem, job.quality, job.media_dir],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=log_handle,
-            env=env,
-            start_new_session=True,  # its own process group: Ctrl-C is ours to pass on
-        )
-    assert process.stdin is not None
-    # A worker that dies at once closes its stdin; its exit code is reported later.
-    with suppress(BrokenPipeError):
-        process.stdin.write(job.to_json().encode())
-        process.stdin.close()
-    threading.Thread(target=_read_events, args=(job.stem, process, events), daemon=True).start()
-    return _Running(result, process, log)
+class _Loop:
+    """Start units as the pool has room, follow their events, join and publish parts."""
 
+    def __init__(
+        self,
+        units: list[_Unit],
+        pool: Any,
+        events: queue.Queue,
+        work: Path,
+        report: RenderReport,
+        notify: Callable[[SceneResult], None],
+    ) -> None:
+        self.waiting = list(units)
+        self.scenes = list({id(u.scene): u.scene for u in units}.values())
+        self.running: dict[str, _Unit] = {}
+        self.pool = pool
+        self.events = events
+        self.work = work
+        self.report = report
+        self.notify = notify
 
-def _read_events(stem: str, process: subprocess.Popen, events: queue.Queue) -> None:
-    assert process.stdout is not None
-    for line in process.stdout:
+    def run(self) -> None:
         try:
-            events.put((stem, json.loads(line)))
-        except ValueError:
-            continue
-    events.put((stem, None))  # the worker closed its stdout: it has exited
+            while self.waiting or self.running:
+                self._start_what_fits()
+                try:
+                    name, event = self.events.get(timeout=0.25)
+                except queue.Empty:
+                    continue
+                self._handle(name, event)
+        except KeyboardInterrupt:
+            self._stop("cancelled")
+            self.report.interrupted = True
+            raise RenderInterrupted(self.report) from None
+        except ClusterLostError:
+            self._stop("cancelled")
+            raise
+        finally:
+            for scene in self.scenes:
+                self._unlock(scene)
 
+    # -- starting ---------------------------------------------------------------------
 
-def _handle(
-    stem: str,
-    event: dict[str, Any] | None,
-    running: dict[str, _Running],
-    report: RenderReport,
-    notify: Callable[[SceneResult], None],
-) -> None:
-    slot = running.get(stem)
-    if slot is None:
-        return
-    result = slot.result
-    if event is None:
-        code = slot.process.wait()
-        del running[stem]
-        if not slot.reported:
-            result.status = "failed"
-            result.cause = "system" if code == EXIT_SYSTEM else ""
-            result.message = f"worker exited with code {code}"
-            _keep_log(slot, report)
-            notify(result)
-        return
-    kind = event.get("event")
-    if kind == "waiting":
-        result.status = "waiting"
-    elif kind == "started":
-        result.status = "rendering"
-    elif kind == "progress":
-        result.progress = float(event.get("seconds", 0.0))
-        result.sections = int(event.get("sections", 0))
-    elif kind in ("done", "skipped"):
-        slot.reported = True
-        result.status = "rendered" if kind == "done" else "up to date"
-        result.duration = event.get("duration")
-        result.render_seconds = event.get("render_seconds")
-        if kind == "skipped":
+    def _start_what_fits(self) -> None:
+        blocked: set[int] = set()
+        for unit in list(self.waiting):
+            if len(self.running) >= self.pool.capacity:
+                return
+            scene = unit.scene
+            if id(scene) in blocked:
+                continue
+            if scene.in_parts and scene.lock is None and not self._lock(scene):
+                blocked.add(id(scene))
+                continue
+            if scene.result.finished:  # another run rendered it while we waited
+                self.waiting = [u for u in self.waiting if u.scene is not scene]
+                continue
+            self.waiting.remove(unit)
+            self._start(unit)
+
+    def _lock(self, scene: _Scene) -> bool:
+        """Take the scene's lock for its units; ``False`` while another run holds it."""
+        result, outputs = scene.result, scene.result.outputs
+        scene.lock = try_lock(outputs.lock_file)
+        if scene.lock is None:
+            if result.status != "waiting":
+                result.status = "waiting"
+                self.notify(result)
+            return False
+        remove_leftovers(
+            outputs.folder,
+            [
+                outputs.video.name,
+                outputs.captions.name,
+                outputs.sections_index.name,
+                outputs.sections_dir.name,
+                outputs.key_file.name,
+            ],
+        )
+        remove_leftovers(outputs.sections_dir, ["*"])
+        if not scene.job.force and up_to_date(outputs, scene.job.key):
+            result.status, result.message = "up to date", "rendered by another run"
+            self._unlock(scene)
+            self.notify(result)
+        return True
+
+    def _unlock(self, scene: _Scene) -> None:
+        release(scene.lock)
+        scene.lock = None
+
+    def _start(self, unit: _Unit) -> None:
+        scene = unit.scene
+        folder = self.work / unit.name
+        folder.mkdir(parents=True, exist_ok=True)
+        job = replace(
+            scene.job,
+            work_dir=str(folder),
+            publish=not scene.in_parts,
+            chunk=(unit.chunk.index, unit.chunk.count) if unit.chunk else None,
+        )
+        self.pool.start(unit.name, job, self._log(unit))
+        self.running[unit.name] = unit
+        scene.running.add(unit.name)
+        if scene.started is None:
+            scene.started = time.perf_counter()
+        if scene.result.status != "rendering":
+            scene.result.status = "rendering"
+            self.notify(scene.result)
+
+    def _log(self, unit: _Unit) -> Path:
+        return self.work / f"{unit.name}.log"
+
+    # -- events -----------------------------------------------------------------------
+
+    def _handle(self, name: str, event: dict[str, Any]) -> None:
+        kind = event.get("event")
+        if kind == "lost":  # the cluster's scheduler is gone
+            raise ClusterLostError(str(event.get("message")), self.report)
+        unit = self.running.get(name)
+        if unit is None:
+            return
+        scene, result = unit.scene, unit.scene.result
+        if kind == "exited":
+            del self.running[name]
+            scene.running.discard(name)
+            self.pool.finished(name)
+            if not unit.reported:
+                code = event.get("code")
+                cause = "system" if code == EXIT_SYSTEM else ""
+                self._fail(unit, f"worker exited with code {code}", cause)
+            if scene.lock is not None and not scene.running and result.status == "failed":
+                self._unlock(scene)
+            return
+        if result.status in ("failed", "cancelled"):
+            return  # a sibling unit failed: nothing more to show
+        if kind == "waiting":
+            result.status = "waiting"
+        elif kind == "started":
+            result.status = "rendering"
+        elif kind == "progress":
+            scene.progress[unit.chunk.index if unit.chunk else 0] = float(event.get("seconds", 0))
+            result.progress = sum(scene.progress.values())
+            result.sections = int(event.get("sections", 0))
+        elif kind == "skipped":
+            unit.reported = True
+            result.status = "up to date"
             result.message = event.get("reason", "")
-    elif kind == "failed":
-        slot.reported = True
-        result.status = "failed"
-        result.cause = "system" if event.get("kind") == "system" else ""
-        result.message = str(event.get("message", "failed"))
-        _keep_log(slot, report)
-    notify(result)
+            result.duration = event.get("duration")
+            result.render_seconds = event.get("render_seconds")
+        elif kind == "done":
+            unit.reported = True
+            if scene.in_parts:
+                self._part_done(unit, Path(event["part"]))
+            else:
+                result.status = "rendered"
+                result.duration = event.get("duration")
+                result.render_seconds = event.get("render_seconds")
+                result.units_done = 1
+        elif kind == "failed":
+            unit.reported = True
+            cause = "system" if event.get("kind") == "system" else ""
+            self._fail(unit, str(event.get("message", "failed")), cause)
+            return
+        self.notify(result)
 
+    def _part_done(self, unit: _Unit, part: Path) -> None:
+        scene, result = unit.scene, unit.scene.result
+        scene.parts[unit.chunk.index if unit.chunk else 0] = part
+        result.units_done = len(scene.parts)
+        if len(scene.parts) < scene.chunks:
+            return
+        seconds = time.perf_counter() - (scene.started or time.perf_counter())
+        try:
+            record = join_parts(
+                scene.job,
+                [read_part(p) for p in scene.parts.values()],
+                self.work / f"{unit.name}.join",
+                seconds,
+            )
+        except Exception as error:  # a part that cannot be read or joined fails its scene
+            result.status, result.message = "failed", f"joining the units: {error}"
+        else:
+            save_info(scene.job.source_key, SceneInfo(tuple(record["beats"]), record["duration"]))
+            result.status = "rendered"
+            result.duration = record["duration"]
+            result.render_seconds = record["render_seconds"]
+        finally:
+            self._unlock(scene)
 
-def _keep_log(slot: _Running, report: RenderReport) -> None:
-    """Keep a failed worker's log under ``.explainer/logs`` and quote its tail."""
-    logs = control_dir(report.media_dir) / "logs"
-    try:
-        logs.mkdir(parents=True, exist_ok=True)
-        kept = logs / f"{report.quality}-{slot.result.stem}.log"
-        shutil.copyfile(slot.log, kept)
-        slot.result.log = kept
-    except OSError:
-        slot.result.log = None
+    def _fail(self, unit: _Unit, message: str, cause: str) -> None:
+        """A unit failed: so does its scene; its other units are stopped. Missing libraries
+        fail every scene alike: nothing more is started."""
+        scene, result = unit.scene, unit.scene.result
+        if result.status != "failed":
+            result.status, result.cause, result.message = "failed", cause, message
+            self._keep_log(unit)
+            for sibling in list(scene.running - {unit.name}):
+                self.pool.cancel(sibling)
+            self.waiting = [u for u in self.waiting if u.scene is not scene]
+            self.notify(result)
+        if cause == "system":
+            for other in self.waiting:
+                other.scene.result.status = "cancelled"
+                self.notify(other.scene.result)
+            self.waiting.clear()
+
+    def _keep_log(self, unit: _Unit) -> None:
+        """Keep a failed unit's log under ``.explainer/logs``."""
+        result = unit.scene.result
+        logs = control_dir(self.report.media_dir) / "logs"
+        try:
+            logs.mkdir(parents=True, exist_ok=True)
+            kept = logs / f"{result.quality}-{result.stem}.log"
+            shutil.copyfile(self._log(unit), kept)
+            result.log = kept
+        except OSError:
+            result.log = None
+
+    def _stop(self, status: str) -> None:
+        self.pool.stop_all()
+        for result in self.report.results:
+            if not result.finished and result.status != "failed":
+                result.status = status
+                self.notify(result)
 
 
 def log_tail(path: Path | None, lines: int = LOG_TAIL) -> str:
@@ -418,25 +681,6 @@ def log_tail(path: Path | None, lines: int = LOG_TAIL) -> str:
     except OSError:
         return ""
     return "\n".join(text.rstrip().splitlines()[-lines:])
-
-
-def _stop_all(slots: Iterable[_Running]) -> None:
-    """SIGTERM every worker's process group, then SIGKILL what is left after a grace."""
-    slots = list(slots)
-    for slot in slots:
-        _signal_group(slot.process, signal.SIGTERM)
-    deadline = time.monotonic() + GRACE
-    for slot in slots:
-        try:
-            slot.process.wait(timeout=max(0.0, deadline - time.monotonic()))
-        except subprocess.TimeoutExpired:
-            _signal_group(slot.process, signal.SIGKILL)
-            slot.process.wait()
-
-
-def _signal_group(process: subprocess.Popen, sig: int) -> None:
-    with suppress(ProcessLookupError, PermissionError):
-        os.killpg(process.pid, sig)
 
 
 def _on_sigterm_raise_interrupt():

@@ -2,8 +2,9 @@
 
 Counting sections takes a dry run (seconds per scene), so ``explainer list``
 and the progress bars read the answer from a small cache that every dry run
-and every render fills in. A changed scene has a new source key, so stale
-entries are simply never read.
+and every render fills in, or, for a built-in scene with its default parameters,
+from the catalogue shipped with the package (:mod:`scenes.catalogue`). A changed
+scene has a new source key and digest, so stale entries are simply never read.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from pathlib import Path
 
 from scenes.render.atomic import write_text_atomic
 
-__all__ = ["SceneInfo", "cache_root", "load_info", "save_info"]
+__all__ = ["SceneInfo", "cache_root", "known_info", "load_info", "save_info"]
 
 
 def cache_root() -> Path:
@@ -51,3 +52,13 @@ def load_info(source_key: str) -> SceneInfo | None:
 def save_info(source_key: str, info: SceneInfo) -> None:
     with suppress(OSError):  # a cache that cannot be written only costs time
         write_text_atomic(_path(source_key), json.dumps(asdict(info)))
+
+
+def known_info(source_key: str, stem: str, sources: str) -> SceneInfo | None:
+    """What is known of a scene without playing it: the cache's record of
+    ``source_key``, else the catalogue's of ``stem`` if made from these ``sources``
+    (a :func:`~scenes.render.keys.sources_digest`). Only for default parameters:
+    the catalogue knows nothing of variants."""
+    from scenes.catalogue import recorded_info
+
+    return load_info(source_key) or recorded_info(stem, sources)

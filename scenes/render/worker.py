@@ -8,12 +8,19 @@ format, into which media folder. The worker
 2. renders with manim into the job's own work folder (partial movies, sections,
    Typst files), with a private Typst folder seeded from the shared cache;
 3. renames the clips to ``NN-beat.ext``, rewrites the sections index to point at
-   them, and publishes everything by rename, the key file last.
+   them, and publishes everything by rename, the key file last
+   (:mod:`scenes.render.publish`).
+
+A job with ``publish`` false is one unit of a split or cluster render: it takes no
+lock, checks that the sources here are the ones the client keyed, draws only its
+``chunk`` of the beats (all of them without one) and leaves a part in its work folder
+for the client to join (:mod:`scenes.render.parts`).
 
 It reports on its original stdout, one JSON object per line: ``started``,
 ``waiting``, ``progress`` (seconds of video drawn, sections begun), then one of
-``done``, ``skipped`` or ``failed``. Everything else it prints goes to stderr,
-which the parent keeps as the scene's log. The worker dies with its parent.
+``done`` (with ``part``, its folder, for a unit), ``skipped`` or ``failed``.
+Everything else it prints goes to stderr, which the parent keeps as the scene's log.
+The worker dies with its parent.
 """
 
 from __future__ import annotations
@@ -32,20 +39,13 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from scenes.params import params_for
-from scenes.render.atomic import (
-    exclusive_lock,
-    publish_file,
-    remove_leftovers,
-    write_text_atomic,
-)
-from scenes.render.layout import (
-    ENCODER_OPTIONS,
-    SceneOutputs,
-    clip_extension,
-    quality_named,
-    scene_outputs,
-)
+from scenes.render.atomic import exclusive_lock, remove_leftovers
+from scenes.render.keys import StaleSourcesError, check_sources
+from scenes.render.layout import ENCODER_OPTIONS, SceneOutputs, quality_named, scene_outputs
+from scenes.render.parts import write_part
+from scenes.render.publish import Finished, publish
 from scenes.render.scene_info import SceneInfo, save_info
+from scenes.render.units import Chunk
 
 __all__ = ["EXIT_FAILED", "EXIT_SYSTEM", "Job", "main", "read_key_file", "up_to_date"]
 
@@ -70,13 +70,23 @@ class Job:
     force: bool = False
     path_entry: str | None = None  # a folder to put on sys.path to import ``module``
     parent_pid: int | None = None
+    theme: str = "dark"
+    # A unit of a split or cluster render (see the module's docstring).
+    publish: bool = True
+    chunk: tuple[int, int] | None = None  # (index, count): the beats it draws; None: all
+    # Instead of rendering: play the scene without drawing and leave the sound of every
+    # sentence it says (for a split scene's units on other machines: scenes.render.cluster).
+    narrate: bool = False
 
     def to_json(self) -> str:
         return json.dumps(asdict(self))
 
     @classmethod
     def from_json(cls, text: str) -> Job:
-        return cls(**json.loads(text))
+        fields = json.loads(text)
+        if fields.get("chunk") is not None:
+            fields["chunk"] = tuple(fields["chunk"])
+        return cls(**fields)
 
     @property
     def outputs(self) -> SceneOutputs:
@@ -167,89 +177,58 @@ def _manim_settings(job: Job, work: Path, tex_dir: Path) -> dict[str, Any]:
 
 
 def _load_scene_class(job: Job) -> type:
-    if job.path_entry and job.path_entry not in sys.path:
-        sys.path.insert(0, job.path_entry)
+    from scenes.kit.base import ExplainerScene
+
     module = importlib.import_module(job.module)
-    return getattr(module, job.class_name)
+    scene_class = getattr(module, job.class_name, None)
+    if not (isinstance(scene_class, type) and issubclass(scene_class, ExplainerScene)):
+        raise TypeError(
+            f"{job.class_name} in {module.__file__} is not a scene derived from ExplainerScene"
+        )
+    return scene_class
 
 
 def _track_progress(scene: Any, reporter: _Reporter) -> None:
-    """Report after drawn frames, by wrapping this scene's renderer only."""
+    """Report the seconds of video drawn (a unit skips some), by wrapping this scene's
+    renderer only."""
     renderer = scene.renderer
     add_frame = renderer.add_frame
+    drawn = 0.0
 
-    def add_frame_and_report(*args: Any, **kwargs: Any) -> None:
-        add_frame(*args, **kwargs)
-        reporter.progress(renderer.time, len(renderer.file_writer.sections))
+    def add_frame_and_report(frame: Any, num_frames: int = 1) -> None:
+        nonlocal drawn
+        add_frame(frame, num_frames)
+        if not renderer.skip_animations:
+            drawn += num_frames / renderer.camera.frame_rate
+            reporter.progress(drawn, len(renderer.file_writer.sections))
 
     renderer.add_frame = add_frame_and_report
 
 
-def _stage_sections(plan: Any, outputs: SceneOutputs, staging: Path) -> tuple[Path, Path, list]:
-    """Clips renamed to ``NN-beat.ext`` in a staging folder, and the rewritten index."""
-    entries = json.loads(Path(plan.section_index).read_text(encoding="utf-8"))
-    clips = staging / outputs.sections_dir.name
-    clips.mkdir(parents=True, exist_ok=True)
-    start = 0.0
-    for index, entry in enumerate(entries, start=1):
-        final = outputs.clip(index, entry["name"])
-        os.replace(Path(plan.sections_dir) / entry["video"], clips / final.name)
-        duration = float(entry["duration"])
-        entry.update(
-            video=f"{outputs.sections_dir.name}/{final.name}",
-            index=index,
-            start=round(start, 6),
-            end=round(start + duration, 6),
-        )
-        start += duration
-    index_file = staging / outputs.sections_index.name
-    index_file.write_text(json.dumps(entries, indent=2) + "\n", encoding="utf-8")
-    return clips, index_file, entries
+def _finished(scene: Any, render_seconds: float) -> Finished:
+    """What the render left in its work folder."""
+    from scenes.kit.frames import frame_cost
 
-
-def _publish(job: Job, scene: Any, render_seconds: float) -> dict[str, Any]:
-    """Move the finished render into the media folder; the key file goes last."""
-    outputs = job.outputs
     plan = scene.output_plan
-    staging = Path(job.work_dir) / "staging"
-    clips, index_file, entries = _stage_sections(plan, outputs, staging)
-    video = Path(plan.primary_artifact)
+    sections = [
+        {**entry, "video": str(Path(plan.sections_dir) / entry["video"])}
+        for entry in json.loads(Path(plan.section_index).read_text(encoding="utf-8"))
+    ]
     captions = Path(plan.subcaption_file)
-
-    outputs.key_file.unlink(missing_ok=True)  # from here on, the old outputs are stale
-    files = []
-    # Clip by clip: other formats' clips share the folder and stay.
-    new_clips = sorted(clips.iterdir())
-    for clip in new_clips:
-        publish_file(clip, outputs.sections_dir / clip.name)
-        files.append(f"{outputs.sections_dir.name}/{clip.name}")
-    kept = {clip.name for clip in new_clips}
-    for old in outputs.sections_dir.glob(f"*.{clip_extension(job.fmt)}"):
-        if old.name not in kept:
-            old.unlink(missing_ok=True)  # a beat that is no longer in the scene
-    publish_file(index_file, outputs.sections_index)
-    files.append(outputs.sections_index.name)
-    if captions.exists():
-        publish_file(captions, outputs.captions)
-        files.append(outputs.captions.name)
-    publish_file(video, outputs.video)
-    files.append(outputs.video.name)
-
-    duration = float(scene.renderer.time)
-    record = {
-        "key": job.key,
-        "source_key": job.source_key,
-        "scene": f"{job.module}.{job.class_name}",
-        "quality": job.quality,
-        "format": job.fmt,
-        "files": files,
-        "beats": [e["name"] for e in entries],
-        "duration": round(duration, 6),
-        "render_seconds": round(render_seconds, 3),
-        "rendered_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
-    }
-    write_text_atomic(outputs.key_file, json.dumps(record, indent=2) + "\n")
-    return record
+    track = scene.voice_track
+    cost = frame_cost(scene)
+    return Finished(
+        sections=sections,
+        lines={beat.name: [line.as_dict() for line in beat.lines] for beat in scene.beats},
+        captions=captions if captions.exists() else None,
+        track=track,
+        voice=scene.params.voice if track is not None else "none",
+        duration=float(scene.renderer.time),
+        render_seconds=render_seconds,
+        video=Path(plan.primary_artifact) if plan.primary_artifact else None,
+        # Where the time went (CPU seconds): the benchmark prints it per scene.
+        extra={"frame_cost": cost.as_dict() if cost else None},
+    )
 
 
 def _render(job: Job, reporter: _Reporter) -> int:
@@ -264,12 +243,19 @@ def _render(job: Job, reporter: _Reporter) -> int:
         started = time.perf_counter()
         with tempconfig(_manim_settings(job, work, tex_dir)):
             scene = scene_class()
+            scene.manim_adds_voice = False  # publishing muxes it into the video and the clips
             if params is not None:
                 scene.params = params
+            if job.chunk is not None:
+                scene.drawn_beats = Chunk(*job.chunk)
             _track_progress(scene, reporter)
             scene.render()
-        render_seconds = time.perf_counter() - started
-        record = _publish(job, scene, render_seconds)
+        finished = _finished(scene, time.perf_counter() - started)
+        if not job.publish:
+            part = write_part(job, finished, [beat.name for beat in scene.beats], work / "part")
+            reporter.send("done", part=str(part), duration=finished.duration)
+            return 0
+        record = publish(job, finished, work / "staging")
     save_info(job.source_key, SceneInfo(tuple(record["beats"]), record["duration"]))
     reporter.send(
         "done",
@@ -280,7 +266,37 @@ def _render(job: Job, reporter: _Reporter) -> int:
     return 0
 
 
+def _narrate(job: Job, reporter: _Reporter) -> int:
+    """Play the scene without drawing it, with its voice, and copy the cached sound of
+    every sentence it says into ``work_dir/voice``."""
+    import shutil
+
+    from scenes.dryrun import dry_run
+    from scenes.render.typst_cache import private_typst_dir
+
+    work = Path(job.work_dir)
+    scene_class = _load_scene_class(job)
+    params = params_for(scene_class, job.overrides)
+    with private_typst_dir(work / "tex", Path(job.typst_cache)) as tex_dir:
+        scene = dry_run(
+            scene_class, params, layout="off", cache_dir=tex_dir, theme=job.theme, voice=None
+        )
+    folder = work / "voice"
+    folder.mkdir(parents=True, exist_ok=True)
+    for line in scene.narrator.lines:
+        for sentence in line.sentences:
+            cached = scene.narrator.voice.cache_file(sentence.spoken)
+            if cached is not None and cached.exists():
+                shutil.copyfile(cached, folder / cached.name)
+    reporter.send("done", part=str(folder))
+    return 0
+
+
 def run(job: Job, reporter: _Reporter) -> int:
+    if not job.publish:  # a unit: the client holds the lock and publishes
+        reporter.send("started", pid=os.getpid())
+        check_sources(job.module, job.class_name, job.overrides, job.theme, job.source_key)
+        return _narrate(job, reporter) if job.narrate else _render(job, reporter)
     outputs = job.outputs
     # "waiting": another run is writing this scene.
     with exclusive_lock(outputs.lock_file, on_wait=lambda: reporter.send("waiting")):
@@ -318,6 +334,9 @@ def main() -> int:
         reporter.send("failed", kind="internal", message=f"bad job: {error}")
         return EXIT_FAILED
     _die_with_parent(job.parent_pid)
+    os.environ["EXPLAINER_THEME"] = job.theme  # read by the scenes' theme
+    if job.path_entry and job.path_entry not in sys.path:
+        sys.path.append(job.path_entry)  # appended: installed packages keep their names
     try:
         import manim  # noqa: F401  (Cairo, Pango and PyAV load here)
     except (ImportError, OSError) as error:
@@ -325,6 +344,9 @@ def main() -> int:
         return EXIT_SYSTEM
     try:
         return run(job, reporter)
+    except StaleSourcesError as error:
+        reporter.send("failed", kind="stale", message=str(error))
+        return EXIT_FAILED
     except Exception as error:
         traceback.print_exc()
         message = str(error).strip() or type(error).__name__

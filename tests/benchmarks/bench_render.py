@@ -1,10 +1,11 @@
-"""Benchmark: `explainer render` against plain manim, warm against cold, and real-time factors.
+"""Benchmark: `explainer render` against plain manim and against itself before, with a profile.
 
 Run with ``make bench`` (or ``python tests/benchmarks/bench_render.py``); never by pytest.
 
 (a) ``explainer render --jobs 2`` over every scene that loads, cold (empty media and
     cache folders), against plain sequential ``manim render -a`` over the same scene
-    files at the same quality. Bar: at least 1.4x faster.
+    files at the same quality, with manim's own renderer (``EXPLAINER_RENDERER=manim``:
+    manim as it ships). Bar: at least 2.5x faster.
 (b) The same ``explainer render`` again with nothing changed (warm) against the
     cold run. Bar: at most 5 % of the cold time.
 (c) The real-time factor (render seconds / video seconds) of each scene and of the
@@ -12,9 +13,17 @@ Run with ``make bench`` (or ``python tests/benchmarks/bench_render.py``); never 
     ``--rtf-qualities``. A scene's own figure is its worker's time (it shared the
     cores with another worker); the whole is the run's wall time over the total
     video length. Goal: at most 1.0 at high (1080p60) for the whole explainer.
+(d) Unless ``--no-reference``: ``explainer render`` once more, cold, with manim's own
+    renderer (the reference: what the explainer rendered before its held frames
+    were made cheap). Per scene, the decoded pictures of the two renders are compared
+    (``scenes/render/psnr.py``). Bars: PSNR at least 45 dB in every scene, and the
+    videos at most 10 % larger in total.
+
+Per scene it prints where the render's CPU time went (from the key files): Cairo
+drawing, RGBA-to-YUV conversion, encoding, and the share of frames that were holds.
 
 Scenes that do not load yet are skipped and listed. Everything runs in a temporary
-folder. Exits with status 1 if bar (a) or (b) is missed.
+folder. Exits with status 1 if a bar is missed.
 """
 
 from __future__ import annotations
@@ -31,11 +40,16 @@ from pathlib import Path
 
 from scenes.registry import SceneEntry, all_entries, find
 from scenes.render.layout import QUALITIES, scene_outputs
+from scenes.render.psnr import compare_videos
 from scenes.render.worker import read_key_file
 
 REPO = Path(__file__).resolve().parents[2]
-SPEEDUP_BAR = 1.4
+SPEEDUP_BAR = 2.5
 WARM_BAR = 0.05
+PSNR_BAR = 45.0
+SIZE_BAR = 1.10
+# Renders with manim's own renderer, as it ships (see scenes/kit/frames.py).
+MANIMS_OWN = {"EXPLAINER_RENDERER": "manim"}
 RTF_GOAL = 1.0
 MANIM_FLAG = {"low": "l", "medium": "m", "high": "h", "4k": "k"}
 
@@ -67,11 +81,18 @@ def loadable(entries: list[SceneEntry]) -> tuple[list[SceneEntry], dict[str, str
     return ok, skipped
 
 
-def explainer(entries: list[SceneEntry], quality: str, media: Path, cache: Path, jobs: int) -> Run:
+def explainer(
+    entries: list[SceneEntry],
+    quality: str,
+    media: Path,
+    cache: Path,
+    jobs: int,
+    env: dict[str, str] | None = None,
+) -> Run:
     command = [sys.executable, "-m", "scenes", "render", "--quality", quality]
     command += ["--jobs", str(jobs), "--media-dir", str(media)]
     command += [e.slug for e in entries]
-    return timed(command, env={"XDG_CACHE_HOME": str(cache)})
+    return timed(command, env={"XDG_CACHE_HOME": str(cache), **(env or {})})
 
 
 def plain_manim(entries: list[SceneEntry], quality: str, media: Path) -> dict[str, Run]:
@@ -80,18 +101,59 @@ def plain_manim(entries: list[SceneEntry], quality: str, media: Path) -> dict[st
     for entry in entries:
         command = [sys.executable, "-m", "manim", "render", "-a", "-q", MANIM_FLAG[quality]]
         command += ["--media_dir", str(media), "--progress_bar", "none", entry.path]
-        runs[entry.stem] = timed(command)
+        runs[entry.stem] = timed(command, env=MANIMS_OWN)
     return runs
 
 
 def per_scene(entries: list[SceneEntry], quality: str, media: Path) -> dict[str, tuple]:
     """``{stem: (video seconds, render seconds)}`` from the key files of a run."""
+    kept = records(entries, quality, media)
+    return {stem: (r["duration"], r["render_seconds"]) for stem, r in kept.items()}
+
+
+def records(entries: list[SceneEntry], quality: str, media: Path) -> dict[str, dict]:
+    """``{stem: key file}`` of the scenes a run rendered."""
     found = {}
     for entry in entries:
         record = read_key_file(scene_outputs(media, quality, entry.stem)) or {}
         if "duration" in record:
-            found[entry.stem] = (record["duration"], record["render_seconds"])
+            found[entry.stem] = record
     return found
+
+
+def compare_renders(entries, quality: str, ours: Path, reference: Path) -> dict[str, tuple]:
+    """``{stem: (comparison, our bytes, reference bytes)}`` of the scenes both runs rendered."""
+    found = {}
+    for entry in entries:
+        a = scene_outputs(ours, quality, entry.stem).video
+        b = scene_outputs(reference, quality, entry.stem).video
+        if a.exists() and b.exists():
+            found[entry.stem] = (compare_videos(b, a), a.stat().st_size, b.stat().st_size)
+    return found
+
+
+def profile_rows(entries, quality: str, kept: dict[str, dict], reference: dict) -> list[list[str]]:
+    rows = []
+    for entry in entries:
+        record = kept.get(entry.stem)
+        if record is None:
+            continue
+        cost = record.get("frame_cost") or {}
+        before = reference.get(entry.stem, {}).get("render_seconds")
+        frames = cost.get("frames") or 0
+        rows.append(
+            [
+                entry.stem,
+                f"{record['duration']:.1f}",
+                f"{record['render_seconds']:.1f}",
+                f"{before:.1f}" if before else "",
+                f"{cost.get('draw', 0):.1f}",
+                f"{cost.get('convert', 0):.1f}",
+                f"{cost.get('encode', 0):.1f}",
+                f"{100 * cost.get('held', 0) / frames:.0f} %" if frames else "",
+            ]
+        )
+    return rows
 
 
 def table(rows: list[list[str]], header: list[str]) -> str:
@@ -109,6 +171,7 @@ def main() -> int:
     parser.add_argument("--scenes", default="", help="comma-separated scenes (default: all)")
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--skip-manim", action="store_true", help="skip the baseline (a)")
+    parser.add_argument("--no-reference", action="store_true", help="skip (d)")
     args = parser.parse_args()
 
     wanted = [find(k) for k in args.scenes.split(",") if k] or list(all_entries())
@@ -136,6 +199,20 @@ def main() -> int:
             if quality == args.quality:
                 print(f"[{quality}] explainer render --jobs {args.jobs}, warm ...", flush=True)
                 results[quality]["warm"] = explainer(entries, quality, media, cache, args.jobs)
+                results[quality]["records"] = records(entries, quality, media)
+                if not args.no_reference:
+                    ref_media, ref_cache = tmp / "reference", tmp / "cache-reference"
+                    print(f"[{quality}] reference: manim's own renderer, cold ...", flush=True)
+                    ref = explainer(entries, quality, ref_media, ref_cache, args.jobs, MANIMS_OWN)
+                    if ref.returncode != 0:
+                        print(ref.stderr[-2000:])
+                    results[quality]["reference"] = ref
+                    results[quality]["reference_records"] = records(entries, quality, ref_media)
+                    print(f"[{quality}] comparing the pictures of the two renders ...", flush=True)
+                    results[quality]["matches"] = compare_renders(
+                        entries, quality, media, ref_media
+                    )
+                    shutil.rmtree(ref_media, ignore_errors=True)
             shutil.rmtree(media, ignore_errors=True)
 
         ab = results[args.quality]
@@ -173,6 +250,44 @@ def main() -> int:
                 "ok" if ok else "MISSED",
             ]
         )
+        if "reference" in ab:
+            before = ab["reference"].wall
+            rows.append(
+                [
+                    "before / after (explainer)",
+                    f"{before:.1f} s / {ab['cold'].wall:.1f} s",
+                    f"{before / ab['cold'].wall:.2f}x",
+                    "",
+                    "",
+                ]
+            )
+            matches = ab["matches"]
+            if matches:
+                worst_stem, worst = min(matches.items(), key=lambda kv: kv[1][0].psnr)
+                ok = worst[0].psnr >= PSNR_BAR
+                failures += [] if ok else ["(d) PSNR"]
+                rows.append(
+                    [
+                        "(d) PSNR vs reference, lowest",
+                        worst_stem,
+                        f"{worst[0].psnr:.2f} dB",
+                        f">= {PSNR_BAR:.0f} dB",
+                        "ok" if ok else "MISSED",
+                    ]
+                )
+                ours = sum(m[1] for m in matches.values())
+                theirs = sum(m[2] for m in matches.values())
+                ok = ours <= SIZE_BAR * theirs
+                failures += [] if ok else ["(d) size"]
+                rows.append(
+                    [
+                        "(d) video bytes vs reference",
+                        f"{ours / 1e6:.1f} MB / {theirs / 1e6:.1f} MB",
+                        f"{100 * (ours / theirs - 1):+.1f} %",
+                        f"<= +{100 * (SIZE_BAR - 1):.0f} %",
+                        "ok" if ok else "MISSED",
+                    ]
+                )
         for quality in rtf_qualities:
             got = results[quality]
             video = sum(d for d, _ in got["scenes"].values())
@@ -200,6 +315,32 @@ def main() -> int:
                 row.append(f"{seconds / duration:.2f}" if duration else "failed")
             rtf_rows.append(row)
         print(table(rtf_rows, ["scene", *(f"RTF {q}" for q in rtf_qualities)]))
+
+        print(
+            f"\n[{args.quality}] where the time went, per scene (CPU seconds of the worker's "
+            "threads; conversion and encoding run beside the drawing)"
+        )
+        profile = profile_rows(
+            entries, args.quality, ab.get("records", {}), ab.get("reference_records", {})
+        )
+        header = ["scene", "video s", "render s", "before s", "draw", "convert", "encode"]
+        print(table(profile, [*header, "holds"]))
+        if ab.get("matches"):
+            print(f"\n[{args.quality}] pictures and sizes against the reference render")
+            match_rows = [
+                [
+                    stem,
+                    f"{m.psnr:.2f}",
+                    f"{m.worst:.2f}",
+                    f"{m.duration_difference:+.3f}",
+                    f"{ours / 1e6:.2f}",
+                    f"{theirs / 1e6:.2f}",
+                    f"{100 * (ours / theirs - 1):+.1f} %",
+                ]
+                for stem, (m, ours, theirs) in ab["matches"].items()
+            ]
+            header = ["scene", "PSNR dB", "worst dB", "length s", "MB", "MB before", "size"]
+            print(table(match_rows, header))
     if failures:
         print(f"\nmissed: {', '.join(failures)}")
         return 1

@@ -80,7 +80,9 @@ def tiny(tmp_path, monkeypatch, shared_cache) -> TinyScenes:
             registry.SCENES = {entries!r}
             registry.EXTRAS = ()
             from scenes.cli import main
-            main(prog_name="explainer")
+            # Guarded: a LocalCluster's worker processes import this module again.
+            if __name__ == "__main__":
+                main(prog_name="explainer")
             """
         )
     )
@@ -88,7 +90,20 @@ def tiny(tmp_path, monkeypatch, shared_cache) -> TinyScenes:
     monkeypatch.setattr(registry, "SCENES", entries)
     monkeypatch.setattr(registry, "EXTRAS", ())
     monkeypatch.setenv("XDG_CACHE_HOME", str(shared_cache))
-    for name in ("TINY_SLOW", "TINY_FAIL", "EXPLAINER_THEME", "EXPLAINER_MEDIA_DIR"):
+    # One process a scene, as before splitting existed: test_split.py and test_cluster.py
+    # split on purpose, the other tests would only spend twice the CPU.
+    monkeypatch.setenv("EXPLAINER_SPLIT", "off")
+    for name in (
+        "TINY_SLOW",
+        "TINY_SLOW_TinyOne",
+        "TINY_SLOW_TinyTwo",
+        "EXPLAINER_CLUSTER",
+        "TINY_FAIL",
+        "TINY_VOICE_FAIL",
+        "EXPLAINER_THEME",
+        "EXPLAINER_MEDIA_DIR",
+        "EXPLAINER_VOICE",
+    ):
         monkeypatch.delenv(name, raising=False)
     return TinyScenes(folder, entries, tmp_path / "media")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import textwrap
+from pathlib import Path
 
 import pytest
 from cli_checks import assert_complete, leftovers, outputs
@@ -183,3 +184,20 @@ def test_key_covers_the_modules_a_scene_imports(tiny):
     assert source_key("tiny_one", "TinyOne", {"unit": "nats"}) != source_key("tiny_one", "TinyOne")
     assert source_key("tiny_one", "TinyOne", theme="light") != source_key("tiny_one", "TinyOne")
     assert os.path.exists(tiny.source("tiny_two"))
+
+
+def test_a_scene_file_renders_as_with_manim_without_being_registered(tiny, cli, tmp_path):
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    sketch = drafts / "square_sketch.py"
+    template = Path(__file__).with_name("tiny_scene.py.txt").read_text()
+    sketch.write_text(template.replace("CLASS_NAME", "SquareSketch"))
+    args = ("--quality", "low", "--media-dir", str(tiny.media))
+    result = cli("render", str(sketch), *args)
+    assert result.exit_code == 0, result.output
+    assert_complete(outputs(tiny.media, "x-square-sketch"))
+    assert not outputs(tiny.media, "01-tiny-one").video.exists()
+
+    still = cli("still", str(sketch), "SquareSketch", "--section", "glow", *args)
+    assert still.exit_code == 0, still.output
+    assert still.stdout.split() == [str(outputs(tiny.media, "x-square-sketch").still(3, "glow"))]

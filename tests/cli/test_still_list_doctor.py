@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from cli_checks import BEATS, outputs
 from PIL import Image
+
+REPO = Path(__file__).resolve().parents[2]
 
 
 def test_still_writes_the_last_frame_of_every_section(tiny, cli):
@@ -65,16 +69,36 @@ def test_still_needs_a_scene(tiny, cli):
     assert "Missing argument 'SCENE'" in result.stderr
 
 
-def test_list_shows_part_slug_title_and_section_count(tiny, cli):
-    result = cli("list")
-    assert result.exit_code == 0, result.output
-    rows = [line for line in result.stdout.splitlines() if "tiny-" in line]
-    assert len(rows) == 2
-    for row, (part, slug, title) in zip(
-        rows, [("1", "tiny-one", "Tiny one"), ("2", "tiny-two", "Tiny two")], strict=True
-    ):
-        cells = [c.strip() for c in row.strip("│ ").split("│")]
-        assert cells == [part, slug, title, str(len(BEATS))]
+def _rows(stdout: str) -> list[list[str]]:
+    rows = [line for line in stdout.splitlines() if "tiny-" in line]
+    return [[c.strip() for c in row.strip("│ ").split("│")] for row in rows]
+
+
+def test_list_counts_only_when_asked_and_remembers_the_count(tiny, cli, tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "empty-cache"))
+    first = cli("list")
+    assert first.exit_code == 0, first.output
+    assert _rows(first.stdout) == [
+        ["1", "tiny-one", "Tiny one", "?"],
+        ["2", "tiny-two", "Tiny two", "?"],
+    ]
+    assert "`explainer list --count` plays those scenes" in first.stderr
+
+    counted = cli("list", "--count")
+    assert counted.exit_code == 0, counted.output
+    assert _rows(counted.stdout) == [
+        ["1", "tiny-one", "Tiny one", str(len(BEATS))],
+        ["2", "tiny-two", "Tiny two", str(len(BEATS))],
+    ]
+    assert "--count" not in counted.stderr
+
+    remembered = cli("list")
+    assert _rows(remembered.stdout) == _rows(counted.stdout)
+    # An edited scene is not listed with its old count.
+    source = tiny.source("tiny_two")
+    source.write_text(source.read_text() + "\n# an edit\n")
+    edited = _rows(cli("list").stdout)
+    assert edited[0] == _rows(counted.stdout)[0] and edited[1][3] == "?"
 
 
 def test_list_marks_scenes_not_written_yet(tiny, cli, monkeypatch):
@@ -83,20 +107,31 @@ def test_list_marks_scenes_not_written_yet(tiny, cli, monkeypatch):
 
     ghost = SceneEntry(3, "ghost", "tiny_ghost_missing", "Ghost", "Not yet")
     monkeypatch.setattr(registry, "SCENES", (*tiny.entries, ghost))
-    result = cli("list", "--no-sections")
-    assert result.exit_code == 0
-    assert "ghost" in result.stdout
-    with_counts = cli("list")
-    assert "not written yet" in with_counts.stdout
+    for args in (["list"], ["list", "--count"]):
+        result = cli(*args)
+        assert result.exit_code == 0
+        assert "not written yet" in result.stdout
 
 
-def test_list_without_manim_points_to_doctor(tiny, cli, monkeypatch):
-    monkeypatch.setattr("scenes.render.stills.load_info", lambda key: None)
+def test_list_needs_manim_only_to_count(tiny, cli, tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "empty-cache"))
     monkeypatch.setitem(sys.modules, "manim", None)
-    result = cli("list")
+    assert cli("list").exit_code == 0
+    result = cli("list", "--count")
     assert result.exit_code == 1
     assert "explainer doctor" in result.stderr
     assert "Traceback" not in result.output
+
+
+def test_listing_plays_nothing_and_imports_no_manim():
+    code = (
+        "import sys; from scenes.cli import main; "
+        "main(['list'], standalone_mode=False); "
+        "assert 'manim' not in sys.modules, 'listing imported manim'"
+    )
+    listing = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO)
+    assert listing.returncode == 0, listing.stderr
+    assert "mutual-information" in listing.stdout
 
 
 def test_doctor_passes_here(cli, tmp_path):

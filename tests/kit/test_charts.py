@@ -50,3 +50,22 @@ def test_pouring_a_strip_keeps_the_blocks_area_and_levels_at_the_entropy():
     entropy = 2 * 0.45 * math.log2(1 / 0.45) + 0.1 * math.log2(10)
     assert bar.height == pytest.approx(0.6 * entropy, rel=1e-9)
     assert bar.get_bottom()[1] == pytest.approx(strip.baseline.get_y(), abs=1e-9)
+
+
+def test_a_strip_s_floor_and_extra_stand_where_entropy_and_kl_say():
+    """The floor sits at H(p) and the extra bar rises from it by KL(p‖q), each from its
+    own infotheory function; together they reach the average line, H(p, q)."""
+    from scenes.kit.bars import AverageStrip
+
+    p, q = [0.5, 0.5], [0.9, 0.1]
+    strip = AverageStrip(p, q, width=3.0, unit_height=0.8).shift([1.0, -2.0, 0])
+    base = strip.baseline.get_y()
+    floor, extra = strip.floor_line(), strip.extra_bar()
+    assert strip.floor == it.entropy(p) == 1.0
+    assert strip.extra == pytest.approx(np.log2(10) / 2 + np.log2(10 / 9) / 2 - 1, abs=1e-12)
+    assert floor.get_y() == pytest.approx(base + 1.0 * 0.8)
+    assert floor.width == pytest.approx(strip.baseline.width)
+    assert extra.get_bottom()[1] == pytest.approx(floor.get_y())
+    assert extra.height == pytest.approx(strip.extra * 0.8)
+    assert extra.get_top()[1] == pytest.approx(strip.average_line().get_y(), abs=1e-9)
+    assert extra.get_left()[0] == pytest.approx(strip.baseline.get_right()[0])

@@ -39,7 +39,6 @@ def test_refuses_with_the_name_the_range_and_the_value(value, low, high, span):
         ("scenes.parts.p06_entropy:ThickCoinParams", "edge"),
         ("scenes.parts.p06_entropy:EntropyParams", "peak"),
         ("scenes.parts.p08_cross_entropy:CrossEntropyParams", "sweep_from"),
-        ("scenes.parts.p10_kl_divergence:KLDivergenceParams", "overshoot"),
         ("scenes.parts.p11_training:TrainingParams", "learning_rate"),
     ],
 )

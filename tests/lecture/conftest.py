@@ -1,8 +1,9 @@
 """Fixtures for the lecture-kit tests: synthetic renders (no manim) and one kit built from them.
 
 :func:`make_render` writes what a manim render leaves behind for one scene (an
-H.264 mp4 with B-frames, a ``.srt`` of subcaptions, a sections JSON in manim's
-format) with a flat colour per section, in a second or less.
+H.264 mp4 with B-frames and, when asked, an AAC tone as its narration, a ``.srt``
+of subcaptions, a sections JSON in manim's format) with a flat colour per
+section, in a second or less.
 """
 
 from __future__ import annotations
@@ -27,6 +28,22 @@ COLOURS = [(200, 60, 60), (60, 160, 90), (60, 90, 200), (220, 200, 60), (150, 80
 
 
 TICKS = 15360  # manim's mp4 time base is 1/15360 s at 15, 30 and 60 fps
+TONE_RATE = 44_100  # not the kit's 48 kHz: the kit resamples
+
+
+def tone(hz: float, seconds: float, rate: int = TONE_RATE) -> np.ndarray:
+    """A sine at ``hz``, as float32 samples."""
+    t = np.arange(round(seconds * rate)) / rate
+    return (0.4 * np.sin(2 * np.pi * hz * t)).astype(np.float32)
+
+
+def _add_tone(out, hz: float, seconds: float):
+    """An AAC mono stream holding a tone; returns its packets (encoded eagerly: they are few)."""
+    stream = out.add_stream("aac", rate=TONE_RATE, layout="mono")
+    samples = tone(hz, seconds)
+    frame = av.AudioFrame.from_ndarray(samples[None, :], format="fltp", layout="mono")
+    frame.sample_rate, frame.pts, frame.time_base = TONE_RATE, 0, Fraction(1, TONE_RATE)
+    return [*stream.encode(frame), *stream.encode(None)]
 
 
 def write_clip(
@@ -35,16 +52,24 @@ def write_clip(
     fps: int = 30,
     size=(160, 96),
     short: Sequence[int] = (),
+    hz: float | None = None,
+    sound_seconds: float | None = None,
 ) -> Path:
     """An mp4 whose sections are flat colours, ``frames_per_section`` frames each.
 
     Frames last 1/fps, except those whose index is in ``short``, which are 5
-    ticks shorter, as where manim joins its partial movies.
+    ticks shorter, as where manim joins its partial movies. With ``hz``, the
+    clip also has a tone of that pitch lasting ``sound_seconds`` (by default as
+    long as the picture), muxed after the picture as manim muxes its sound.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     width, height = size
     step = TICKS // fps
     with av.open(str(path), "w") as out:
+        sound = []
+        if hz is not None:
+            seconds = sum(frames_per_section) / fps if sound_seconds is None else sound_seconds
+            sound = _add_tone(out, hz, seconds)
         stream = out.add_stream("libx264", rate=fps)
         stream.width, stream.height, stream.pix_fmt = width, height, "yuv420p"
         stream.codec_context.time_base = Fraction(1, TICKS)
@@ -62,7 +87,27 @@ def write_clip(
                 index += 1
                 out.mux(stream.encode(frame))
         out.mux(stream.encode(None))
+        out.mux(sound)
     return path
+
+
+def decode_sound(path: Path) -> tuple[np.ndarray, int]:
+    """A video's sound as mono float samples from its start, and their rate."""
+    with av.open(str(path)) as container:
+        stream = container.streams.audio[0]
+        blocks = [
+            f.to_ndarray().reshape(-1, f.samples).mean(axis=0) for f in container.decode(stream)
+        ]
+        return np.concatenate(blocks), stream.codec_context.sample_rate
+
+
+def pitch(samples: np.ndarray, rate: int) -> float:
+    """The strongest frequency in ``samples`` (Hz); 0 for silence."""
+    if not np.any(np.abs(samples) > 0.01):  # the tones are 0.4 high; codecs leave a faint tail
+        return 0.0
+    window = samples * np.hanning(len(samples))
+    spectrum = np.abs(np.fft.rfft(window, n=8 * len(samples)))
+    return float(np.argmax(spectrum) * rate / (8 * len(samples)))
 
 
 def _ts(seconds: Fraction) -> str:
@@ -76,10 +121,11 @@ def make_render(
     fps: int = 30,
     size=(160, 96),
     short: Sequence[int] = (),
+    hz: float | None = None,
 ) -> tuple[SceneRender, SceneNotes]:
     """A scene render like manim's, and the notes a dry run would give for it."""
     stem = entry.stem
-    video = write_clip(folder / f"{stem}.mp4", [n for _, n in sections], fps, size, short)
+    video = write_clip(folder / f"{stem}.mp4", [n for _, n in sections], fps, size, short, hz)
     beats, cues, t = [], [], Fraction(0)
     for name, frames in sections:
         end = t + Fraction(frames, fps)
@@ -145,13 +191,17 @@ SCENE_SECTIONS = {
     2: [("opening", 21), ("example", 27)],
 }
 SHORT_FRAMES = {2: [10]}
+# Each scene speaks in its own pitch, so a boundary in the full video can be heard.
+TONES = {1: 440.0, 2: 660.0}
 
 
 @pytest.fixture(scope="session")
 def renders(tmp_path_factory):
     folder = tmp_path_factory.mktemp("renders")
     made = [
-        make_render(folder, find(part), sections, short=SHORT_FRAMES.get(part, ()))
+        make_render(
+            folder, find(part), sections, short=SHORT_FRAMES.get(part, ()), hz=TONES.get(part)
+        )
         for part, sections in SCENE_SECTIONS.items()
     ]
     return [r for r, _ in made], {r.entry.stem: n for r, n in made}
@@ -161,7 +211,15 @@ def renders(tmp_path_factory):
 def kit(renders, tmp_path_factory):
     scene_renders, notes = renders
     out = tmp_path_factory.mktemp("kit") / "site"
-    return build_kit(scene_renders, out, notes=notes, formula=fake_formula, card=fake_card)
+    return build_kit(
+        scene_renders,
+        out,
+        notes=notes,
+        formula=fake_formula,
+        card=fake_card,
+        handout=True,
+        burn_captions=True,
+    )
 
 
 @pytest.fixture(scope="session")

@@ -196,6 +196,8 @@ def test_presenter_mode_pauses_at_the_first_section_boundary(visit, kit):
     paused, at, section, controls = state
     assert paused and section == "0" and not controls
     assert boundary - frame <= at <= boundary
+    # The picture and its sound are one media element: pausing it silences the voice too.
+    assert v.js("id => document.getElementById(id).webkitAudioDecodedByteCount", vid) > 0
     # The space bar plays the next section; Escape leaves presenter mode.
     v.page.keyboard.press("Space")
     v.page.wait_for_selector(f'{player}[data-section="1"][data-state="playing"]')
@@ -205,3 +207,82 @@ def test_presenter_mode_pauses_at_the_first_section_boundary(visit, kit):
         vid,
     )
     assert v.js("id => document.getElementById(id).paused", vid)
+
+
+def _watch(page, errors: list[str]) -> None:
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+
+
+def test_notes_window_follows_the_presentation_and_drives_it(visit, kit):
+    v = visit()
+    v.wait(ALL_LOADED)
+    scene = kit.scenes[0]
+    vid = f"video-{scene.entry.stem}"
+    player = f".player:has(#{vid})"
+    v.page.click(f'button[data-present="{vid}"]')
+    v.page.wait_for_selector(f'{player}[data-state="waiting"]', timeout=15_000)
+    with v.page.expect_popup() as opened:
+        v.page.keyboard.press("n")  # N opens the notes window
+    notes = opened.value
+    errors: list[str] = []
+    _watch(notes, errors)
+    notes.wait_for_selector('[data-notes][data-section="0"]')
+
+    def field(name: str) -> str:
+        return notes.locator(f'[data-field="{name}"]').inner_text()
+
+    assert notes.url.endswith("/notes.html")
+    assert field("count") == f"Section 1 of {len(scene.chapters)}"
+    assert field("title") == scene.chapters[0].title
+    assert field("notes") == scene.notes.beats[0].narration
+    assert field("next") == scene.chapters[1].title
+    poster = notes.locator('[data-field="poster"]')
+    assert poster.get_attribute("src") == scene.stills[1]
+    notes.wait_for_function(
+        "() => document.querySelector('[data-field=poster]').naturalWidth === 160"
+    )
+    # Elapsed time runs from when the presentation started (a second ago or more by now).
+    notes.wait_for_function(
+        "() => /^0:0[1-9]$/.test(document.querySelector('[data-field=elapsed]').textContent)"
+    )
+    # Its Next button plays the next section on the page, and the notes follow.
+    notes.click('button[data-command="next"]')
+    v.page.wait_for_selector(f'{player}[data-section="1"][data-state="playing"]')
+    notes.wait_for_selector('[data-notes][data-section="1"]')
+    assert field("count") == f"Section 2 of {len(scene.chapters)}"
+    assert field("notes") == scene.notes.beats[1].narration
+    assert notes.locator('[data-field="poster"]').get_attribute("src") == scene.stills[2]
+    # Leaving presenter mode tells the notes window.
+    v.page.keyboard.press("Escape")
+    notes.wait_for_selector('[data-notes][data-presenting="false"]')
+    notes.close()
+    assert errors == []
+
+
+def test_auto_advance_plays_every_section_through_and_loops(visit, kit):
+    v = visit()
+    v.wait(ALL_LOADED)
+    scene = kit.scenes[0]
+    vid = f"video-{scene.entry.stem}"
+    player = f".player:has(#{vid})"
+    v.js(
+        "id => { const el = document.getElementById(id); window.pauses = 0;"
+        " el.addEventListener('pause', () => window.pauses++); }",
+        vid,
+    )
+    v.page.click(f'button[data-present="{vid}"]')
+    v.page.keyboard.press("a")
+    assert v.page.get_attribute(f'{player} [data-action="auto"]', "aria-pressed") == "true"
+    last = len(scene.chapters) - 1
+    v.page.wait_for_selector(f'{player}[data-section="{last}"][data-state="playing"]')
+    # At the end it starts again from the first section, still playing.
+    v.wait(
+        "id => { const el = document.getElementById(id); return el.currentTime < 0.5 &&"
+        " el.closest('.player').dataset.section === '0' && !el.paused && el.played.length }",
+        vid,
+    )
+    assert v.js("() => window.pauses") == 0
+    assert "auto-advance" in v.page.inner_text(f"{player} .presenter-status")
+    v.page.keyboard.press("a")  # off again: it pauses at the next section end
+    v.page.wait_for_selector(f'{player}[data-state="waiting"]', timeout=15_000)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from fractions import Fraction
@@ -14,8 +15,9 @@ from scenes.lecture import captions as cap
 from scenes.lecture import media
 from scenes.lecture.build import FULL_NAME, KitError, build_kit, prepare_out
 from scenes.lecture.timing import clock, offsets_ms, to_ms
+from tests.lecture.conftest import TONES, decode_sound, pitch
 
-KINDS = ("mp4", "webm", "poster", "srt", "vtt", "chapters", "transcript")
+KINDS = ("mp4", "webm", "captioned", "poster", "srt", "vtt", "chapters", "transcript", "handout")
 
 
 def test_every_scene_has_all_its_files(kit):
@@ -68,6 +70,32 @@ def test_full_video_chapter_markers_read_back_with_pyav(kit, renders):
     assert media.probe(full).duration == sum(durations, Fraction(0))
 
 
+def test_every_video_of_the_kit_speaks_for_as_long_as_it_shows(kit):
+    videos = [kit.out / s.files[k] for s in kit.scenes for k in ("mp4", "webm", "captioned")]
+    videos += [kit.out / kit.full.files[k] for k in ("mp4", "captioned")]
+    for path in videos:
+        info = media.probe(path)
+        assert info.audio is not None, path
+        samples, rate = decode_sound(path)
+        assert len(samples) / rate == pytest.approx(float(info.duration), abs=1 / float(info.fps))
+
+
+def test_captioned_copies_show_the_same_time_and_chapters(kit):
+    for files in [s.files for s in kit.scenes] + [kit.full.files]:
+        original, copy = kit.out / files["mp4"], kit.out / files["captioned"]
+        assert media.probe(copy).frame_times == media.probe(original).frame_times
+        assert media.read_chapters(copy) == media.read_chapters(original)
+    assert "Video, MP4 with the captions burned into the picture" in kit.index.read_text()
+
+
+def test_full_video_changes_voice_where_the_next_scene_starts(kit):
+    samples, rate = decode_sound(kit.out / kit.full.files["mp4"])
+    boundary = kit.full.chapters[1].start
+    before = samples[round((boundary - 0.1) * rate) : round((boundary - 0.01) * rate)]
+    after = samples[round((boundary + 0.01) * rate) : round((boundary + 0.1) * rate)]
+    assert (pitch(before, rate), pitch(after, rate)) == pytest.approx((TONES[1], TONES[2]), abs=6)
+
+
 def test_full_captions_are_the_scenes_captions_shifted_exactly(kit):
     path = kit.out / "full" / f"{FULL_NAME}.vtt"
     joined = cap.cue_times_ms(webvtt.read(str(path)))
@@ -91,13 +119,54 @@ def test_full_sections_are_placed_in_the_full_video(kit):
         start += scene.info.duration
 
 
-def test_transcripts(kit):
+def test_transcripts_time_each_sentence_from_the_captions(kit):
     text = (kit.out / kit.scenes[1].files["transcript"]).read_text()
     assert text.startswith("Part 2: Thinking in probabilities\nLength 0:01\n")
-    assert "[0:00] Opening: Thinking in probabilities\n" in text
-    assert "Thinking in probabilities, section example. A line of narration." in text
+    # Each section under its start, then its sentences (cue by cue here) with their times.
+    assert (
+        "[0:00] Example\n"
+        "   0:00  Thinking in probabilities, section example.\n"
+        "   0:01  A line of narration.\n"
+    ) in text
     full = (kit.out / kit.full.files["transcript"]).read_text()
     assert full.index("PART 1: LIVING") < full.index("PART 2: THINKING")
+    # Scene 2's sentences are shifted by where it starts in the full video (2.4 s).
+    assert (
+        "[0:02] Opening: Thinking in probabilities\n"
+        "   0:02  Thinking in probabilities, section opening.\n"
+    ) in full
+
+
+def test_transcript_times_the_lines_the_voice_recorded(
+    renders, tmp_path, fake_formula_renderer, fake_card_renderer
+):
+    scene_renders, notes = renders
+    render = scene_renders[1]
+    index = json.loads(render.sections.read_text())
+    index[1]["lines"] = [
+        {"text": "H(p) = 1 bit.", "spoken": "H of p is one bit.", "start": 0.71, "end": 1.2},
+        {"text": "Done.", "spoken": "Done.", "start": 1.25, "end": 1.5},
+    ]
+    index[0]["lines"] = [{"text": "Hello.", "spoken": "Hello.", "start": 0.0, "end": 0.5}]
+    voiced = tmp_path / "voiced.json"
+    voiced.write_text(json.dumps(index))
+    kit = build_kit(
+        [dataclasses.replace(render, sections=voiced)],
+        tmp_path / "site",
+        notes=notes,
+        formula=fake_formula_renderer,
+        card=fake_card_renderer,
+        webm=False,
+    )
+    scene = kit.scenes[0]
+    assert [[line.spoken for line in s] for s in scene.lines] == [
+        ["Hello."],
+        ["H of p is one bit.", "Done."],
+    ]
+    text = (kit.out / scene.files["transcript"]).read_text()
+    # Written as captioned, timed as spoken; the captions' own cues are not used.
+    assert "[0:00] Example\n   0:00  H(p) = 1 bit.\n   0:01  Done.\n" in text
+    assert "A line of narration" not in text
 
 
 class _Tags(HTMLParser):
@@ -143,6 +212,49 @@ def test_presenter_steps_through_every_section_even_in_the_full_video(kit):
         "Opening: Thinking in probabilities",
     ]
     assert steps[0][3]["start"] == kit.full.chapters[1].start
+    # Each step carries the notes window's content: its narration and its last frame.
+    scene = kit.scenes[1]
+    assert [(x["notes"], x["poster"]) for x in steps[2]] == [
+        (b.narration, still) for b, still in zip(scene.notes.beats, scene.stills, strict=True)
+    ]
+    assert steps[0][3]["poster"] == scene.stills[0]
+    for step in steps[0]:
+        assert (kit.out / step["poster"]).stat().st_size > 0
+
+
+def test_section_stills_are_each_sections_last_frame(kit):
+    from PIL import Image
+
+    from tests.lecture.conftest import COLOURS
+
+    for scene in kit.scenes:
+        for k, still in enumerate(scene.stills):
+            with Image.open(kit.out / still) as image:
+                pixel = image.convert("RGB").getpixel((80, 80))
+            assert pixel == pytest.approx(COLOURS[k], abs=12), still
+
+
+def test_notes_window_page_uses_only_the_kits_files(kit):
+    parser = _Tags()
+    parser.feed((kit.out / "notes.html").read_text())
+    local = [a.get("src") or a.get("href") for t, a in parser.tags if t in ("script", "link")]
+    assert sorted(local) == ["assets/lecture.css", "assets/notes.js", "data:,"]
+    assert all((kit.out / url).exists() for url in local if not url.startswith("data:"))
+
+
+def test_page_transcript_seeks_to_each_sentence(kit):
+    parser = _Tags()
+    parser.feed(kit.index.read_text())
+    scene = kit.scenes[0]
+    vid = f"video-{scene.entry.stem}"
+    seeks = [
+        float(a["data-seek"])
+        for t, a in parser.tags
+        if t == "button" and a.get("class") == "seek line" and a["data-video"] == vid
+    ]
+    lines = [line for section in scene.lines for line in section]
+    assert len(lines) == 2 * len(scene.chapters)  # two sentences a section, as captioned
+    assert seeks == [pytest.approx(line.start, abs=0.0005) for line in lines]
 
 
 def test_page_labels_its_controls(kit):

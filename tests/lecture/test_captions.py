@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import json
 import urllib.parse
 from fractions import Fraction
 
@@ -24,6 +25,7 @@ from scenes.lecture.chapters import (
     section_title,
 )
 from scenes.lecture.timing import clock, offsets_ms, to_ms
+from scenes.lecture.transcript import Line, by_section, lines_from_cues, lines_from_json
 
 
 def ts(ms: int) -> str:
@@ -194,3 +196,45 @@ def test_sections_json(tmp_path):
     path.write_text("[]")
     with pytest.raises(ValueError, match="no sections"):
         read_sections_json(path)
+
+
+# -- transcript --------------------------------------------------------------------
+
+
+def test_cues_that_split_a_sentence_join_again():
+    captions = WebVTT(
+        captions=[
+            Caption(ts(0), ts(1200), "A long sentence, split"),
+            Caption(ts(1200), ts(2000), "in two cues."),
+            Caption(ts(2100), ts(3000), "Short one!"),
+            Caption(ts(3000), ts(3500), "No full stop"),
+        ]
+    )
+    assert [(x.text, x.start, x.end) for x in lines_from_cues(captions)] == [
+        ("A long sentence, split in two cues.", 0.0, 2.0),
+        ("Short one!", 2.1, 3.0),
+        ("No full stop", 3.0, 3.5),
+    ]
+
+
+def test_lines_belong_to_the_section_they_start_in():
+    lines = [Line(t, t, start, start + 0.2) for t, start in (("a", 0), ("b", 0.99), ("c", 1.5))]
+    bounds = [Fraction(0), Fraction(1), Fraction(2)]
+    # "b" starts within half a frame (1/60 s) of the second section: it is that section's.
+    assert [[x.text for x in s] for s in by_section(lines, bounds, Fraction(30))] == [
+        ["a"],
+        ["b", "c"],
+    ]
+
+
+def test_a_recorded_line_that_ends_before_it_starts_is_refused():
+    with pytest.raises(ValueError, match="ends before it starts"):
+        lines_from_json([{"text": "x", "spoken": "x", "start": 2, "end": 1}])
+    assert lines_from_json([{"text": "x", "start": 0, "end": 1}])[0].spoken == "x"
+
+
+def test_sections_json_carries_the_lines(tmp_path):
+    path = tmp_path / "s.json"
+    line = {"text": "H(p) = 1 bit.", "spoken": "H of p is one bit.", "start": 0.5, "end": 1.5}
+    path.write_text(json.dumps([{"name": "a", "nb_frames": "3", "lines": [line]}]))
+    assert read_sections_json(path) == [Section("a", 3, (Line(**line),))]

@@ -87,12 +87,49 @@ def test_lecture_builds_the_kit_and_leaves_out_unwritten_scenes(fake_render, tmp
     ]
 
 
+def test_lecture_adds_handouts_and_burned_captions_when_asked(fake_render, tmp_path):
+    out = tmp_path / "site"
+    args = ["1", "2", "--out", str(out), "--no-webm", "--handout", "--burn-captions"]
+    result = CliRunner().invoke(cli.lecture, args, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (out / "handouts").iterdir()) == [
+        "01-opening.pdf",
+        "02-fog.pdf",
+        f"{build.FULL_NAME}.pdf",
+    ]
+    assert sorted(p.name for p in out.rglob("*.captioned.mp4")) == [
+        "01-opening.captioned.mp4",
+        "02-fog.captioned.mp4",
+        f"{build.FULL_NAME}.captioned.mp4",
+    ]
+    assert not list(out.rglob("*.webm"))
+
+
+def test_handout_writes_only_the_pdfs_and_leaves_other_files_alone(fake_render, tmp_path):
+    from scenes.cli.handout import handout
+
+    out = tmp_path / "pdfs"
+    out.mkdir()
+    (out / "syllabus.pdf").write_text("mine")
+    result = CliRunner().invoke(handout, ["2", "1", "--out", str(out)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == [
+        "01-opening.pdf",
+        "02-fog.pdf",
+        f"{build.FULL_NAME}.pdf",
+        "syllabus.pdf",
+    ]
+    assert (out / "syllabus.pdf").read_text() == "mine"
+    assert f"  {out / '01-opening.pdf'}\n" in result.output
+    assert main.get_command(None, "handout") is handout
+
+
 def test_lecture_stops_when_a_scene_fails_to_render(fake_render, tmp_path):
     out = tmp_path / "site"
     result = CliRunner().invoke(cli.lecture, ["1", "3", "--out", str(out)])
     assert result.exit_code == 1
     assert "03-distributions: Typst could not compile a formula" in result.output
-    assert "the kit was not built" in result.output
+    assert "the kit: nothing built" in result.output
     assert not out.exists()
 
 

@@ -10,6 +10,11 @@ from scenes.registry import EXTRAS, SCENES, find
 ENTRIES = SCENES + EXTRAS
 
 
+def scene_id(entry) -> str:
+    """``x_my_topic``: the module's name, so ``pytest -k my_topic`` runs these tests too."""
+    return entry.stem.replace("-", "_")
+
+
 def test_registry_lists_the_twelve_parts_in_order():
     assert [e.part for e in SCENES] == list(range(1, 13))
     slugs = [e.slug for e in ENTRIES]
@@ -18,7 +23,7 @@ def test_registry_lists_the_twelve_parts_in_order():
     assert len(set(names)) == len(names)
 
 
-@pytest.mark.parametrize("entry", ENTRIES, ids=lambda e: e.stem)
+@pytest.mark.parametrize("entry", ENTRIES, ids=scene_id)
 def test_entry_loads_an_explainer_scene(entry):
     cls = entry.load()
     assert issubclass(cls, ExplainerScene)
@@ -26,7 +31,7 @@ def test_entry_loads_an_explainer_scene(entry):
     assert cls.hook and cls.takeaway, "every scene needs a hook and a takeaway line"
 
 
-@pytest.mark.parametrize("entry", ENTRIES, ids=lambda e: e.stem)
+@pytest.mark.parametrize("entry", ENTRIES, ids=scene_id)
 def test_scene_plays_with_clean_layout_and_captions(entry, play):
     scene = play(entry.load())
     names = [b.name for b in scene.beats]
@@ -42,3 +47,26 @@ def test_scene_plays_with_clean_layout_and_captions(entry, play):
         assert " ".join(c.content for c in inside) == record.narration
     duration = scene.beats[-1].end
     assert 20 <= duration <= 60, f"{entry.stem} lasts {duration:.1f} s"
+
+
+@pytest.mark.parametrize("entry", ENTRIES, ids=lambda e: e.stem)
+def test_narration_is_timed_by_the_voice_and_speakable(entry, play):
+    """Lines never overlap, beats outlast their words, every cue sits on its sentence,
+    and nothing sent to a voice holds symbols or formula syntax."""
+    from scenes.voice.spoken import unspeakable
+
+    scene = play(entry.load())
+    free = 0.0
+    spans = []
+    for beat in scene.beats:
+        for line in beat.lines:
+            assert line.start >= free - 1e-6, f"{beat.name}: a line talks over the one before"
+            free = line.free
+            for sentence, start in zip(line.sentences, line.starts, strict=True):
+                assert not unspeakable(sentence.spoken), (beat.name, sentence.spoken)
+                spans.append((start, start + sentence.duration))
+        assert beat.end >= beat.lines[-1].end - 1e-6, f"{beat.name} ends before its words"
+    for cue in scene.renderer.file_writer.subcaptions:
+        start, end = cue.start.total_seconds(), cue.end.total_seconds()
+        assert len(cue.content) <= 84
+        assert any(a - 1e-6 <= start < end <= b + 1e-6 for a, b in spans), cue.content

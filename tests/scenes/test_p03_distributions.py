@@ -1,4 +1,6 @@
-"""Part 3: the image's dimension and the count of possible images are computed from Params."""
+"""Part 3: a picture zoomed to hard pixels and their numbers, the space of pictures growing
+from a plane to a cube to 10,000 axes, the count of pictures, and a distribution that puts
+its probability on the faces, all computed from Params and checked against hand values."""
 
 from __future__ import annotations
 
@@ -8,52 +10,142 @@ import numpy as np
 import pytest
 
 import infotheory as it
-from scenes.kit.pixels import face_pixels
+from scenes.kit.pixel_space import PixelSpace
+from scenes.kit.pixel_zoom import PixelZoom
+from scenes.kit.pixels import PixelImage, face_pixels
 from scenes.parts.p03_distributions import Distributions, DistributionsParams, digits_of_power
 
+BEATS = [
+    "opening",
+    "coin-and-die",
+    "image",
+    "pixels",
+    "space",
+    "count",
+    "distribution",
+    "takeaway",
+]
 
-def test_reference_image_is_a_point_in_10000_dimensions(play):
+
+def test_beats_tell_the_story_in_order(play):
+    assert [b.name for b in play(Distributions).beats] == BEATS
+
+
+def test_coin_and_die_show_their_chances_to_three_places_as_everywhere(play):
+    record = play(Distributions).beat_record("coin-and-die")
+    assert [record.readouts[f"coin[{s}]"][1] for s in ("heads", "tails")] == ["0.500"] * 2
+    assert [record.readouts[f"die[{f}]"][1] for f in "123456"] == ["0.167"] * 6
+    assert record.readouts["die[6]"][0] == it.fair_die(6).probability("6")
+
+
+def test_reference_picture_is_a_point_in_10000_dimensions(play):
     scene = play(Distributions)
-    unroll = scene.beat_record("unroll")
-    assert unroll.readouts["dimensions"] == (10000, "10000")
-    assert "becomes 10,000 numbers" in unroll.narration
+    space = scene.beat_record("space")
+    assert space.readouts["dimensions"] == (10000, "10000")
+    assert "one point in a space of 10,000 dimensions" in space.narration
     count = scene.beat_record("count")
-    # The brief's reference: 10,000 · log10(256) ≈ 24,082.4, so 24,083 digits.
+    # 10,000 · log10(256) = 24,082.4, so 256^10000 has 24,083 digits.
     assert count.readouts["digits"] == (24083, "24083")
     value, shown = count.readouts["log10"]
     assert value == pytest.approx(10000 * math.log10(256), rel=1e-12)
     assert shown == "24082.4"
-    assert "a number with 24,083 digits" in count.narration
+    assert "256 to the power 10,000 of them: a number with 24,083 digits" in (count.narration)
 
 
-def test_numbers_follow_the_parameters(play):
-    scene = play(Distributions, DistributionsParams(side=28, levels=16, seed=3))
-    unroll = scene.beat_record("unroll")
-    assert unroll.readouts["dimensions"] == (784, "784")
-    assert "becomes 784 numbers" in unroll.narration
-    digits = scene.beat_record("count").readouts["digits"][0]
-    assert digits == math.floor(784 * math.log10(16)) + 1 == len(str(16**784))
-    assert "from 0 for black to 15 for white" in scene.beat_record("pixels").narration
-    assert scene.picture.values.shape == (28, 28)
-
-
-def test_the_picture_is_the_real_array_and_the_zoom_shows_its_values(play):
+def test_the_zoom_ends_on_the_blocks_real_values(play):
     params = DistributionsParams()
     scene = play(Distributions)
     values = face_pixels(params.side, params.levels, params.seed)
-    np.testing.assert_array_equal(scene.picture.values, values)
-    # Drawn pixel for pixel: the image holds side × side pixels, none averaged away.
-    assert scene.picture.image.pixel_array.shape[:2] == (params.side, params.side)
-    row, col, blowup = scene.zoomed
+    np.testing.assert_array_equal(scene.shown("picture").values, values)
+    row, col, cells = scene.beat_record("pixels").shown["zoomed"]
     n = params.zoom
-    assert blowup.values_shown == values[row : row + n, col : col + n].ravel().tolist()
-    assert [c[1].markup for c in blowup] == [str(v) for v in blowup.values_shown]
+    block = values[row : row + n, col : col + n].ravel().tolist()
+    assert cells.values_shown == block
+    assert [c[1].text for c in cells] == [str(v) for v in block]
+    assert "from 0 for black to 255 for white" in scene.beat_record("pixels").narration
 
 
-def test_coin_and_die_bars_are_infotheorys(play):
-    record = play(Distributions).beat_record("coin-and-die")
-    assert record.readouts["coin[heads]"][0] == it.fair_coin().probability("heads")
-    assert record.readouts["die[6]"] == (1 / 6, "0.17")
+def test_the_zoom_view_is_hard_pixels_at_every_step():
+    """Each screen pixel of the view is one image pixel's grey, never a blend of two."""
+    values = face_pixels(40, 256, 3)
+    picture = PixelImage(values, levels=256, width=3.0)
+    zoom = PixelZoom(picture, size=3.0)
+    greys = set(np.unique(values).tolist())
+    animation = zoom.zoom_to(10, 12, 4)
+    animation.begin()
+    for alpha in (0.0, 0.3, 0.6, 0.9):
+        animation.interpolate(alpha)
+        shown = zoom.view.pixel_array[..., 0]
+        assert set(np.unique(shown).tolist()) <= greys
+    animation.finish()
+    assert zoom.window == (10.0, 12.0, 4.0)
+    # Four image pixels across: the view is four runs of one grey per row.
+    row = zoom.view.pixel_array[zoom.resolution // 2, :, 0]
+    runs = 1 + np.count_nonzero(np.diff(row.astype(int)))
+    assert runs <= 4
+    # The middle row of the view is the third image row of the block (row 12).
+    assert [int(v) for v in np.unique(row)] == sorted(set(values[12, 12:16].tolist()))
+    assert [c[1].text for c in zoom.cells()] == [str(v) for v in values[10:14, 12:16].ravel()]
+    with pytest.raises(ValueError, match="inside"):
+        zoom.zoom_to(38, 0, 4)
+
+
+def test_the_space_grows_from_a_plane_to_a_cube_to_many_axes():
+    space = PixelSpace((0, 255, 51), levels=256, size=3.0, fan=20)
+    space.plane()
+    top = space.point(255, 0, 0) - space.origin
+    assert top == pytest.approx(np.array([3.0, 0, 0]))
+    # On the plane the point is at (x1, x2) = (0, 255): straight above the corner.
+    assert space.dot.get_center() == pytest.approx(space.origin + np.array([0, 3.0, 0]))
+    assert space.coordinates.expression == "(0, 255)"
+    animation = space.cube()
+    animation.begin()
+    animation.finish()
+    # The third value slants the point back: 51/255 of the slanted, foreshortened axis.
+    back = space.point(0, 0, 51) - space.origin
+    assert space.dot.get_center() == pytest.approx(space.origin + np.array([0, 3.0, 0]) + back)
+    # The label on screen has become the three coordinates, beside the moved point.
+    assert space.far_coordinates.expression == "(0, 255, 51)"
+    assert space.coordinates.get_center() == pytest.approx(space.far_coordinates.get_center())
+    assert space.coordinates.width == pytest.approx(space.far_coordinates.width)
+    space.many()
+    assert len(space.fan) == 20
+    with pytest.raises(ValueError, match="three pixel values"):
+        PixelSpace((1, 2), levels=256)
+
+
+def test_the_space_shows_the_pictures_own_first_pixels(play):
+    params = DistributionsParams()
+    scene = play(Distributions)
+    values = face_pixels(params.side, params.levels, params.seed)
+    row, col, _ = scene.beat_record("pixels").shown["zoomed"]
+    space = scene.shown("space")
+    assert space.values == [int(v) for v in values[row, col : col + 3]]
+
+
+def test_the_distribution_piles_its_probability_on_the_faces(play):
+    scene = play(Distributions)
+    slots, dist, chart = scene.beat_record("distribution").shown["row"]
+    assert slots == ["noise", "noise", "gap", "face", "face", "face", "gap", "noise", "noise"]
+    faces = [k for k, kind in enumerate(slots) if kind == "face"]
+    assert sum(dist.probs[k] for k in faces) == pytest.approx(1.0)
+    assert all(dist.probs[k] == 0 for k, kind in enumerate(slots) if kind != "face")
+    heights = [chart.bars[k].height for k in faces]
+    assert heights == pytest.approx([heights[0]] * 3)  # a third each, on one scale
+    assert max(b.height for k, b in enumerate(chart.bars) if k not in faces) < 0.01
+
+
+def test_numbers_follow_the_parameters(play):
+    scene = play(Distributions, DistributionsParams(side=28, levels=16, seed=3, faces=2))
+    space = scene.beat_record("space")
+    assert space.readouts["dimensions"] == (784, "784")
+    assert "a space of 784 dimensions" in space.narration
+    digits = scene.beat_record("count").readouts["digits"][0]
+    assert digits == math.floor(784 * math.log10(16)) + 1 == len(str(16**784))
+    assert "from 0 for black to 15 for white" in scene.beat_record("pixels").narration
+    assert scene.shown("picture").values.shape == (28, 28)
+    slots = scene.beat_record("distribution").shown["row"][0]
+    assert slots.count("face") == 2
 
 
 @pytest.mark.parametrize(("base", "exponent"), [(10, 1), (10, 7), (2, 10), (256, 3), (3, 40)])
@@ -75,6 +167,8 @@ def test_face_pixels_are_deterministic_and_in_range():
         ({"levels": 1}, "levels"),
         ({"seed": -1}, "seed"),
         ({"zoom": 9}, "zoom"),
+        ({"zoom": 2}, "zoom"),
+        ({"faces": 0}, "faces"),
         ({"side": 8.5}, "side"),
         ({"unit": "bytes"}, "unit"),
     ],

@@ -1,4 +1,5 @@
-"""Part 4 shows each lucky call's odds and surprise, from infotheory, in order of rarity."""
+"""Part 4: three lucky calls, their chances and their surprise, a bit defined before it is
+used, and the bits laid on one ruler (the picture part 5 opens on)."""
 
 from __future__ import annotations
 
@@ -8,76 +9,137 @@ import numpy as np
 import pytest
 
 import infotheory as it
-from scenes.parts.p04_surprise import Surprise, SurpriseParams
+from scenes.kit import room_below_banner
+from scenes.kit.baseline import baseline_of
+from scenes.parts.p04_surprise import CALLS, Surprise, SurpriseParams
+from scenes.theme import DARK
 
 VARIANT = SurpriseParams(unit="nats", coin_call="tails", die_faces=4, die_call=2, double_face=3)
 
 
-def test_each_call_shows_its_probability(play):
-    readouts = play(Surprise).beat_record("bits").readouts
-    die = it.fair_die(6)
-    assert readouts["p[coin]"] == (it.fair_coin().probability("heads"), "0.500")
-    assert readouts["p[die]"] == (die.probability("4"), "0.167")
-    # Two independent dice: the product of the two probabilities.
-    assert readouts["p[double]"][0] == pytest.approx(die.probability("6") ** 2, abs=1e-15)
-    assert readouts["p[double]"][1] == "0.028"
-
-
-def test_die_call_is_more_surprising_than_coin_call(play):
-    readouts = play(Surprise).beat_record("bits").readouts
-    coin, die, double = (readouts[f"S[{k}]"] for k in ("coin", "die", "double"))
-    assert coin == (it.surprisal(0.5), "1.000")
-    assert die == (it.surprisal(1 / 6), "2.585")
-    assert double[0] == pytest.approx(it.surprisal(1 / 36), abs=1e-12)
-    assert double[1] == "5.170"
-    assert coin[0] < die[0] < double[0]
-
-
-def _surprise_at(scene, x: float) -> float:
-    """The surprise at ``x`` on the axis as drawn, read off its numbered ticks."""
-    ticks = sorted((int(label.markup), line.get_x()) for line, label in scene.axis_ticks)
-    numbers, xs = np.array(ticks).T
-    assert list(numbers) == list(range(len(ticks))), "ticks are numbered 0, 1, 2, ..."
-    spacing = np.diff(xs)
-    assert np.allclose(spacing, spacing[0]), "the ticks are evenly spaced"
-    return float((x - xs[0]) / spacing[0])
-
-
-def test_rarer_calls_sit_further_along_the_axis_at_their_surprise(play):
+def test_each_call_shows_its_chance_as_a_lit_share_in_lower_case_p(play):
     scene = play(Surprise)
-    # Worked by hand: a call that comes true 1 time in n is worth log2(n) bits.
-    chances = {"coin": 2, "die": 6, "double": 36}
-    for name, n in chances.items():
-        mark, prop = scene.marks[name].get_x(), scene.props[name].get_x()
-        assert _surprise_at(scene, mark) == pytest.approx(math.log2(n), abs=1e-9), name
-        assert prop == pytest.approx(mark, abs=1e-9), f"the {name} stands on its mark"
-    by_position = sorted(chances, key=lambda name: scene.marks[name].get_x())
-    assert by_position == ["coin", "die", "double"]
+    expected = {  # by hand: a coin side, a die face, a pair of faces
+        "coin": (0.5, "0.500", 'p("heads") = 1 slash 2'),
+        "die": (1 / 6, "0.167", 'p("4") = 1 slash 6'),
+        "double": (1 / 36, "0.028", 'p("6, 6") = 1 slash 6 dot 1 slash 6 = 1 slash 36'),
+    }
+    for name, (p, shown, label) in expected.items():
+        readout = scene.beat_record(name).readouts[f"p[{name}]"]
+        assert readout[0] == pytest.approx(p, abs=1e-15) and readout[1] == shown
+        assert scene.shown(f"lit[{name}]") == pytest.approx(p, abs=1e-15)
+        chance = scene.shown(f"chance[{name}]")
+        assert chance.label.expression == f"{label} = 0"  # the read-out's label, as typeset
+        assert chance.number.get_color() == DARK.color.p
 
 
-def test_narration_reads_the_computed_odds_and_bits(play):
+def test_a_bit_is_defined_by_the_coin_call_before_any_bits_are_used(play):
     scene = play(Surprise)
-    assert "1 time in 2" in scene.beat_record("coin").narration
-    assert "1 time in 6" in scene.beat_record("die").narration
-    assert "1 chance in 36" in scene.beat_record("double").narration
-    bits = scene.beat_record("bits").narration
-    assert all(v in bits for v in ("1.000", "2.585", "5.170")) and "bits" in bits
+    said = [(b.name, b.narration) for b in scene.beats]
+    first = next(name for name, words in said if "bit" in words)
+    assert first == "coin"
+    coin = scene.beat_record("coin")
+    assert "one bit, a right call on a fair coin" in coin.narration
+    assert coin.readouts["S[coin]"] == (1.0, "1.000")
+    assert it.surprisal(0.5) == 1.0  # the definition agrees with the maths
+
+
+def test_the_die_beats_two_coin_calls_and_the_double_is_two_die_calls(play):
+    scene = play(Surprise)
+    die = scene.beat_record("die")
+    assert die.readouts["S[die]"] == (pytest.approx(math.log2(6), abs=1e-15), "2.585")
+    assert "rarer than two right coin calls in a row" in die.narration
+    assert "more than two bits: 2.585 bits" in die.narration
+    assert 1 / 6 < 0.5**2  # rarer than two right coin calls, by hand
+    double = scene.beat_record("double").readouts
+    # 2.585 + 2.585 stacks into 5.170: the parts shown, and the sum infotheory gives.
+    assert double["S[double][0]"][1] == double["S[double][1]"][1] == "2.585"
+    assert double["S[double]"] == (pytest.approx(math.log2(36), abs=1e-12), "5.170")
+    assert "1/6 × 1/6, 1 chance in 36" in scene.beat_record("double").narration
+
+
+def test_the_ruler_bars_are_as_long_as_the_surprises_from_one_zero(play):
+    scene = play(Surprise)
+    board = scene.shown("board")
+    ruler, unit = board.ruler, board.ruler.unit_length
+    zero = ruler.zero[0]
+    by_hand = {"coin": [1.0], "die": [math.log2(6)], "double": [math.log2(6)] * 2}
+    for name in CALLS:
+        blocks = board.bars[name].blocks
+        assert blocks[0].get_left()[0] == pytest.approx(zero, abs=1e-9)
+        assert [b.width / unit for b in blocks] == pytest.approx(by_hand[name], abs=1e-9)
+    readouts = scene.beat_record("ruler").readouts
+    assert readouts["bar[double].total"] == (pytest.approx(math.log2(36)), "5.170")
+    assert readouts["bar[double][0]"][1] == readouts["bar[double][1]"][1] == "2.585"
+    assert readouts["bar[coin][0]"] == (1.0, "1.000")
+    # Rarer calls reach further.
+    ends = [board.bars[n].blocks.get_right()[0] for n in CALLS]
+    assert ends == sorted(ends)
+
+
+def test_the_ruler_ticks_line_up_in_a_neutral_colour(play):
+    board = play(Surprise).shown("board")
+    ruler = board.ruler
+    assert ruler.tick_values == (0, 1, 2, 3, 4, 5, 6)
+    xs = [t.get_center()[0] for t in ruler.ticks]
+    assert np.diff(xs) == pytest.approx([ruler.unit_length] * 6, abs=1e-9)
+    assert [g.get_center()[0] for g in board.grid] == pytest.approx(xs[1:], abs=1e-9)
+    # Labels centred on their ticks, on one baseline.
+    assert [lab.get_center()[0] for lab in ruler.tick_labels] == pytest.approx(xs, abs=1e-9)
+    assert len({round(baseline_of(lab), 6) for lab in ruler.tick_labels}) == 1
+    for part in (*ruler.ticks, *ruler.tick_labels, ruler.line):
+        assert part.get_color() == DARK.color.muted  # not entropy's green
+
+
+def test_props_keep_clear_of_the_ruler_and_its_arrowhead(play):
+    scene = play(Surprise)
+    board, space = scene.shown("board"), scene.theme.space
+    line = board.ruler.line
+    for prop in board.props.values():
+        assert prop.get_right()[0] + space.m <= board.ruler.zero[0]
+        assert prop.get_bottom()[1] - line.get_top()[1] >= space.m
+    tip = line.get_right()[0]
+    assert all(bar.get_right()[0] + space.m <= tip for bar in board.bars.values())
+
+
+def test_three_rows_are_laid_out_from_the_first_frame(play):
+    scene = play(Surprise)
+    opening = scene.beat_record("opening").shown
+    props, strips = opening["props"], opening["strips"]
+    assert set(props) == set(strips) == set(CALLS)
+    ys = [props[n].get_center()[1] for n in CALLS]
+    assert ys == sorted(ys, reverse=True)
+    main = scene.stage.main
+    # The rows span the stage: the last sits in its lower third.
+    assert strips["double"].get_center()[1] < main.bottom + main.height / 3
+    assert len(strips["double"].cells) == 36
+
+
+def test_the_last_picture_stays_whole_under_the_takeaway(play):
+    scene = play(Surprise)
+    board = scene.shown("board")
+    banner = room_below_banner(scene.stage, scene.takeaway_line())
+    assert board.group().get_top()[1] <= banner.top + 1e-9
+    assert not scene.beat_record("takeaway").problems
 
 
 def test_parameters_and_unit_change_what_is_shown_and_said(play):
     scene = play(Surprise, VARIANT)
-    readouts = scene.beat_record("bits").readouts
-    assert readouts["p[die]"] == (0.25, "0.250")
-    assert readouts["p[double]"] == (0.0625, "0.063")  # 1/16, rounded half up
-    assert readouts["S[coin]"][0] == it.surprisal(0.5, unit="nats")
-    assert readouts["S[die]"] == (it.surprisal(0.25, unit="nats"), "1.386")
-    assert readouts["S[double]"][0] == pytest.approx(np.log(16))
-    assert "calls tails" in scene.beat_record("coin").narration
-    assert "1 time in 4" in scene.beat_record("die").narration
-    assert "two 3s" in scene.beat_record("double").narration
-    assert "1 chance in 16" in scene.beat_record("double").narration
-    bits = scene.beat_record("bits").narration
-    assert "In nats" in bits and "1.386" in bits and "2.773" in bits
+    assert scene.beat_record("die").readouts["p[die]"] == (0.25, "0.250")
+    # 1/16 = 0.0625 exactly: shown rounded half up, as by hand.
+    assert scene.beat_record("double").readouts["p[double]"] == (0.0625, "0.063")
+    coin = scene.beat_record("coin")
+    assert coin.readouts["S[coin]"] == (pytest.approx(math.log(2)), "0.693")
+    assert "calls tails" in coin.narration and "0.693 nats: one bit" in coin.narration
+    die = scene.beat_record("die")
+    assert die.readouts["S[die]"] == (pytest.approx(math.log(4)), "1.386")
+    # A four-sided die is exactly two coin calls.
+    assert "as rare as two right coin calls" in die.narration
+    assert "worth two bits: 1.386 nats" in die.narration
+    double = scene.beat_record("double")
+    assert double.readouts["S[double]"] == (pytest.approx(math.log(16)), "2.773")
+    assert "Two 3s" in double.narration and "1 chance in 16" in double.narration
+    assert scene.shown("board").ruler.title.text == "surprise in nats"
 
 
 @pytest.mark.parametrize(

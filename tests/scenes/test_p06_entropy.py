@@ -1,4 +1,6 @@
-"""Part 6 shows entropy as computed by infotheory: as bars, as an area, as a curve."""
+"""Part 6: the surprise curve's heights become blocks p wide; their area, poured level, is
+the entropy; a slider on the fair coin traces the binary-entropy curve; even odds over n
+outcomes give log n, and favouring one outcome lowers the level."""
 
 from __future__ import annotations
 
@@ -9,115 +11,184 @@ import numpy as np
 import pytest
 
 import infotheory as it
-from scenes.kit import Formula, format_value
 from scenes.params import apply_overrides, parse_assignments
+from scenes.parts.p05_surprise_formula import SurpriseFormula
 from scenes.parts.p06_entropy import Entropy, EntropyParams, ThickCoinParams
+from scenes.theme import DARK
 
-# Reference values from the brief.
-H_FAIR = 1.0
-H_THICK = 1.3689955935892812
+H_THICK = 0.9 * math.log2(1 / 0.45) + 0.1 * math.log2(10)  # by hand: 1.3689...
 
 VARIANT = EntropyParams(
-    unit="nats", thick_coin=ThickCoinParams(edge=0.2), outcome_counts=(3, 5), peak=0.5
+    unit="nats",
+    thick_coin=ThickCoinParams(edge=0.2),
+    heads_stops=(0.3,),
+    outcome_counts=(3, 5),
+    peak=0.5,
 )
 
 
-def test_entropies_read_one_bit_and_1_369_bits(play):
-    readouts = play(Entropy).beat_record("level").readouts
-    fair, thick = readouts["H.fair"], readouts["H.thick"]
-    assert fair == (it.entropy(it.fair_coin()), "1.000")
-    assert thick == (it.entropy(it.thick_coin(edge=0.1)), "1.369")
-    assert fair[0] == H_FAIR and thick[0] == pytest.approx(H_THICK, abs=1e-15)
-    assert thick[0] > fair[0]  # the thread's claim: the thick coin is more uncertain
+def _h2(p: float) -> float:
+    return -p * math.log2(p) - (1 - p) * math.log2(1 - p)
 
 
-def test_bars_show_each_outcomes_probability_and_surprise(play):
-    readouts = play(Entropy).beat_record("coins").readouts
+def test_it_opens_on_part_5s_last_picture(play):
+    ending = play(SurpriseFormula).shown("picture").boxes()
+    opening = play(Entropy).beat_record("opening").shown["carried"]
+    assert set(opening) == set(ending)
+    for name, box in ending.items():
+        assert opening[name] == pytest.approx(box, abs=1e-9), name
+
+
+def test_the_coins_bit_on_the_curve_widens_into_the_fair_coins_blocks(play):
+    opening = play(Entropy).beat_record("opening").shown
+    heads, tails = opening["fair on the curve"].blocks
+    carried = opening["carried"]
+    (axis_x, axis_y), bar = carried["axes"][0][:2], carried["stack coin"]
+    # Heads runs from p = 0 to the coin's bar at p = 1/2 and is as tall as that bar (1 bit).
+    assert heads.get_left()[0] == pytest.approx(axis_x, abs=1e-9)
+    assert heads.get_right()[0] == pytest.approx(bar[:, 0].mean(), abs=1e-9)
+    assert heads.get_top()[1] == pytest.approx(bar[1][1], abs=1e-9)
+    assert heads.get_bottom()[1] == pytest.approx(axis_y, abs=1e-9)
+    # Tails: the same again, from 1/2 to 1.
+    assert tails.get_left()[0] == pytest.approx(heads.get_right()[0], abs=1e-9)
+    assert (tails.width, tails.height) == pytest.approx((heads.width, heads.height), abs=1e-9)
+
+
+def test_blocks_are_p_wide_with_braces_and_surprise_tall(play):
+    scene = play(Entropy)
+    record = scene.beat_record("coins")
     thick = it.thick_coin(edge=0.1)
-    for outcome in thick.outcomes:
-        p = thick.probability(outcome)
-        assert readouts[f"p.thick[{outcome}]"] == (p, format_value(p, 2))
-        assert readouts[f"S.thick[{outcome}]"] == (it.surprisal(p), format_value(it.surprisal(p)))
-    assert readouts["S.thick[edge]"][1] == "3.322"
-    assert readouts["S.fair[heads]"] == (1.0, "1.000")
+    for outcome, p, text in (
+        ("heads", 0.45, "0.45"),
+        ("tails", 0.45, "0.45"),
+        ("edge", 0.1, "0.10"),
+    ):
+        assert record.readouts[f"p.thick[{outcome}]"] == (pytest.approx(p), text)
+        s = math.log2(1 / p)
+        assert record.readouts[f"S.thick[{outcome}]"] == (pytest.approx(s), f"{s:.3f}")
+        assert thick.probability(outcome) == pytest.approx(p)
+    assert record.readouts["p.fair[heads]"] == (0.5, "0.50")
+    assert record.readouts["S.thick[edge]"][1] == "3.322"
+    assert "p wide, its surprise tall" in record.narration
 
 
-def test_levelled_bars_stand_as_tall_as_their_entropies(play):
-    """The two bars as drawn: their heights compare as the entropies worked out by hand."""
+def test_the_thick_coins_blocks_take_their_heights_from_the_curve(play):
     scene = play(Entropy)
-    fair, thick = scene.levelled["fair"], scene.levelled["thick"]
-    # 1 bit for the fair coin; the thick coin: 2 x 0.45 log2(1/0.45) + 0.1 log2(10).
-    by_hand = 2 * 0.45 * math.log2(1 / 0.45) + 0.1 * math.log2(10)
-    assert by_hand == pytest.approx(H_THICK, abs=1e-15)
-    assert thick.height / fair.height == pytest.approx(by_hand, rel=1e-9)
-    for name, bar in scene.levelled.items():
-        baseline = scene.strips[name].baseline
-        assert bar.get_bottom()[1] == pytest.approx(baseline.get_y(), abs=1e-9), name
-        # As wide as the strip, which overhangs its baseline by 0.1 at each end.
-        assert bar.width == pytest.approx(baseline.width - 0.2, abs=1e-9), name
+    fair = scene.beat_record("opening").shown["fair on the curve"]
+    thick = scene.beat_record("coins").shown["thick on the curve"]
+    bit = fair.blocks[0].height  # the fair coin's side: one bit on the curve's axes
+    p_width = fair.blocks[0].width / 0.5
+    heights = [b.height / bit for b in thick.blocks]
+    assert heights == pytest.approx([math.log2(1 / p) for p in (0.45, 0.45, 0.1)], abs=1e-9)
+    assert [b.width / p_width for b in thick.blocks] == pytest.approx([0.45, 0.45, 0.1], abs=1e-9)
+    bottoms = {round(b.get_bottom()[1], 9) for b in (*thick.blocks, *fair.blocks)}
+    assert len(bottoms) == 1  # both stand on the curve's p axis
 
 
-def test_formula_terms_are_p_times_surprise_and_add_up(play):
+def test_blocks_keep_the_surprise_colour_and_the_baseline_has_no_stubs(play):
     scene = play(Entropy)
+    for key in ("fair on the curve",):
+        strip = scene.beat_record("opening").shown[key]
+        assert {b.get_fill_color().to_hex() for b in strip.blocks} == {DARK.color.surprise.to_hex()}
+    strip = scene.beat_record("coins").shown["thick on the curve"]
+    assert {b.get_fill_color().to_hex() for b in strip.blocks} == {DARK.color.surprise.to_hex()}
+    assert strip.baseline.get_left()[0] == pytest.approx(strip.blocks.get_left()[0], abs=1e-9)
+    assert strip.baseline.get_right()[0] == pytest.approx(strip.blocks.get_right()[0], abs=1e-9)
+
+
+def test_the_levelled_sums_read_the_entropy(play):
+    record = play(Entropy).beat_record("level")
+    assert record.readouts["H.fair"] == (1.0, "1.000")
+    assert record.readouts["sum.fair"] == (1.0, "1.000")
+    assert record.readouts["H.thick"] == (pytest.approx(H_THICK, abs=1e-12), "1.369")
+    assert record.readouts["sum.thick"] == (pytest.approx(H_THICK, abs=1e-12), "1.369")
     for name, dist in (("fair", it.fair_coin()), ("thick", it.thick_coin(edge=0.1))):
-        terms = []
-        for piece in scene.terms[name]:
-            (formula,) = [m for m in piece if isinstance(m, Formula) and "dot" in m.expression]
-            p, s = re.fullmatch(
-                r"\{\{ ([\d.]+) : p \}\} dot \{\{ ([\d.]+) : surprise \}\}", formula.expression
-            ).groups()
-            terms.append((float(p), float(s)))
-        shown_p, shown_s = np.array(terms).T
-        assert np.allclose(shown_p, dist.probs, atol=0.005)
-        assert np.allclose(shown_s, it.surprisal(dist.probs), atol=0.0005)
-        assert shown_p @ shown_s == pytest.approx(it.entropy(dist), abs=0.01)
+        line, level = record.shown[f"level {name}"]
+        assert level.shown in line.text  # said in the sentence that shows it
+        # Each term is p times surprise as shown; they add up to the sum shown.
+        terms = [piece[-1].expression for piece in record.shown[f"sum {name}"][0]]
+        pairs = [
+            re.fullmatch(r"\{\{ ([\d.]+) : p \}\} dot \{\{ ([\d.]+) : surprise \}\}", t)
+            for t in terms
+        ]
+        shown_p, shown_s = np.array([[float(m[1]), float(m[2])] for m in pairs]).T
+        assert shown_p == pytest.approx(dist.probs, abs=0.005)
+        assert shown_s == pytest.approx(np.log2(1 / dist.probs), abs=0.0005)
+        assert shown_p @ shown_s == pytest.approx(record.readouts[f"sum.{name}"][0], abs=0.001)
 
 
-def test_binary_entropy_peaks_at_one_half_with_one_bit(play):
+def test_the_levelled_bar_is_as_tall_as_the_entropy_and_as_wide_as_the_strip(play):
     scene = play(Entropy)
-    readouts = scene.beat_record("curve").readouts
-    assert readouts["binary.x"] == (0.5, "0.500")
-    assert readouts["binary"] == (it.binary_entropy(0.5), "1.000")
-    x, h = it.binary_entropy_curve()
-    assert scene.peak == (0.5, 1.0) == (x[np.argmax(h)], h.max())
-    assert "peaks at 1.000 bit when p = 0.5" in scene.beat_record("curve").narration
+    record = scene.beat_record("level")
+    strip = scene.beat_record("coins").shown["thick on the curve"]
+    for name, h in (("fair", 1.0), ("thick", H_THICK)):
+        bar = record.shown["levelled"][name]
+        assert bar.height / scene.unit_height == pytest.approx(h, abs=1e-9)
+        assert bar.width == pytest.approx(strip.strip_width, abs=1e-9)
 
 
-def test_more_even_outcomes_mean_more_entropy(play):
-    readouts = play(Entropy).beat_record("spread").readouts
+def test_the_pour_starts_as_it_is_said(play):
+    record = play(Entropy).beat_record("level")
+    line, start = record.shown["pour"]
+    assert line.text == "Pour the blocks level."
+    assert start == pytest.approx(line.start, abs=1e-6)
+
+
+def test_the_slider_reshapes_the_fair_coin_and_traces_binary_entropy(play):
+    scene = play(Entropy)
+    record = scene.beat_record("binary")
+    for stop in EntropyParams().heads_stops:
+        strip, level_y, (p, p_text), (h, h_text) = record.shown[f"slider at {stop}"]
+        assert (p, p_text) == (stop, f"{stop:.3f}")
+        assert (h, h_text) == (pytest.approx(_h2(stop), abs=1e-12), f"{_h2(stop):.3f}")
+        widths = [b.width / strip.strip_width for b in strip.blocks]
+        assert widths == pytest.approx([stop, 1 - stop], abs=1e-9)
+        assert strip.average == pytest.approx(_h2(stop), abs=1e-12)
+        assert level_y == pytest.approx(strip.baseline.get_y() + _h2(stop) * scene.unit_height)
+    assert record.readouts["binary"] == (1.0, "1.000")
+    assert record.readouts["binary.x"] == (0.5, "0.500")
+    assert record.shown["peak"] == (0.5, 1.0)
+    assert "peaks at even odds, 1.000 bit" in record.narration
+
+
+def test_even_odds_hold_until_their_sentence_ends(play):
+    record = play(Entropy).beat_record("spread")
+    even, favour, morph = record.shown["spread"]
+    assert "even odds" in even.text and favour.text.startswith("Favour one outcome")
+    assert morph >= even.end - 1e-6
+
+
+def test_more_even_outcomes_mean_more_entropy_and_favouring_one_lowers_it(play):
+    record = play(Entropy).beat_record("spread")
     counts = EntropyParams().outcome_counts
-    even = [readouts[f"H.uniform{n}"][0] for n in counts]
-    peaked = [readouts[f"H.peaked{n}"][0] for n in counts]
-    assert even == [it.entropy(it.uniform([str(k) for k in range(n)])) for n in counts]
-    assert np.allclose(even, np.log2(counts), atol=1e-12)
-    assert [readouts[f"H.uniform{n}"][1] for n in counts] == ["1.000", "1.585", "2.000", "2.585"]
-    assert np.all(np.diff(even) > 0)
-    assert all(p < e for p, e in zip(peaked, even, strict=True))
-    favourite = EntropyParams().peak
-    for n, h in zip(counts, peaked, strict=True):
-        rest = [(1 - favourite) / (n - 1)] * (n - 1)
-        assert h == it.entropy(it.categorical([str(k) for k in range(n)], [favourite, *rest]))
+    even = [record.readouts[f"H.uniform{n}"] for n in counts]
+    assert [e[1] for e in even] == ["1.000", "1.585", "2.000", "2.585"]
+    assert [e[0] for e in even] == pytest.approx(np.log2(counts), abs=1e-12)
+    for n in counts:
+        rest = [0.3 / (n - 1)] * (n - 1)
+        h = -(0.7 * math.log2(0.7) + sum(r * math.log2(r) for r in rest))
+        assert record.readouts[f"H.peaked{n}"][0] == pytest.approx(h, abs=1e-12)
+        assert h < math.log2(n)
+    for mini, n in zip(record.shown["minis"], counts, strict=True):
+        assert len(mini.blocks) == n and mini.p[0] == pytest.approx(0.7)  # they end peaked
 
 
 def test_edge_and_other_parameters_change_numbers_and_narration(play):
     default, scene = play(Entropy), play(Entropy, VARIANT)
-    thick = it.thick_coin(edge=0.2)
-    h = it.entropy(thick, unit="nats")
-    readouts = scene.beat_record("level").readouts
-    assert readouts["H.thick"] == (h, format_value(h))
-    assert readouts["H.thick"] != default.beat_record("level").readouts["H.thick"]
-    assert scene.levelled["thick"].height / scene.strips["thick"].unit_height == pytest.approx(h)
+    h = it.entropy(it.thick_coin(edge=0.2), unit="nats")
+    level = scene.beat_record("level")
+    assert level.readouts["H.thick"] == (h, f"{h:.3f}")
+    assert level.readouts["H.thick"] != default.beat_record("level").readouts["H.thick"]
     coins = scene.beat_record("coins")
     assert coins.readouts["p.thick[edge]"] == (0.2, "0.20")
-    assert f"p = 0.20: {format_value(it.surprisal(0.2, unit='nats'))} nats" in coins.narration
-    assert coins.narration != default.beat_record("coins").narration
-    assert format_value(h) in scene.beat_record("level").narration
-    assert "0.693 nats" in scene.beat_record("curve").narration
+    assert "with p = 0.20" in coins.narration
+    binary = scene.beat_record("binary")
+    assert set(k for k in binary.shown if k.startswith("slider")) == {"slider at 0.3"}
+    assert "0.693 nats" in binary.narration
     spread = scene.beat_record("spread").readouts
     assert set(spread) >= {"H.uniform3", "H.uniform5", "H.peaked3", "H.peaked5"}
     assert "H.uniform2" not in spread
-    peaked = it.categorical(["1", "2", "3"], [0.5, 0.25, 0.25])
-    assert spread["H.peaked3"][0] == it.entropy(peaked, unit="nats")
+    assert spread["H.peaked3"][0] == pytest.approx(it.entropy([0.5, 0.25, 0.25], unit="nats"))
 
 
 def test_edge_is_set_by_dotted_path():
@@ -130,6 +201,8 @@ def test_edge_is_set_by_dotted_path():
     [
         (lambda: ThickCoinParams(edge=0.7), "thick_coin.edge"),
         (lambda: ThickCoinParams(edge=0.0), "thick_coin.edge"),
+        (lambda: EntropyParams(heads_stops=(0.05,)), "heads_stops"),
+        (lambda: EntropyParams(heads_stops=()), "heads_stops"),
         (lambda: EntropyParams(outcome_counts=(1, 2)), "outcome_counts"),
         (lambda: EntropyParams(outcome_counts=(4, 3)), "outcome_counts"),
         (lambda: EntropyParams(peak=0.4), "peak"),

@@ -1,5 +1,5 @@
-"""Part 8: the running mean of the model's surprise settles on H(p, q), and the coin's
-cross-entropy curve is lowest exactly at q = p, where it equals H(p)."""
+"""Part 8: each draw costs log 1/q, the running mean settles on H(p, q), and the coin's
+cross-entropy curve touches its floor H(p) exactly at q = p, the gap above it shaded."""
 
 from __future__ import annotations
 
@@ -7,8 +7,10 @@ import numpy as np
 import pytest
 
 import infotheory as it
+from scenes.dryrun import dry_run
 from scenes.kit.samples import RealityAndModel
-from scenes.parts.p08_cross_entropy import CrossEntropy, CrossEntropyParams
+from scenes.parts.p08_cross_entropy import Q_RANGE, CrossEntropy, CrossEntropyParams
+from scenes.theme import DARK
 
 DEFAULT = CrossEntropyParams()
 VARIANT = CrossEntropyParams(
@@ -38,6 +40,52 @@ def _tolerance(params: CrossEntropyParams) -> float:
     return 4 * sd / np.sqrt(params.num_samples)
 
 
+@pytest.fixture(scope="module")
+def default(play):
+    return play(CrossEntropy, DEFAULT)
+
+
+def test_the_costs_are_the_model_s_surprises(default):
+    """Worked by hand for q = (0.2, 0.4, 0.3, 0.1): log2 5, log2 2.5, log2 10/3, log2 10."""
+    shown = default.beat_record("score").readouts
+    expected = {"sun": "2.32", "cloud": "1.32", "rain": "1.74", "snow": "3.32"}
+    assert {name: shown[f"S[{name}]"][1] for name in expected} == expected
+    assert shown["S[snow]"][0] == pytest.approx(np.log2(10), abs=1e-12)
+    # What q expects most (cloud, 0.4) costs least; what it thinks rarest (snow) most.
+    record = default.beat_record("score")
+    assert (record.shown["cheap"], record.shown["dear"]) == ("S[cloud]", "S[snow]")
+
+
+def test_log_one_over_q_is_written_as_it_is_said(default):
+    record = default.beat_record("score")
+    sentence = [
+        (start, start + s.duration)
+        for line in record.lines
+        for s, start in zip(line.sentences, line.starts, strict=True)
+        if "of one over q" in s.text
+    ]
+    assert len(sentence) == 1
+    start, end = sentence[0]
+    # Written over the sentence's last words, not before it is said or after it ends.
+    assert start + (end - start) / 2 <= record.shown["formula_written"] < end
+
+
+def test_highlights_point_but_never_recolour_the_costs(default):
+    surprise = DARK.color.surprise
+    for cost in default.draws.costs:
+        assert cost.number.get_fill_color() == surprise
+    # The pointer that follows the draws is a box in the highlight colour, not a recolour.
+    assert default.draws.pointer.get_stroke_color() == DARK.color.highlight
+
+
+def test_counts_sit_under_the_labels_out_of_the_draws_path(default):
+    stream = default.draws.stream
+    assert stream.counts_at == "below"
+    labels_bottom = stream.labels.get_bottom()[1]
+    for readout, bar in zip(stream.count_readouts, stream.bars, strict=True):
+        assert readout.get_top()[1] < labels_bottom < bar.get_bottom()[1]
+
+
 @BOTH
 def test_running_mean_settles_on_the_cross_entropy(play, params):
     readouts = play(CrossEntropy, params).beat_record("average").readouts
@@ -48,57 +96,66 @@ def test_running_mean_settles_on_the_cross_entropy(play, params):
     assert last == run.running_mean[-1]
     assert shown == f"{last:.3f}"
     assert abs(last - exact) < _tolerance(params)
-    # The default run is tight: within 0.05 bits of H(p, q) after 400 draws.
     if params == DEFAULT:
+        # Worked by hand: 0.5 log2 5 + 0.25 log2 2.5 + 0.15 log2 10/3 + 0.1 log2 10.
+        assert readouts["cross_entropy"][1] == "2.084"
         assert abs(last - exact) < 0.05
 
 
 @BOTH
-def test_each_outcome_costs_its_surprise_under_the_model(play, params):
-    readouts = play(CrossEntropy, params).beat_record("score").readouts
-    world = params.world
-    for name, q in zip(world.outcomes, world.model.probs, strict=True):
-        s = it.surprisal(q, unit=params.unit)
-        assert readouts[f"S[{name}]"] == (s, f"{s:.2f}")
-
-
-@BOTH
 def test_draws_are_the_seeded_samples(play, params):
-    score = play(CrossEntropy, params).beat_record("score").readouts
-    average = play(CrossEntropy, params).beat_record("average").readouts
+    scene = play(CrossEntropy, params)
+    average = scene.beat_record("average").readouts
     counts = np.bincount(_run(params).samples, minlength=len(params.world.outcomes))
-    first = np.bincount(
-        _run(params).samples[: params.first_draws], minlength=len(params.world.outcomes)
-    )
-    for name, n_first, n_all in zip(params.world.outcomes, first, counts, strict=True):
-        assert score[f"count[{name}]"][0] == n_first
+    for name, n_all in zip(params.world.outcomes, counts, strict=True):
         assert average[f"count[{name}]"] == (n_all, str(n_all))
     assert average["count.n"][0] == params.num_samples
 
 
 @BOTH
-def test_curve_minimum_sits_at_q_equals_p_with_value_h_p(play, params):
-    readouts = play(CrossEntropy, params).beat_record("minimum").readouts
+def test_the_curve_touches_its_floor_at_q_equals_p(play, params):
+    scene = play(CrossEntropy, params)
+    readouts = scene.beat_record("minimum").readouts
     coin = it.rigged_coin(params.coin_heads)
     h = it.entropy(coin, unit=params.unit)
-    q_shown, q_text = readouts["coin.x"]
+    assert readouts["coin.x"] == (params.coin_heads, f"{params.coin_heads:.3f}")
     value, text = readouts["coin"]
-    assert q_shown == params.coin_heads
-    assert q_text == f"{params.coin_heads:.3f}"
-    assert value == pytest.approx(h, abs=1e-12)
-    assert text == f"{h:.3f}"
-    assert readouts["entropy"] == (h, f"{h:.3f}")
-    # Gibbs: every model on the drawn curve does at least as badly.
-    _, ce = it.coin_cross_entropy_curve(params.coin_heads, 0.05, 0.95, unit=params.unit)
-    assert ce.min() == pytest.approx(value, abs=1e-12)
+    assert value == pytest.approx(h, abs=1e-12) and text == f"{h:.3f}"
+    assert readouts["coin.H"] == (h, f"{h:.3f}")
+    # Gibbs: every model on the drawn curve does at least as badly as the floor.
+    _, ce = it.coin_cross_entropy_curve(params.coin_heads, *Q_RANGE, unit=params.unit)
+    assert ce.min() == pytest.approx(h, abs=1e-12)
     assert np.all(ce >= h - 1e-12)
 
 
-def test_the_slider_starts_where_asked(play):
-    readouts = play(CrossEntropy, DEFAULT).beat_record("slider").readouts
-    # The sweep ends at the low end of the drawn range, far from the minimum.
-    assert readouts["coin.x"][0] == pytest.approx(0.05)
-    assert readouts["coin"][0] > readouts["coin_p[heads]"][0]
+def test_the_default_floor_is_the_coin_s_entropy_worked_by_hand(default):
+    h = 0.7 * np.log2(1 / 0.7) + 0.3 * np.log2(1 / 0.3)
+    assert default.beat_record("minimum").readouts["coin.H"] == (
+        pytest.approx(h, abs=1e-12),
+        "0.881",
+    )
+
+
+def test_the_slider_sweeps_the_whole_curve_then_settles_on_p(default):
+    curve = default.curve
+    xs = np.array([curve.plot.axes.p2c(p)[0] for p in curve.curve.get_anchors()])
+    assert xs.min() == pytest.approx(Q_RANGE[0]) and xs.max() == pytest.approx(Q_RANGE[1])
+    assert default.beat_record("slider").readouts["coin.x"][0] == pytest.approx(Q_RANGE[1])
+    assert default.beat_record("minimum").readouts["coin.x"][0] == DEFAULT.coin_heads
+    # The model's bars followed the slider to p.
+    assert default.beat_record("minimum").readouts["coin_q[heads]"][1] == "0.70"
+
+
+def test_q_is_in_the_model_s_colour_and_the_inequality_stands_by_the_curve(default):
+    curve = default.curve
+    assert curve.plot.x_label.get_color() == DARK.color.q
+    assert curve.readouts[0].number.get_fill_color() == DARK.color.q
+    assert curve.inequality in default.mobjects or any(
+        curve.inequality in m.get_family() for m in default.mobjects
+    )
+    box, axes = curve.inequality, curve.plot.axes
+    assert axes.get_left()[0] < box.get_x() < axes.get_right()[0]
+    assert axes.get_bottom()[1] < box.get_y() < axes.get_top()[1]
 
 
 def test_parameters_change_what_is_shown_and_said(play):
@@ -106,10 +163,39 @@ def test_parameters_change_what_is_shown_and_said(play):
     for beat in ("average", "slider", "minimum"):
         assert default.beat_record(beat).narration != variant.beat_record(beat).narration
     h = it.entropy(it.rigged_coin(0.4), unit="nats")
-    assert f"equals the coin's entropy, {h:.3f} nats" in variant.beat_record("minimum").narration
+    assert f"the coin's entropy, {h:.3f} nats" in variant.beat_record("minimum").narration
     assert "probability 0.40" in variant.beat_record("slider").narration
     exact = it.cross_entropy(VARIANT.world.true, VARIANT.world.model, unit="nats")
     assert f"near {exact:.3f} nats" in variant.beat_record("average").narration
+    assert "natural log of one over q" in variant.beat_record("score").narration
+
+
+# Themes change colours, never geometry: one light run among them is enough.
+@pytest.mark.parametrize(
+    ("params", "theme"),
+    [
+        (CrossEntropyParams(), "dark"),
+        (CrossEntropyParams(unit="nats"), "dark"),
+        (
+            CrossEntropyParams(
+                world=RealityAndModel(
+                    outcomes=tuple("abcdef"),
+                    p=(0.3, 0.2, 0.2, 0.1, 0.1, 0.1),
+                    q=(0.25, 0.2, 0.15, 0.15, 0.15, 0.1),
+                ),
+                coin_heads=0.1,
+                sweep_from=0.5,
+            ),
+            "light",
+        ),
+    ],
+    ids=["bits", "nats", "six-outcomes-light"],
+)
+def test_layout_holds_halfway_through_every_animation(typst_cache, params, theme):
+    """The scene's own beats, checked mid-animation too (the takeaway's banner is the
+    base scene's, checked with every scene)."""
+    own_beats = type("CrossEntropy", (CrossEntropy,), {"closing": lambda self: None})
+    dry_run(own_beats, params, layout="error", midway=True, theme=theme, cache_dir=typst_cache)
 
 
 @pytest.mark.parametrize(

@@ -1,133 +1,146 @@
-"""Part 10 shows KL as infotheory computes it, and the stacked bar adds up on screen."""
+"""Part 10: cross-entropy splits into H(p) and KL on part 8's curve; the curve less its
+floor is KL against q(heads), never below zero and zero only at q = p. Values worked by
+hand for a fair coin and a model that bets 0.9 on heads."""
 
 from __future__ import annotations
 
+import math
+
+import numpy as np
 import pytest
 
 import infotheory as it
-from scenes.kit import format_value
-from scenes.parts.p10_kl_divergence import KLDivergence, KLDivergenceParams
-from tests.scenes.reading import worked_out
+from scenes.dryrun import dry_run
+from scenes.parts.p10_kl_divergence import CLEARANCE, KLDivergence, KLDivergenceParams
 
-# Reference values from the brief: the fair coin against the 0.9/0.1 model, in bits.
-KL_FAIR_RIGGED = 0.7369655941662061
-KL_RIGGED_FAIR = 0.5310044064107188
-
-
-def _shown(record, key):
-    value, text = record.readouts[key]
-    return value, text
+# p = (1/2, 1/2), q = (0.9, 0.1): H(p, q) = (log2 10/9 + log2 10) / 2, H(p) = 1, KL = H(p, q) - 1.
+CE = (math.log2(10 / 9) + math.log2(10)) / 2  # 1.73697
+KL = CE - 1.0
 
 
-def test_kl_in_both_directions_matches_the_reference_values(play):
-    record = play(KLDivergence).beat_record("asymmetry")
-    forward, forward_text = _shown(record, "stack.KL")
-    backward, backward_text = _shown(record, "swapped.KL")
-    assert forward == pytest.approx(KL_FAIR_RIGGED, rel=1e-12)
-    assert backward == pytest.approx(KL_RIGGED_FAIR, rel=1e-12)
-    assert (forward_text, backward_text) == ("0.737", "0.531")
-    assert forward != backward
-    assert "0.737 bits one way, 0.531 the other" in record.narration
+def kl_fair(q: float) -> float:
+    """KL of a fair coin from the model (q, 1 - q), by hand."""
+    return 0.5 * math.log2(0.5 / q) + 0.5 * math.log2(0.5 / (1 - q))
 
 
-@pytest.mark.parametrize("beat", ["split", "asymmetry"])
-def test_each_readout_shows_what_its_label_names(play, beat):
-    """Read label and number as drawn; work out the quantity the label names by hand."""
-    coins = {"p": [0.5, 0.5], "q": [0.9, 0.1]}
-    shown = play(KLDivergence).beat_record(beat).shown
-    labelled = {key: s for key, s in shown.items() if s.label is not None}
-    assert len(labelled) == {"split": 3, "asymmetry": 6}[beat]
-    for key, s in labelled.items():
-        assert s.text == format_value(worked_out(s.label, coins)), (key, str(s))
-    if beat == "asymmetry":
-        assert shown["swapped.KL"].label == '"KL"(q || p)'
-
-
-def test_split_readouts_are_infotheory_values_computed_separately(play):
-    params = KLDivergenceParams()
+def test_the_split_is_worked_by_hand_and_said_sentence_by_sentence(play):
     record = play(KLDivergence).beat_record("split")
-    expected = {
-        "stack.H": it.entropy(params.p),
-        "stack.KL": it.kl_divergence(params.p, params.q),  # directly, not CE - H
-        "stack.CE": it.cross_entropy(params.p, params.q),
-        "q[heads]": 0.9,
-        "p[tails]": 0.5,
-    }
-    for key, value in expected.items():
-        shown, text = record.readouts[key]
-        assert shown == value, key
-        assert text == format_value(value, len(text.split(".")[1])), key
+    shown = {k: record.readouts[f"stack.{k}"] for k in ("CE", "H", "KL")}
+    assert shown["CE"] == (pytest.approx(CE, abs=1e-12), "1.737")
+    assert shown["H"] == (1.0, "1.000")
+    assert shown["KL"] == (pytest.approx(KL, abs=1e-12), "0.737")
+    # One sentence for the whole, one for each part, in that order.
+    texts = [line.text for line in record.lines]
+    assert "1.737 bits, splits in two" in texts[0]
+    assert texts[1].startswith("Entropy, 1.000 bit") and "0.737 bits" in texts[2]
+    assert record.readouts["x"] == (0.9, "0.900")
+    assert [record.readouts[f"p[{o}]"][1] for o in ("heads", "tails")] == ["0.50", "0.50"]
+    assert [record.readouts[f"q[{o}]"][1] for o in ("heads", "tails")] == ["0.90", "0.10"]
 
 
-def test_stack_segments_add_up_geometrically():
-    """Kit-level: for several pairs the segment heights sum to the bracket (H(p, q))."""
-    from scenes.kit.stacked import StackedBar
-
-    pairs = [
-        (it.fair_coin(), it.rigged_coin(0.9)),
-        (it.rigged_coin(0.9), it.fair_coin()),
-        (it.thick_coin(0.1), [0.2, 0.3, 0.5]),
-        ([0.7, 0.2, 0.1, 0.0], [0.25, 0.25, 0.25, 0.25]),
-    ]
-    for p, q in pairs:
-        bar = StackedBar(p, q, unit_height=1.7, readouts=False)
-        bar.shift([2.0, -1.0, 0])
-        h, kl, ce = bar.segment_heights()
-        assert abs(h + kl - ce) / bar.unit_height < 1e-9
-        assert ce / bar.unit_height == pytest.approx(it.cross_entropy(p, q), rel=1e-12)
-        assert kl / bar.unit_height == pytest.approx(it.kl_divergence(p, q), rel=1e-9, abs=1e-12)
-
-
-def test_scene_stacks_add_up_geometrically(play):
+def test_reality_is_p_and_the_model_is_q_throughout(play):
     scene = play(KLDivergence)
-    for stack in (scene.stack, scene.swapped):
-        h, kl, ce = stack.segment_heights()
-        assert abs(h + kl - ce) / stack.unit_height < 1e-9
-        assert ce / stack.unit_height == pytest.approx(stack.cross_entropy, rel=1e-12)
+    said = " ".join(b.narration for b in scene.beats)
+    assert "models" not in said  # never "p models q": reality and the model, always
+    assert "a model that bets 0.90 on heads" in said
 
 
-def test_kl_reads_exactly_zero_when_the_model_matches_reality(play):
+def test_the_bar_stands_on_the_curves_scale(play):
+    record = play(KLDivergence).beat_record("split")
+    h, kl, _ = record.shown["heights"]
+    per_bit = record.shown["unit_height"]
+    assert h / per_bit == pytest.approx(1.0, abs=1e-9)
+    assert kl / per_bit == pytest.approx(KL, abs=1e-9)
+
+
+def test_the_curve_less_its_floor_is_kl_everywhere(play):
+    points = play(KLDivergence).beat_record("kl-curve").shown["kl_points"]
+    q, height = points[:, 0], points[:, 1]
+    assert q.min() == pytest.approx(0.05, abs=1e-9) and q.max() == pytest.approx(0.95, abs=1e-9)
+    expected = np.array([kl_fair(x) for x in q])
+    assert height == pytest.approx(expected, abs=1e-9)
+    # Never below zero, and zero only where the model is reality.
+    assert height.min() >= -1e-12
+    zero = np.isclose(height, 0.0, atol=1e-12)
+    assert q[zero] == pytest.approx([0.5])
+
+
+def test_at_q_equal_to_p_kl_is_exactly_zero(play):
     record = play(KLDivergence).beat_record("match")
     assert record.readouts["stack.KL"] == (0.0, "0.000")
-    assert record.readouts["q[heads]"][0] == record.readouts["p[heads]"][0]
-    assert record.readouts["stack.CE"][0] == record.readouts["stack.H"][0]
-    assert "exactly 0.000 bits" in record.narration
+    assert record.readouts["x"] == (0.5, "0.500")
+    assert record.readouts["stack.CE"][1] == record.readouts["stack.H"][1] == "1.000"
+    assert record.narration.endswith("exactly 0.000.")
 
 
-def test_pushing_past_reality_makes_kl_positive_again(play):
-    params = KLDivergenceParams()
-    record = play(KLDivergence).beat_record("never-negative")
-    value, text = record.readouts["stack.KL"]
-    assert value == it.kl_divergence(params.p, params.q_beyond) > 0
-    assert text == format_value(value) != "0.000"
-    assert format_value(value) in record.narration
+def test_the_sweep_finds_no_lower_point_than_q_equal_to_p(play):
+    scene = play(KLDivergence)
+    lowest_q, lowest = scene.beat_record("never-negative").shown["lowest"]
+    assert (lowest_q, lowest) == (pytest.approx(0.5, abs=1e-9), pytest.approx(0.0, abs=1e-9))
+    assert scene.beat_record("never-negative").readouts["x"][1] == "0.500"
+
+
+@pytest.mark.parametrize("beat", ["split", "never-negative"])
+def test_room_to_spare_from_the_frame_edge(play, beat):
+    from manim import config
+
+    scene = play(KLDivergence)
+    left, right, bottom, top = scene.beat_record(beat).shown["extent"]
+    half_w, half_h = config.frame_width / 2, config.frame_height / 2
+    assert min(left + half_w, half_w - right) >= CLEARANCE + scene.theme.space.s - 1e-9
+    assert min(bottom + half_h, half_h - top) >= CLEARANCE - 1e-9
+
+
+def test_kl_keeps_its_colour(play):
+    scene = play(KLDivergence)
+    kl = scene.theme.color.kl
+    assert scene.curve.stack.kl_segment.get_fill_color() == kl
+    assert scene.readouts[3].number.get_fill_color() == kl
 
 
 def test_parameters_change_what_is_shown_and_said(play):
-    params = KLDivergenceParams(model=(0.75, 0.25), overshoot=0.5, unit="nats")
+    params = KLDivergenceParams(reality=(0.6, 0.4), model=(0.2, 0.8), unit="nats")
     scene = play(KLDivergence, params)
-    split = scene.beat_record("split")
-    kl = it.kl_divergence(params.p, params.q, unit="nats")
-    assert split.readouts["stack.KL"] == (kl, format_value(kl))
-    assert split.readouts["q[heads]"][0] == 0.75
-    assert f"{format_value(kl)} nats" in split.narration
-    back = it.kl_divergence(params.q, params.p, unit="nats")
-    assert scene.beat_record("asymmetry").readouts["swapped.KL"] == (back, format_value(back))
-    default = play(KLDivergence).beat_record("split")
-    assert split.narration != default.narration
+    record = scene.beat_record("split")
+    kl = it.kl_divergence([0.6, 0.4], [0.2, 0.8], unit="nats")
+    assert record.readouts["stack.KL"] == (kl, f"{kl:.3f}")
+    assert record.narration.startswith("A coin, and a model that bets 0.20 on heads")
+    assert f"{kl:.3f} nats" in record.narration
+    lowest_q, lowest = scene.beat_record("never-negative").shown["lowest"]
+    assert (lowest_q, lowest) == (pytest.approx(0.6, abs=1e-9), pytest.approx(0, abs=1e-9))
 
 
 @pytest.mark.parametrize(
     ("bad", "field"),
     [
         ({"reality": (0.5, 0.6)}, "reality"),
-        ({"model": (1.0, 0.0)}, "model"),
-        ({"model": (0.5, 0.5)}, "model"),
-        ({"overshoot": 0.0}, "overshoot"),
-        ({"reality": (0.2, 0.8), "model": (0.8, 0.2), "overshoot": 0.5}, "overshoot"),
+        ({"model": (1.0, 0.0)}, "model"),  # off the curve, and KL infinite
+        ({"model": (0.55, 0.45)}, "model"),  # too near reality to see a divergence
+        ({"outcomes": ("a", "b", "c"), "reality": (0.4, 0.3, 0.3)}, "reality"),
+        ({"reality": (0.02, 0.98)}, "reality"),
         ({"unit": "bytes"}, "unit"),
     ],
 )
 def test_bad_parameters_are_refused_by_name(bad, field):
     with pytest.raises(ValueError, match=field):
         KLDivergenceParams(**bad)
+
+
+# Both themes and both units, in two runs (each a whole scene checked mid-animation).
+@pytest.mark.parametrize(
+    ("theme", "kwargs"),
+    [("dark", {}), ("light", {"unit": "nats"})],
+    ids=["dark-bits", "light-nats"],
+)
+def test_layout_holds_halfway_through_every_animation(typst_cache, theme, kwargs):
+    """Every beat, the takeaway's banner and the finale included, checked mid-animation
+    too: what moves never lands on text or past the frame's safe edge."""
+    scene = dry_run(
+        KLDivergence,
+        KLDivergenceParams(**kwargs),
+        layout="error",
+        midway=True,
+        theme=theme,
+        cache_dir=typst_cache,
+    )
+    assert scene.theme.name == theme

@@ -1,82 +1,121 @@
-"""Part 12: each formula's numeric example is infotheory's value, and the gap is KL(p‖q)."""
+"""Part 12: the four measures on one scale of bits, their examples worked by hand, and the
+gap (KL) closing as the model moves onto reality."""
 
 from __future__ import annotations
 
+import math
+
+import numpy as np
 import pytest
 
 import infotheory as it
-from scenes.kit import format_value
-from scenes.parts.p12_recap import Recap, RecapParams
-from tests.scenes.reading import worked_out
+from scenes.dryrun import dry_run
+from scenes.parts.p12_recap import CLEARANCE, Recap, RecapParams
 
-STATIONS = ["surprise", "entropy", "cross-entropy", "kl-divergence"]
+BEATS = ["opening", "surprise", "entropy", "cross-entropy", "kl-divergence", "gap", "takeaway"]
 
-
-def _expected(params: RecapParams) -> dict[str, float]:
-    p, q, unit = params.reality, params.model, params.unit
-    return {
-        "S": it.surprisal(p.probability(params.example), unit=unit),
-        "H": it.entropy(p, unit=unit),
-        "CE": it.cross_entropy(p, q, unit=unit),
-        "KL": it.kl_divergence(p, q, unit=unit),
-    }
+# Worked by hand for the weather: p = (0.5, 0.25, 0.15, 0.1), q = (0.2, 0.4, 0.3, 0.1).
+P = (0.5, 0.25, 0.15, 0.1)
+Q = (0.2, 0.4, 0.3, 0.1)
+S_RAIN = math.log2(1 / 0.15)  # 2.737
+H = sum(p * math.log2(1 / p) for p in P)  # 0.5 + 0.5 + 0.4105 + 0.3322 = 1.743
+CE = sum(p * math.log2(1 / q) for p, q in zip(P, Q, strict=True))  # 2.084
+KL = sum(p * math.log2(p / q) for p, q in zip(P, Q, strict=True))  # 0.341
+SHOWN = {"S": "2.737", "H": "1.743", "CE": "2.084", "KL": "0.341"}
 
 
-def test_beats_walk_the_road_then_end_on_the_gap(play):
+def test_the_beats_walk_the_road_then_close_the_gap(play):
     scene = play(Recap)
-    assert [b.name for b in scene.beats] == ["opening", *STATIONS, "gap", "takeaway"]
-    assert scene.road.current == len(STATIONS) - 1
+    assert [b.name for b in scene.beats] == BEATS
 
 
-def test_each_formulas_example_is_the_infotheory_value(play):
+@pytest.mark.parametrize(
+    ("beat", "key", "value"),
+    [
+        ("surprise", "S", S_RAIN),
+        ("entropy", "H", H),
+        ("cross-entropy", "CE", CE),
+        ("kl-divergence", "KL", KL),
+    ],
+)
+def test_each_example_is_worked_by_hand_and_said(play, beat, key, value):
+    record = play(Recap).beat_record(beat)
+    shown, text = record.readouts[key]
+    assert shown == pytest.approx(value, abs=1e-12)
+    assert text == SHOWN[key]
+    assert f"{text} bits" in record.narration
+
+
+def test_the_row_keeps_every_example_on_screen(play):
+    readouts = play(Recap).beat_record("kl-divergence").readouts
+    assert {key: readouts[key][1] for key in SHOWN} == SHOWN
+
+
+def test_one_scale_the_dot_sits_at_its_blocks_height_and_the_bar_on_the_plots_scale(play):
     scene = play(Recap)
-    expected = _expected(RecapParams())
-    for beat, key in zip(STATIONS, ["S", "H", "CE", "KL"], strict=True):
-        value, shown = scene.beat_record(beat).readouts[key]
-        assert value == expected[key], key
-        assert shown == format_value(expected[key]), key
-        assert f"{shown} bits" in scene.beat_record(beat).narration, key
-    # Each later beat still shows the earlier examples: the row is a summary.
-    assert set(scene.beat_record("kl-divergence").readouts) >= {"S", "H", "CE", "KL"}
+    plot = scene.beat_record("surprise").shown["plot"]
+    dot = scene.beat_record("surprise").shown["mark"][-1]
+    strip = scene.beat_record("entropy").shown["strip"]
+    rain = RecapParams().outcomes.index("rain")
+    block = strip.blocks[rain]
+    # The dot at (0.15, 2.737 bits) on the plot, and rain's block as tall as that.
+    assert dot.get_center()[:2] == pytest.approx(plot.c2p(0.15, S_RAIN)[:2], abs=1e-6)
+    assert block.get_top()[1] == pytest.approx(dot.get_center()[1], abs=1e-6)
+    assert block.get_bottom()[1] == pytest.approx(plot.c2p(0, 0)[1], abs=1e-6)
+    # The stacked bar stands on the same baseline at the same bits per unit of height.
+    kl_beat = scene.beat_record("kl-divergence").shown
+    stack = kl_beat["stack"]
+    per_bit = plot.c2p(0, 1)[1] - plot.c2p(0, 0)[1]
+    h, kl, ce = kl_beat["heights"]
+    assert stack.base[1] == pytest.approx(plot.c2p(0, 0)[1], abs=1e-9)
+    assert (h / per_bit, kl / per_bit, ce / per_bit) == pytest.approx((H, KL, CE), abs=1e-9)
 
 
-def test_each_formulas_example_shows_what_its_label_names(play):
-    """Read label and number as drawn; work out the quantity the label names by hand."""
-    odds = {"p": [0.5, 0.25, 0.15, 0.1], "q": [0.2, 0.4, 0.3, 0.1]}
-    outcomes = ("sun", "cloud", "rain", "snow")
-    scene = play(Recap)
-    for beat, key in zip([*STATIONS, "gap"], ["S", "H", "CE", "KL", "gap"], strict=True):
-        shown = scene.beat_record(beat).shown[key]
-        expected = worked_out(shown.label, odds, outcomes=outcomes)
-        assert shown.text == format_value(expected), (beat, str(shown))
-    assert str(scene.beat_record("gap").shown["gap"]) == '"the gap" = "KL"(p || q) = 0.341 bits'
-
-
-def test_kl_is_cross_entropy_minus_entropy_and_is_the_gap(play):
+def test_the_gap_closes_as_the_model_moves_onto_reality(play):
     record = play(Recap).beat_record("gap")
-    params = RecapParams()
-    h, ce = it.entropy(params.p), it.cross_entropy(params.p, params.q)
-    gap, shown = record.readouts["gap"]
-    assert gap == pytest.approx(ce - h, abs=1e-12)
-    assert gap == it.kl_divergence(params.p, params.q)
-    assert shown == "0.341"
-    assert f"That {shown} bits is the gap" in record.narration
-    for name, p_i, q_i in zip(params.outcomes, params.p, params.q, strict=True):
-        assert record.readouts[f"p[{name}]"][0] == p_i
-        assert record.readouts[f"q[{name}]"][0] == q_i
+    chart = record.shown["chart"]
+    assert np.array_equal(chart.probs, np.array(P))  # the model's bars now stand at p
+    assert record.readouts["KL"] == (0.0, "0.000")
+    assert record.readouts["CE"][1] == SHOWN["H"]  # cross-entropy down to its floor
+    h, kl, _ = record.shown["stack"].segment_heights()
+    assert kl < 1e-2 < h
+    assert record.narration.startswith(f"Those {SHOWN['KL']} bits are the gap")
+    assert "Training works to close it" in record.narration
+
+
+def test_the_takeaway_names_the_gap_and_what_training_minimises(play):
+    record = play(Recap).beat_record("takeaway")
+    assert record.narration.startswith("KL divergence is the gap between model and reality")
+    assert "cross-entropy is what training minimises" in record.narration
+    assert "measures" not in record.narration  # not "cross-entropy measures how far"
+
+
+@pytest.mark.parametrize("beat", ["kl-divergence", "gap"])
+def test_nothing_comes_within_80_pixels_of_the_frame_edge(play, beat):
+    from manim import config
+
+    left, right, bottom, top = play(Recap).beat_record(beat).shown["extent"]
+    half_w, half_h = config.frame_width / 2, config.frame_height / 2
+    assert min(left + half_w, half_w - right, bottom + half_h, half_h - top) >= CLEARANCE - 1e-9
 
 
 def test_parameters_change_the_numbers_and_the_narration(play):
     params = RecapParams(q=(0.4, 0.3, 0.2, 0.1), example="snow", unit="nats")
     scene = play(Recap, params)
-    expected = _expected(params)
-    for beat, key in zip(STATIONS, ["S", "H", "CE", "KL"], strict=True):
-        value, shown = scene.beat_record(beat).readouts[key]
+    p, q = np.array(P), np.array(params.q)
+    expected = {
+        "S": math.log(1 / 0.1),
+        "H": float(np.sum(p * np.log(1 / p))),
+        "CE": float(np.sum(p * np.log(1 / q))),
+        "KL": float(np.sum(p * np.log(p / q))),
+    }
+    for beat, key in zip(BEATS[1:5], expected, strict=True):
+        record = scene.beat_record(beat)
+        value, shown = record.readouts[key]
         assert value == pytest.approx(expected[key], rel=1e-12)
-        assert f"{shown} nats" in scene.beat_record(beat).narration
-    assert scene.beat_record("surprise").narration.startswith("Surprise: log one over p. Snow")
+        assert f"{shown} nats" in record.narration
+    assert "snow, at 0.10" in scene.beat_record("surprise").narration
     assert "ln" in scene.road.stations[0].formula.expression
-    assert scene.beat_record("gap").readouts["gap"][0] == pytest.approx(expected["KL"])
 
 
 def test_a_p_that_does_not_sum_to_one_is_refused_with_infotheorys_message():
@@ -95,7 +134,7 @@ def test_a_p_that_does_not_sum_to_one_is_refused_with_infotheorys_message():
         ({"q": (0.5, 0.5, 0.0, 0.0)}, "q"),  # the model rules out what happens
         ({"q": (0.5, 0.25, 0.15, 0.1)}, "q"),  # no gap at all
         ({"example": "fog"}, "example"),
-        ({"p": (0.5, 0.5, 0.0, 0.0), "example": "rain"}, "example"),
+        ({"p": (0.5, 0.5, 0.0, 0.0), "q": (0.4, 0.4, 0.1, 0.1), "example": "rain"}, "example"),
         ({"outcomes": ("a",), "p": (1.0,), "q": (1.0,), "example": "a"}, "outcomes"),
         ({"unit": "bytes"}, "unit"),
     ],
@@ -103,3 +142,23 @@ def test_a_p_that_does_not_sum_to_one_is_refused_with_infotheorys_message():
 def test_bad_parameters_are_refused(bad, field):
     with pytest.raises(ValueError, match=field):
         RecapParams(**bad)
+
+
+# Both themes and both units, in two runs (each a whole scene checked mid-animation).
+@pytest.mark.parametrize(
+    ("theme", "kwargs"),
+    [("dark", {}), ("light", {"unit": "nats"})],
+    ids=["dark-bits", "light-nats"],
+)
+def test_layout_holds_halfway_through_every_animation(typst_cache, theme, kwargs):
+    """Every beat, the takeaway's banner and the finale included, checked mid-animation
+    too: what moves never lands on text or past the frame's safe edge."""
+    scene = dry_run(
+        Recap,
+        RecapParams(**kwargs),
+        layout="error",
+        midway=True,
+        theme=theme,
+        cache_dir=typst_cache,
+    )
+    assert scene.theme.name == theme

@@ -117,10 +117,11 @@ def test_a_scene_built_light_is_light_and_passes_the_layout_check(light_entropy)
     white = tuple(int(255 * v) for v in LIGHT.color.background.to_rgb())
     assert tuple(pixels[5, 5]) == white
     assert _near(pixels, white) > 0.6 * pixels.shape[0] * pixels.shape[1]
-    # The bars are the light palette's p (at the bars' 0.85 opacity), never the dark one's.
-    bar = _blend(LIGHT.color.p, 0.85, LIGHT.color.background)
-    assert _near(pixels, bar) > 2000
-    assert _near(pixels, _blend(DARK.color.p, 0.85, LIGHT.color.background)) == 0
+    # The blocks are the light palette's surprise (at the blocks' 0.75 opacity), never the
+    # dark one's.
+    block = _blend(LIGHT.color.surprise, 0.75, LIGHT.color.background)
+    assert _near(pixels, block) > 2000
+    assert _near(pixels, _blend(DARK.color.surprise, 0.75, LIGHT.color.background)) == 0
     assert _near(pixels, tuple(int(255 * v) for v in DARK.color.background.to_rgb())) == 0
 
 

@@ -1,15 +1,27 @@
-/* The lecture kit's only script: chapter lists that seek, presenter mode, copy buttons.
+/* The page's script: chapter lists that seek, presenter mode, copy buttons.
  *
- * Presenter mode plays one section of a video and pauses on its last frame; the
- * space bar, the arrow keys or a clicker's Page Down play the next one. The
+ * Presenter mode plays one section of a video and pauses on its last frame
+ * (picture and sound: they are one media element); the space bar, the arrow keys
+ * or a clicker's Page Down play the next one. With auto-advance it plays every
+ * section through and starts again at the end, for a looping display. The
  * section times come from the page (data-chapters), the same times as the
  * chapter tracks and the markers inside the video files.
+ *
+ * The notes window (notes.html, opened with N) follows over a BroadcastChannel:
+ * each change of section or state is sent there, and its buttons send commands
+ * back. Nothing leaves the machine.
  */
 (function () {
   "use strict";
 
   var players = {};
   var active = null;
+  var CHANNEL = "explainer-lecture-kit";
+  var channel = window.BroadcastChannel ? new BroadcastChannel(CHANNEL) : null;
+
+  function send(message) {
+    if (channel) channel.postMessage(message);
+  }
 
   function Player(el) {
     this.el = el;
@@ -20,6 +32,8 @@
     this.status = el.querySelector(".presenter-status");
     this.index = 0;
     this.stopAt = null;
+    this.auto = false;
+    this.autoButton = el.querySelector('[data-action="auto"]');
     this.buttons = document.querySelectorAll('button.seek[data-video="' + this.video.id + '"]');
     var self = this;
     // Chapter tracks are off unless asked for; "hidden" loads their cues for scripts.
@@ -77,7 +91,7 @@
     var n = this.chapters.length;
     var where = "Section " + (this.index + 1) + " of " + n + ": " + c.title;
     var text = {
-      playing: where + ". Playing.",
+      playing: where + (this.auto ? ". Playing through (auto-advance), looping at the end." : ". Playing."),
       waiting: where + ", done. Space or \u2192 for the next section, \u2190 to replay.",
       paused: where + ". Paused: Space or \u2192 to play.",
       ended: "End of the video. \u2190 replays the last section, Esc leaves.",
@@ -86,6 +100,26 @@
     this.el.setAttribute("data-state", state);
     this.el.setAttribute("data-section", String(this.index));
     this.status.textContent = text;
+    this.broadcast();
+  };
+
+  // Tell the notes window where the presentation is.
+  Player.prototype.broadcast = function () {
+    var c = this.chapters[this.index];
+    var next = this.chapters[this.index + 1] || (this.auto ? this.chapters[0] : null);
+    send({
+      type: "state",
+      presenting: true,
+      label: this.video.getAttribute("aria-label"),
+      index: this.index,
+      total: this.chapters.length,
+      title: c.title,
+      notes: c.notes || "",
+      state: this.el.getAttribute("data-state"),
+      next: next ? { title: next.title, poster: next.poster } : null,
+      startedAt: this.startedAt,
+      auto: this.auto,
+    });
   };
 
   Player.prototype.play = function () {
@@ -107,9 +141,19 @@
     this.play();
   };
 
-  // Pause on the last frame of the section, whatever the frame rate.
+  // Pause on the last frame of the section, whatever the frame rate; with
+  // auto-advance, only follow the sections as they go by.
   Player.prototype.check = function () {
     if (!this.presenting || this.video.paused || this.stopAt === null) return;
+    if (this.auto) {
+      var now = this.chapterAt(this.video.currentTime);
+      if (now !== this.index) {
+        this.index = now;
+        this.stopAt = this.chapters[now].end;
+        this.setState("playing");
+      }
+      return;
+    }
     if (this.index === this.chapters.length - 1) return; // the last one plays to the end
     if (this.video.currentTime >= this.stopAt - this.frame) this.hold();
   };
@@ -149,6 +193,24 @@
     this.playSection(justStarted ? this.index - 1 : this.index);
   };
 
+  Player.prototype.setAuto = function (on) {
+    this.auto = on;
+    this.video.loop = on; // a looping display starts again without a pause
+    this.autoButton.setAttribute("aria-pressed", String(on));
+  };
+
+  Player.prototype.toggleAuto = function () {
+    this.setAuto(!this.auto);
+    var state = this.el.getAttribute("data-state");
+    if (this.auto && (state === "waiting" || state === "ended")) this.next();
+    else this.setState(state);
+  };
+
+  Player.prototype.openNotes = function () {
+    var notes = window.open("notes.html", "explainer-notes", "popup,width=960,height=640");
+    if (!notes) this.status.textContent = "The browser blocked the notes window: allow pop-ups for this page.";
+  };
+
   Player.prototype.toggleCaptions = function () {
     for (var i = 0; i < this.video.textTracks.length; i++) {
       var track = this.video.textTracks[i];
@@ -174,11 +236,13 @@
     this.bar.hidden = false;
     this.el.setAttribute("tabindex", "-1");
     this.el.focus();
+    this.startedAt = Date.now();
     this.playSection(0);
   };
 
   Player.prototype.stop = function () {
     this.presenting = false;
+    this.setAuto(false);
     this.video.pause();
     this.el.classList.remove("presenting");
     this.el.removeAttribute("data-state");
@@ -187,7 +251,34 @@
     if (document.fullscreenElement === this.el) document.exitFullscreen();
     if (active === this) active = null;
     if (this.opener) this.opener.focus();
+    send({ type: "state", presenting: false });
   };
+
+  var ACTIONS = {
+    next: "next",
+    back: "back",
+    auto: "toggleAuto",
+    notes: "openNotes",
+    fullscreen: "toggleFullscreen",
+    captions: "toggleCaptions",
+    exit: "stop",
+  };
+
+  function act(action) {
+    if (active && ACTIONS[action]) active[ACTIONS[action]]();
+  }
+
+  if (channel) {
+    channel.onmessage = function (event) {
+      var message = event.data || {};
+      if (message.type === "hello") {
+        if (active) active.broadcast();
+        else send({ type: "state", presenting: false });
+      } else if (message.type === "command") {
+        act(message.action);
+      }
+    };
+  }
 
   // ---- wiring ----------------------------------------------------------------
 
@@ -221,12 +312,8 @@
       players[target.getAttribute("data-present")].start(target);
     } else if (target.hasAttribute("data-copy")) {
       copy(target);
-    } else if (target.hasAttribute("data-action") && active) {
-      var action = target.getAttribute("data-action");
-      if (action === "next") active.next();
-      else if (action === "back") active.back();
-      else if (action === "fullscreen") active.toggleFullscreen();
-      else if (action === "exit") active.stop();
+    } else if (target.hasAttribute("data-action")) {
+      act(target.getAttribute("data-action"));
     }
   });
 
@@ -234,6 +321,7 @@
     " ": "next", ArrowRight: "next", ArrowDown: "next", PageDown: "next",
     ArrowLeft: "back", ArrowUp: "back", PageUp: "back",
     f: "fullscreen", F: "fullscreen", c: "captions", C: "captions", Escape: "exit",
+    a: "auto", A: "auto", n: "notes", N: "notes",
   };
 
   document.addEventListener(
@@ -247,11 +335,7 @@
       // Space on a focused button would click it too: the presenter takes the key.
       event.preventDefault();
       event.stopPropagation();
-      if (action === "next") active.next();
-      else if (action === "back") active.back();
-      else if (action === "fullscreen") active.toggleFullscreen();
-      else if (action === "captions") active.toggleCaptions();
-      else if (action === "exit") active.stop();
+      act(action);
     },
     true
   );

@@ -1,20 +1,21 @@
-"""Two repairs to manim's handling of typeset text, applied by the kit's text classes.
+"""Typeset text, copied: copies share each glyph's parsed outline, and a formula the
+SVG cache serves keeps its strokes' weight.
 
-**Copies share each glyph's parsed path.** Manim keeps, on every glyph of a Typst
-(or SVG) mobject, the parsed svgelements path it was built from
+**Copies share the parsed outline.** Manim keeps, on every glyph of a Typst (or SVG)
+mobject, the parsed svgelements path it was built from
 (``VMobjectFromSVGPath.path_obj``), but reads it only while building the glyph's
 points. ``Mobject.copy()`` deep-copies it all the same, and copies are everywhere:
-every ``Transform`` and fade copies its mobject (and target) when it begins, and the
-SVG cache copies every formula it hands out. Copying those parsed paths took most of
-a dry run's time (the twelve parts and the extra: 55 s of CPU before, 21 s after).
-Nothing changes a path once its glyph is built, so copies share it; the points,
-colours and everything drawn are still copied.
+every ``Transform`` and fade copies its mobject (and target) when it begins, the SVG
+cache copies every formula it hands out. Copying those parsed paths was about nine
+tenths of a dry run's time. Nothing changes a path once its glyph is built, so copies
+share it; the points, colours and everything drawn are still copied as before.
 
 **Strokes keep their weight on a cache hit.** Typst draws fraction bars and rules as
 strokes, which manim rescales with the formula; but it lists the strokes to rescale
 only while parsing the SVG, and a formula that comes from the SVG cache (the same
 source typeset earlier in the process) has no list, so its bars kept the weight of
-the cached copy. A picture then depended on what the process had typeset before.
+the cached copy. A picture then depended on what the process had typeset before
+(and a pinned picture on which tests shared the process).
 """
 
 from __future__ import annotations

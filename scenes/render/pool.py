@@ -1,0 +1,131 @@
+"""Worker processes on this machine: the local way to run render units.
+
+Each unit runs as ``python -m scenes._worker`` (:mod:`scenes.render.worker`) in its own
+process group, with the job on stdin and its events, one JSON object a line, on stdout.
+:class:`LocalPool` starts at most ``jobs`` of them and puts every event on one queue as
+``(unit name, event)``, ending each unit's stream with ``{"event": "exited", "code": N}``.
+The Dask executor (:mod:`scenes.render.cluster`) starts the same processes on its
+workers with :func:`spawn_worker`, so a unit renders the same way everywhere.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import queue
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import suppress
+from pathlib import Path
+from typing import IO, Any
+
+from scenes.render.worker import Job
+
+__all__ = ["GRACE", "LocalPool", "read_events", "spawn_worker", "stop_process"]
+
+GRACE = 2.0  # seconds a worker gets between SIGTERM and SIGKILL
+PROJECT_ROOT = str(Path(__file__).resolve().parents[2])
+
+
+def _worker_env(extra: dict[str, str] | None = None) -> dict[str, str]:
+    env = {**os.environ, **(extra or {})}
+    env["PYTHONPATH"] = os.pathsep.join(
+        p for p in (PROJECT_ROOT, os.environ.get("PYTHONPATH", "")) if p
+    )
+    # Python salts its string hashes per process, and some drawing code iterates over
+    # sets: two renders of one scene then differed in a few pixels. A fixed seed makes
+    # every render of a scene, whole or split, draw the same frames.
+    env["PYTHONHASHSEED"] = "0"
+    return env
+
+
+def spawn_worker(job: Job, log: IO[bytes], env: dict[str, str] | None = None) -> subprocess.Popen:
+    """Start the worker process for ``job`` (its stderr into ``log``); its events come on
+    its stdout (:func:`read_events`)."""
+    process = subprocess.Popen(
+        # The arguments only label the process (ps); the job comes on stdin.
+        [sys.executable, "-m", "scenes._worker", job.stem, job.quality, job.work_dir],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=log,
+        env=_worker_env(env),
+        start_new_session=True,  # its own process group: Ctrl-C is ours to pass on
+    )
+    assert process.stdin is not None
+    # A worker that dies at once closes its stdin; its exit code is reported later.
+    with suppress(BrokenPipeError):
+        process.stdin.write(job.to_json().encode())
+        process.stdin.close()
+    return process
+
+
+def read_events(process: subprocess.Popen) -> Iterator[dict[str, Any]]:
+    """The worker's events, then ``{"event": "exited", "code": N}`` once it has exited."""
+    assert process.stdout is not None
+    for line in process.stdout:
+        try:
+            yield json.loads(line)
+        except ValueError:
+            continue
+    yield {"event": "exited", "code": process.wait()}
+
+
+def stop_process(process: subprocess.Popen, deadline: float) -> None:
+    """SIGKILL ``process``'s group if it has not ended by ``deadline`` (monotonic)."""
+    try:
+        process.wait(timeout=max(0.0, deadline - time.monotonic()))
+    except subprocess.TimeoutExpired:
+        _signal_group(process, signal.SIGKILL)
+        process.wait()
+
+
+def _signal_group(process: subprocess.Popen, sig: int) -> None:
+    with suppress(ProcessLookupError, PermissionError):
+        os.killpg(process.pid, sig)
+
+
+class LocalPool:
+    """At most ``jobs`` worker processes at once on this machine."""
+
+    def __init__(self, jobs: int, events: queue.Queue) -> None:
+        self.capacity = self.workers = jobs
+        self.events = events
+        self.processes: dict[str, subprocess.Popen] = {}
+
+    def describe(self) -> str:
+        return f"{self.capacity} at a time"
+
+    def start(self, name: str, job: Job, log: Path) -> None:
+        with log.open("wb") as log_handle:
+            process = spawn_worker(job, log_handle)
+        self.processes[name] = process
+        threading.Thread(target=self._forward, args=(name, process), daemon=True).start()
+
+    def _forward(self, name: str, process: subprocess.Popen) -> None:
+        for event in read_events(process):
+            self.events.put((name, event))
+
+    def finished(self, name: str) -> None:
+        self.processes.pop(name, None)
+
+    def cancel(self, name: str) -> None:
+        """Stop one unit (its sibling failed); its ``exited`` event still comes."""
+        process = self.processes.get(name)
+        if process is not None:
+            _signal_group(process, signal.SIGTERM)
+
+    def stop_all(self) -> None:
+        """SIGTERM every worker's process group, then SIGKILL what is left after a grace."""
+        running = list(self.processes.values())
+        for process in running:
+            _signal_group(process, signal.SIGTERM)
+        deadline = time.monotonic() + GRACE
+        for process in running:
+            stop_process(process, deadline)
+
+    def close(self) -> None:
+        return None
