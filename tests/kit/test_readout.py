@@ -112,4 +112,3 @@ def test_a_number_grown_from_a_copy_of_something_else_still_reads():
     onto.finish()
     with pytest.raises(ValueError, match=r"no longer shows '0\.92'"):
         number.drawn_text  # noqa: B018 (the read is the test)
-
