@@ -14,6 +14,7 @@ import pytest
 
 from scenes.registry import EXTRAS, SCENES
 from tests.scenes.pictures import PINS, REPIN, compare, load_pin, pin_picture, save_diff, save_pin
+from tests.scenes.test_all_scenes import scene_id
 
 ENTRIES = SCENES + EXTRAS
 REPIN_HINT = "If the change is deliberate, re-pin with `make pins`."
@@ -24,7 +25,7 @@ def diff_dir(tmp_path_factory):
     return tmp_path_factory.mktemp("pin-diffs")
 
 
-@pytest.mark.parametrize("entry", ENTRIES, ids=lambda e: e.stem)
+@pytest.mark.parametrize("entry", ENTRIES, ids=scene_id)
 def test_every_beat_ends_on_its_pinned_picture(entry, play, diff_dir):
     scene = play(entry.load())
     stills = sorted(scene.still_dir.glob("*.png"))
