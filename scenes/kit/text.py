@@ -57,6 +57,9 @@ _UNITS_PER_PT_PER_FONT_SIZE = 1 / 960
 
 share_parsed_paths()  # every scene copies text; see scenes/kit/glyph_copy.py
 
+# A coloured part of a formula, `{{ H(p) : entropy }}`: its maths, then its role.
+_GROUP = re.compile(r"\{\{\s*(.*?)\s*:\s*\w+\s*\}\}")
+
 _TYPST_SPECIALS = re.compile(r"([\\#$*_`<>@\[\]~=\-+/\"'])")
 
 # Plain text (Txt's default) is split into what Typst reads as it is and what it must show
@@ -307,8 +310,9 @@ def format_value(value: float, decimals: int = 3) -> str:
 class Reading:
     """What a read-out shows, read from what was drawn: ``H(p, q) = 1.737 bits``.
 
-    ``label`` is the Typst source the label's glyphs were typeset from (``None`` for a
-    bare number), ``text`` the characters the number's glyphs were built from, ``unit``
+    ``label`` is the Typst source the label's glyphs were typeset from, colour groups
+    read as their maths (``{{ H : entropy }}(p)`` reads ``H(p)``; ``None`` for a bare
+    number), ``text`` the characters the number's glyphs were built from, ``unit``
     the unit word drawn after it (``None`` if there is none). ``value`` is the number
     the scene passed in, for exact comparisons; ``text`` is what a viewer reads.
     """
@@ -384,7 +388,10 @@ class Readout(VGroup):
     def read(self) -> Reading:
         """The label, number and unit as drawn."""
         unit = self.unit_text.text if self.unit_text is not None else None
-        label = self.label.expression.removesuffix(" = 0") if self.label is not None else None
+        label = None
+        if self.label is not None:
+            # The maths as read: colour groups `{{ H : entropy }}` are just their `H`.
+            label = _GROUP.sub(r"\1", self.label.expression.removesuffix(" = 0"))
         return Reading(label, self.shown, unit, self.value)
 
     @property

@@ -57,6 +57,9 @@ def test_a_readout_reads_back_its_label_number_and_unit():
     readout.set_value(1.0)
     assert readout.read() == Reading("H(p, q)", "1.000", "bit", 1.0)
     assert str(Readout(None, 0.5, unit=None, decimals=2).read()) == "0.50"
+    # Colour groups read as their maths.
+    kl = Readout('{{ "KL" : kl }}({{ p : p }} || {{ q : q }})', 0.25, key="KL")
+    assert str(kl.read()) == '"KL"(p || q) = 0.250 bits'
 
 
 def test_the_outline_drawn_is_that_of_the_rounded_text():
