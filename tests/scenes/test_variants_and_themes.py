@@ -101,7 +101,9 @@ def light_entropy(tmp_path_factory):
     stills = tmp_path_factory.mktemp("light-stills")
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("EXPLAINER_STILLS", str(stills))
-        scene = dry_run(Entropy, layout="error", theme="light")
+        # Its own formula cache: the shared one may be written by another process at once.
+        typst = tmp_path_factory.mktemp("light-typst")
+        scene = dry_run(Entropy, layout="error", theme="light", cache_dir=typst)
     return scene, stills
 
 
