@@ -2,7 +2,8 @@
 
 The runner's launch of the prepared scenes (``_run``) is replaced by a recorder, so
 these tests see exactly the jobs ``explainer render`` would start: their output
-stems, parameters, theme (the one each worker is given) and keys. Every error must stop the command before that.
+stems, parameters, theme (the one each worker is given) and keys. Every error must
+stop the command before that.
 """
 
 from __future__ import annotations
