@@ -2,6 +2,7 @@
 #   make video   renders the explainer into media/
 #   make test    runs ruff and the test suite
 #   make docs    writes the API reference into media/api/
+#   make pins    re-pins the pictures the tests compare with, after a deliberate change
 # Set-up runs once: stamps in .venv/ make the second run skip it.
 
 # .venv/bin/python is a symlink to the system interpreter: without this, make would
@@ -29,7 +30,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # espeak-ng, the second voice, which the voice tests speak with.
 TEST_SYSTEM_PACKAGES := chromium espeak-ng
 
-.PHONY: video test lint format bench docs contact-sheet setup system-deps test-system-deps clean
+.PHONY: video test pins lint format bench docs contact-sheet setup system-deps test-system-deps clean
 
 video: $(VENV)/.installed
 	$(BIN)/explainer render --quality $(QUALITY) $(if $(JOBS),--jobs $(JOBS)) $(ARGS)
@@ -38,6 +39,11 @@ test: $(VENV)/.installed test-system-deps
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest -n auto
+
+# Re-pin the pictures tests/scenes/test_pictures.py compares with (tests/pins/), after a
+# deliberate change to what the scenes show. Look at the new pins before committing them.
+pins: $(VENV)/.installed
+	EXPLAINER_REPIN=1 $(BIN)/python -m pytest -n auto -q -p no:cacheprovider tests/scenes/test_pictures.py
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check --fix .

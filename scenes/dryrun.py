@@ -13,8 +13,10 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from manim import tempconfig
+from manim.renderer.cairo_renderer import CairoRenderer
 
 from scenes.kit.base import ExplainerScene, SceneParams
+from scenes.kit.camera import ExplainerCamera
 from scenes.render.layout import quality_named
 from scenes.render.scene_info import typst_cache_dir
 
@@ -47,6 +49,16 @@ def environment(values: Mapping[str, str | None]) -> Iterator[None]:
         yield
     finally:
         put(before)
+
+
+class _SkippingRenderer(CairoRenderer):
+    """Manim's renderer without the drawing a dry run never shows: with animations
+    skipped it still paints the still mobjects at every play and the picture at every
+    wait. Stills are drawn on request (:meth:`ExplainerScene.save_still`)."""
+
+    def update_frame(self, *args, **kwargs) -> None:
+        if not self.skip_animations:
+            super().update_frame(*args, **kwargs)
 
 
 def dry_run(
@@ -93,7 +105,8 @@ def dry_run(
     }
     with theme_used(theme), tempconfig(settings), environment(variables):
         # Manim 0.22 reads skipping from the constructor, not from the config.
-        scene = scene_class(skip_animations=True)
+        renderer = _SkippingRenderer(camera_class=ExplainerCamera, skip_animations=True)
+        scene = scene_class(renderer=renderer, skip_animations=True)
         if voice is not None:
             params = dataclasses.replace(params or scene_class.Params(), voice=voice)
         if params is not None:

@@ -302,7 +302,11 @@ class __CLASS__(ExplainerScene):
 '''
 
 TEST_TEMPLATE = '''\
-"""Extra scene `__SLUG__`: the numbers shown are infotheory's and follow the parameters."""
+"""Extra scene `__SLUG__`: the numbers shown are infotheory's and follow the parameters.
+
+Expected strings are worked out by hand, never formatted from the value under test:
+when you change the example, work the new numbers out again.
+"""
 
 from __future__ import annotations
 
@@ -314,19 +318,19 @@ from __MODULE__ import __CLASS__, __CLASS__Params
 
 def test_the_entropy_shown_is_infotheorys(play):
     scene = play(__CLASS__)
-    value, shown = scene.beat_record("entropy").readouts["H"]
-    assert value == it.entropy(__CLASS__Params().distribution)
-    assert shown == f"{value:.3f}"
+    reading = scene.beat_record("entropy").readings["H"]
+    assert reading.value == it.entropy(__CLASS__Params().distribution)
+    # By hand: -(0.6 log2 0.6 + 0.3 log2 0.3 + 0.1 log2 0.1) = 1.2955 bits.
+    assert str(reading) == "H(p) = 1.295 bits"
 
 
 def test_a_changed_parameter_changes_the_numbers_and_the_narration(play):
     default = play(__CLASS__)
-    params = __CLASS__Params(probs=(0.4, 0.4, 0.2))
-    changed = play(__CLASS__, params)
-    value, shown = changed.beat_record("entropy").readouts["H"]
-    assert value == it.entropy(params.distribution)
-    assert value != default.beat_record("entropy").readouts["H"][0]
-    assert shown in changed.beat_record("entropy").narration
+    changed = play(__CLASS__, __CLASS__Params(probs=(0.4, 0.4, 0.2)))
+    reading = changed.beat_record("entropy").readings["H"]
+    # By hand: -(2 x 0.4 log2 0.4 + 0.2 log2 0.2) = 1.5219 bits.
+    assert reading.text == "1.522"
+    assert "1.522 bits on average" in changed.beat_record("entropy").narration
     assert changed.beat_record("entropy").narration != default.beat_record("entropy").narration
 
 

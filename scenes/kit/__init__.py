@@ -19,6 +19,7 @@ from scenes.kit.layout import (
     allow_offscreen,
     allow_overlap,
     extent,
+    keep_clear,
     layout_problems,
 )
 from scenes.kit.odds import ChanceStrip
@@ -39,6 +40,7 @@ from scenes.kit.stacked import StackedBar
 from scenes.kit.stage import Region, Stage
 from scenes.kit.text import (
     Formula,
+    Reading,
     Readout,
     Txt,
     alternatives,
@@ -47,6 +49,7 @@ from scenes.kit.text import (
     log_symbol,
     log_words,
     plain_words,
+    read_readouts,
     readouts_in,
     resolve_color,
     tinted,
@@ -79,6 +82,7 @@ __all__ = [
     "PixelSpace",
     "PixelZoom",
     "QuantityBar",
+    "Reading",
     "Readout",
     "RealityAndModel",
     "Region",
@@ -106,11 +110,13 @@ __all__ = [
     "fit_bars",
     "format_value",
     "information_stations",
+    "keep_clear",
     "layout_problems",
     "log_symbol",
     "log_words",
     "nice_ticks",
     "plain_words",
+    "read_readouts",
     "readouts_in",
     "resolve_color",
     "room_below_banner",

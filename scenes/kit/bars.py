@@ -19,6 +19,7 @@ from manim import (
 
 import infotheory as it
 from scenes.kit.baseline import align_baselines
+from scenes.kit.layout import keep_clear
 from scenes.kit.text import Readout, Txt, resolve_color
 from scenes.theme import current_theme
 
@@ -76,7 +77,7 @@ def bar_axis(
             for x in xs
         )
     )
-    return baseline, bars, outcome_labels(outcomes, xs, label_size)
+    return baseline, keep_clear(bars), outcome_labels(outcomes, xs, label_size)
 
 
 def outcome_labels(names: Sequence[str], xs: Sequence[float], size: str | float) -> VGroup:
@@ -314,7 +315,7 @@ class AverageStrip(VGroup):
                 stroke_width=2,
             )
             block.move_to([x + w / 2, block.height / 2, 0])
-            self.blocks.add(block)
+            self.blocks.add(keep_clear(block))
             x += w
         # The baseline runs ``overhang`` past the blocks on each side (0: exactly under them).
         self.baseline = Line(
@@ -377,7 +378,10 @@ class AverageStrip(VGroup):
 
     def level_target(self, recolor: bool = True) -> Rectangle:
         """The single bar, as wide as the strip, whose area equals the blocks': in the
-        average's colour, or with ``recolor=False`` in the blocks' own."""
+        average's colour, or with ``recolor=False`` in the blocks' own.
+
+        Not kept clear of text (a faint copy can be a backdrop behind the numbers);
+        :meth:`level` and :meth:`pour` mark the bar they leave as a bar."""
         bar = Rectangle(
             width=self.strip_width,
             height=self.average * self.unit_height,
@@ -394,7 +398,7 @@ class AverageStrip(VGroup):
         """Pour the blocks into one bar of the same area: its height is the average."""
         from manim import ReplacementTransform
 
-        return ReplacementTransform(self.blocks, self.level_target(), **kwargs)
+        return ReplacementTransform(self.blocks, keep_clear(self.level_target()), **kwargs)
 
     def pour(self, recolor: bool = True, **kwargs) -> Animation:
         """Like :meth:`level`, but showing that area is kept: each block first flattens
@@ -407,7 +411,7 @@ class AverageStrip(VGroup):
         """
         from manim import AnimationGroup, FadeIn, FadeOut, Succession, Transform
 
-        target = self.level_target(recolor)
+        target = keep_clear(self.level_target(recolor))
         left = target.get_left()[0]
         y = self.baseline.get_center()[1]
         layers = VGroup()

@@ -11,7 +11,8 @@ ahead of the words and the voice never talks over the next beat. When a beat
 ends, the scene also
 
 - runs the layout check (:mod:`scenes.kit.layout`),
-- records what the beat showed (keyed read-outs and their numbers) for the tests.
+- records what the beat showed (each keyed read-out's label, number and unit, as
+  drawn) for the tests.
 
 A new scene subclasses :class:`ExplainerScene`, sets ``hook`` and ``takeaway``
 and writes :meth:`~ExplainerScene.body`::
@@ -54,6 +55,7 @@ from manim import (
     config,
     logger,
 )
+from manim.utils.iterables import list_update
 
 from infotheory.units import log_factor
 from scenes.kit.camera import ExplainerCamera
@@ -63,7 +65,7 @@ from scenes.kit.layout import LayoutError, LayoutProblem, layout_problems
 from scenes.kit.narration import Narrator, Utterance
 from scenes.kit.partial import PartialRender
 from scenes.kit.stage import Stage
-from scenes.kit.text import plain_words, readouts_in
+from scenes.kit.text import Reading, plain_words, read_readouts
 from scenes.render.scene_info import cache_root
 from scenes.theme import Theme, current_theme
 from scenes.voice.engines import DEFAULT_VOICE, ENGINES, engine_named
@@ -101,13 +103,18 @@ class SceneParams:
 
 @dataclass
 class BeatRecord:
-    """What one beat said and showed: the tests read these."""
+    """What one beat said and showed: the tests read these.
+
+    ``readings`` maps each keyed read-out on screen at the end of the beat to what it
+    showed (label, number and unit as drawn, see :class:`~scenes.kit.text.Reading`);
+    ``shown`` holds what the scene noted with :meth:`ExplainerScene.show`.
+    """
 
     name: str
     start: float
     end: float = 0.0
     lines: list[Utterance] = field(default_factory=list)
-    readouts: dict[str, tuple[float, str]] = field(default_factory=dict)
+    readings: dict[str, Reading] = field(default_factory=dict)
     problems: list[LayoutProblem] = field(default_factory=list)
     shown: dict[str, Any] = field(default_factory=dict)  # what the scene noted with show()
 
@@ -115,6 +122,11 @@ class BeatRecord:
     def narration(self) -> str:
         """Everything the beat said, as written."""
         return " ".join(line.text for line in self.lines)
+
+    @property
+    def readouts(self) -> dict[str, tuple[float, str]]:
+        """Each read-out's ``(value, drawn text)``: the short form of :attr:`readings`."""
+        return {key: (r.value, r.text) for key, r in self.readings.items()}
 
 
 def _layout_mode() -> str:
@@ -284,7 +296,7 @@ class ExplainerScene(PartialRender):
         finally:
             self._beat = None
         record.end = self.time
-        record.readouts = {key: (r.value, r.shown) for key, r in readouts_in(self.mobjects).items()}
+        record.readings = read_readouts(self.mobjects)
         self._check_layout(record)
         self.beats.append(record)
         if self.still_dir is not None:
@@ -337,16 +349,14 @@ class ExplainerScene(PartialRender):
 
     def save_still(self, path: Path) -> Path:
         """Draw the current frame (even when animations are skipped) and save it as a PNG."""
-        renderer = self.renderer
-        static, renderer.static_image = renderer.static_image, None
-        try:
-            renderer.update_frame(self, ignore_skipping=True)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            partial = path.with_name(f".{path.name}.{os.getpid()}.part")
-            self.camera.get_image().save(partial, format="PNG")
-            partial.replace(path)  # never a half-written poster at the final path
-        finally:
-            renderer.static_image = static
+        # Straight to the camera, as the renderer would with no static frame: a dry
+        # run's renderer draws nothing while it skips (scenes/dryrun.py).
+        self.camera.reset()
+        self.camera.capture_mobjects(list_update(self.mobjects, self.foreground_mobjects))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(f".{path.name}.{os.getpid()}.part")
+        self.camera.get_image().save(partial, format="PNG")
+        partial.replace(path)  # never a half-written poster at the final path
         return path
 
     def beat_record(self, name: str) -> BeatRecord:
@@ -370,11 +380,12 @@ class ExplainerScene(PartialRender):
         if self.layout_mode == "off":
             return
         leaving = [a.mobject for a in self.animations if getattr(a, "remover", False)]
-        # Sizes are skipped: anything growing in or shrinking away is small for a moment.
+        # Sizes are skipped: anything growing in or shrinking away is small for a moment;
+        # and so is text on a bar: bars growing or morphing pass under labels on their way.
         problems = [
             p
             for p in layout_problems(self.mobjects, self.theme, passing=leaving)
-            if p.kind != "too-small"
+            if p.kind not in ("too-small", "on-bar")
         ]
         where = self._beat.name if self._beat is not None else "the scene"
         names = ", ".join(type(a).__name__ for a in self.animations)

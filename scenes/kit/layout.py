@@ -3,19 +3,20 @@
 At the end of every section the base scene asks :func:`layout_problems` whether
 
 - anything visible reaches past the frame minus the theme's safe margin,
-- two pieces of text or maths overlap,
+- two pieces of text or maths overlap, or text lies on a bar (a shape marked
+  with :func:`keep_clear`: bars, blocks, segments),
 - any text is smaller than the theme's minimum legible size (480p).
 
 Mobjects that are meant to bleed off the frame (a full-screen fog, a
-background) are exempted with :func:`allow_offscreen`; text meant to sit on top
-of other text (a label inside a box is fine; text on text never is) can be
-exempted with :func:`allow_overlap`.
+background) are exempted with :func:`allow_offscreen`; a group whose texts sit
+on one another by design (a label inside a box is fine anyway; text on text never
+is) is marked with :func:`allow_overlap`, which frees them only from each other.
 """
 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -40,6 +41,7 @@ __all__ = [
     "allow_offscreen",
     "allow_overlap",
     "extent",
+    "keep_clear",
     "layout_problems",
     "text_mobjects",
 ]
@@ -56,7 +58,7 @@ class LayoutError(AssertionError):
 
 @dataclass(frozen=True)
 class LayoutProblem:
-    kind: str  # "offscreen" | "overlap" | "too-small"
+    kind: str  # "offscreen" | "overlap" | "on-bar" | "too-small"
     message: str
 
     def __str__(self) -> str:
@@ -70,8 +72,15 @@ def allow_offscreen(mob: Mobject) -> Mobject:
 
 
 def allow_overlap(mob: Mobject) -> Mobject:
-    """Exempt the text in ``mob`` from the overlap check; returns it."""
+    """Let the text (and bars) in ``mob`` overlap one another; returns it. Anything else
+    landing on them is still reported."""
     mob.layout_overlap_ok = True
+    return mob
+
+
+def keep_clear(mob: Mobject) -> Mobject:
+    """Mark ``mob`` (and its family) as a bar that no text may lie on; returns it."""
+    mob.layout_keep_clear = True
     return mob
 
 
@@ -92,7 +101,7 @@ def _is_visible(mob: Mobject) -> bool:
 def _describe(mob: Mobject) -> str:
     if isinstance(mob, Readout):
         label = mob.label.expression.removesuffix(" = 0") if mob.label is not None else None
-        return f"Readout({label!r}, {mob.shown})" if label else f"Readout({mob.shown})"
+        return f"Readout({label!r}, {mob.number.text})" if label else f"Readout({mob.number.text})"
     text = getattr(mob, "text", None) if isinstance(mob, Txt) else None
     text = text or getattr(mob, "markup", None) or getattr(mob, "expression", None)
     if text is None and isinstance(mob, DecimalNumber | NumberText):
@@ -144,6 +153,61 @@ def _box(mob: Mobject) -> tuple[np.ndarray, np.ndarray]:
     return points.min(axis=0), points.max(axis=0)
 
 
+def _overlap_groups(
+    mobjects: Iterable[Mobject], passing: Iterable[Mobject] = ()
+) -> Callable[[Mobject, Mobject], bool]:
+    """Whether two mobjects may overlap: they lie in one :func:`allow_overlap` group
+    (free to overlap each other, not anything else), or one of them is ``passing``
+    (on its way out)."""
+    group: dict[int, int] = {}
+    for mob, flagged in _walk(mobjects, "layout_overlap_ok"):
+        if flagged and id(mob) not in group:  # parents come first: the outermost group wins
+            group.update((id(m), id(mob)) for m in mob.get_family())
+    leaving = {id(m) for mob in passing for m in mob.get_family()}
+
+    def together(a: Mobject, b: Mobject) -> bool:
+        if id(a) in leaving or id(b) in leaving:
+            return True
+        return id(a) in group and group[id(a)] == group.get(id(b))
+
+    return together
+
+
+def _overlap(a: tuple[np.ndarray, np.ndarray], b: tuple[np.ndarray, np.ndarray]) -> bool:
+    """Whether two bounding boxes overlap by more than the tolerance, in x and in y."""
+    (alo, ahi), (blo, bhi) = a, b
+    return bool((np.minimum(ahi, bhi)[:2] - np.maximum(alo, blo)[:2] > OVERLAP_TOLERANCE).all())
+
+
+def _texts_on_bars(
+    mobjects: Sequence[Mobject],
+    texts: Sequence[Mobject],
+    boxes: dict[int, tuple[np.ndarray, np.ndarray]],
+    together: Callable[[Mobject, Mobject], bool],
+) -> Iterable[tuple[Mobject, Mobject]]:
+    """Each text lying on a shape marked :func:`keep_clear`, with the first shape it lies
+    on in each marked group (a chart's bars are one thing to report)."""
+    in_text = {id(m) for t in texts for m in t.get_family()}
+    marked: dict[int, list[Mobject]] = {}
+    stack = [(m, None) for m in mobjects]
+    while stack:
+        mob, root = stack.pop()
+        if id(mob) in in_text:
+            continue
+        if root is None and getattr(mob, "layout_keep_clear", False):
+            root = mob
+        if root is not None and not mob.submobjects and _is_visible(mob):
+            marked.setdefault(id(root), []).append(mob)
+        stack.extend((sub, root) for sub in mob.submobjects)
+    for text in texts:
+        for leaves in marked.values():
+            hit = (leaf for leaf in leaves if not together(text, leaf))
+            if (
+                leaf := next((b for b in hit if _overlap(boxes[id(text)], _box(b))), None)
+            ) is not None:
+                yield text, leaf
+
+
 def extent(mobjects: Iterable[Mobject]) -> tuple[float, float, float, float]:
     """``(left, right, bottom, top)`` of everything visible among ``mobjects`` and their
     families: how near a picture comes to the frame's edges (e.g. a test of a clearance)."""
@@ -177,6 +241,7 @@ def layout_problems(
     """
     theme = theme or current_theme()
     problems: list[LayoutProblem] = []
+    passing = tuple(passing)
     passing_ids = frozenset(id(m) for m in passing)
 
     half_w = config.frame_width / 2 - theme.margin
@@ -215,15 +280,13 @@ def layout_problems(
         )
 
     texts = text_mobjects(mobjects)
-    exempt_ids = {id(m) for m, ex in _walk(mobjects, "layout_overlap_ok", passing_ids) if ex}
+    together = _overlap_groups(mobjects, passing)
     boxes = {id(t): _box(t) for t in texts}
     reported: set[frozenset[int]] = set()
     for a, b in itertools.combinations(texts, 2):
-        if id(a) in exempt_ids or id(b) in exempt_ids:
+        if together(a, b):
             continue
-        (alo, ahi), (blo, bhi) = boxes[id(a)], boxes[id(b)]
-        overlap = np.minimum(ahi, bhi)[:2] - np.maximum(alo, blo)[:2]
-        if not (overlap > OVERLAP_TOLERANCE).all():
+        if not _overlap(boxes[id(a)], boxes[id(b)]):
             continue
         # A read-out's label, number and unit are one thing to the viewer: one line for it.
         owner_a, owner_b = owners.get(id(a), a), owners.get(id(b), b)
@@ -233,6 +296,14 @@ def layout_problems(
         if pair not in reported:
             reported.add(pair)
             problems.append(LayoutProblem("overlap", f"{_describe(a)} overlaps {_describe(b)}"))
+    for text, bar in _texts_on_bars(mobjects, texts, boxes, together):
+        text = owners.get(id(text), text)
+        top = _root_of(bar, mobjects)
+        pair = frozenset((id(text), id(top)))
+        if pair not in reported:
+            reported.add(pair)
+            where = _describe(bar) + (f" of {_describe(top)}" if top is not bar else "")
+            problems.append(LayoutProblem("on-bar", f"{_describe(text)} lies on {where}"))
 
     minimum = theme.size.minimum
     # Texts too small at one size in one component (a scaled chart's labels) are one line.

@@ -36,6 +36,7 @@ from manim import (
 from numpy.typing import ArrayLike
 
 import infotheory as it
+from scenes.kit.layout import keep_clear
 from scenes.kit.text import Readout, resolve_color
 from scenes.theme import current_theme
 
@@ -122,7 +123,7 @@ class StackedBar(VGroup):
 
     @staticmethod
     def _segment(role: str) -> Polygon:
-        return Polygon(
+        square = Polygon(
             [0, 0, 0],
             [1, 0, 0],
             [1, 1, 0],
@@ -131,6 +132,7 @@ class StackedBar(VGroup):
             fill_opacity=0.85,
             stroke_width=0,
         )
+        return keep_clear(square)
 
     def _readout(self, label: str, suffix: str, role: str, decimals: int, size) -> Readout:
         return Readout(

@@ -7,8 +7,11 @@ check can find every piece of text by its type.
 
 from __future__ import annotations
 
+import math
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Context, Decimal
 from typing import ClassVar
 
 import numpy as np
@@ -26,12 +29,13 @@ from manim import (
     smooth,
 )
 
-from scenes.kit.glyph_copy import share_parsed_paths
+from scenes.kit.glyph_copy import rescale_cached_strokes, share_parsed_paths
 from scenes.theme import current_theme
 
 __all__ = [
     "Formula",
     "NumberText",
+    "Reading",
     "Readout",
     "Txt",
     "escape",
@@ -40,6 +44,7 @@ __all__ = [
     "log_words",
     "plain_markup",
     "plain_words",
+    "read_readouts",
     "readouts_in",
     "resolve_color",
     "size_of",
@@ -51,6 +56,9 @@ __all__ = [
 _UNITS_PER_PT_PER_FONT_SIZE = 1 / 960
 
 share_parsed_paths()  # every scene copies text; see scenes/kit/glyph_copy.py
+
+# A coloured part of a formula, `{{ H(p) : entropy }}`: its maths, then its role.
+_GROUP = re.compile(r"\{\{\s*(.*?)\s*:\s*\w+\s*\}\}")
 
 _TYPST_SPECIALS = re.compile(r"([\\#$*_`<>@\[\]~=\-+/\"'])")
 
@@ -186,6 +194,7 @@ class Txt(Typst):
             typst_preamble=_preamble(width, font_size, align),
             **kwargs,
         )
+        rescale_cached_strokes(self)
 
 
 class Formula(MathTypst):
@@ -215,6 +224,7 @@ class Formula(MathTypst):
             typst_preamble=_preamble(None, font_size, "center"),
             **kwargs,
         )
+        rescale_cached_strokes(self)
         palette = current_theme().color
         for label in self._user_label_keys():
             role = re.sub(r"_\d+$", "", label)
@@ -285,10 +295,43 @@ def plain_words(narration: str, where: str = "narration") -> str:
 
 
 def format_value(value: float, decimals: int = 3) -> str:
-    """How a read-out prints a number: fixed decimals, ``∞`` for infinity."""
-    if np.isinf(value):
-        return "∞"
-    return f"{value:.{decimals}f}"
+    """How a read-out prints a number: fixed decimals, ``∞`` for infinity.
+
+    Rounds half up on the number as written (its shortest decimal form), as a viewer
+    would by hand: 190/400 = 0.475 shows as 0.48, where ``f"{0.475:.2f}"`` gives 0.47
+    because the float is a hair below 0.475. Zero never shows a minus sign.
+    """
+    value = float(value)
+    if math.isnan(value):
+        raise ValueError("format_value got NaN: a read-out needs a number")
+    if math.isinf(value):
+        return "∞" if value > 0 else "-∞"
+    step = Decimal(1).scaleb(-decimals)
+    # Enough digits for any float: quantize must never run out of precision.
+    exact = Context(prec=400 + max(decimals, 0))
+    shown = Decimal(repr(value)).quantize(step, rounding=ROUND_HALF_UP, context=exact)
+    return f"{shown.copy_abs() if shown.is_zero() else shown:f}"
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a read-out shows, read from what was drawn: ``H(p, q) = 1.737 bits``.
+
+    ``label`` is the Typst source the label's glyphs were typeset from, colour groups
+    read as their maths (``{{ H : entropy }}(p)`` reads ``H(p)``; ``None`` for a bare
+    number), ``text`` the characters the number's glyphs were built from, ``unit``
+    the unit word drawn after it (``None`` if there is none). ``value`` is the number
+    the scene passed in, for exact comparisons; ``text`` is what a viewer reads.
+    """
+
+    label: str | None
+    text: str
+    unit: str | None
+    value: float
+
+    def __str__(self) -> str:
+        label = f"{self.label} =" if self.label is not None else None
+        return " ".join(part for part in (label, self.text, self.unit) if part is not None)
 
 
 class Readout(VGroup):
@@ -296,7 +339,7 @@ class Readout(VGroup):
 
     ``label`` is Typst maths (or ``None`` for a bare number). ``value`` must come
     from :mod:`infotheory`; ``key`` names the read-out so tests can find it and
-    compare what it shows with the maths. Change the number with
+    compare what it shows (:meth:`read`) with the maths. Change the number with
     :meth:`set_value` or animate it with :meth:`animate_to`; :meth:`track`
     keeps it following a function (a tracker dot, a slider).
     """
@@ -346,8 +389,17 @@ class Readout(VGroup):
 
     @property
     def shown(self) -> str:
-        """The number as printed on screen."""
-        return format_value(self.value, self.decimals)
+        """The number as drawn: the characters its glyphs were built from."""
+        return self.number.drawn_text
+
+    def read(self) -> Reading:
+        """The label, number and unit as drawn."""
+        unit = self.unit_text.text if self.unit_text is not None else None
+        label = None
+        if self.label is not None:
+            # The maths as read: colour groups `{{ H : entropy }}` are just their `H`.
+            label = _GROUP.sub(r"\1", self.label.expression.removesuffix(" = 0"))
+        return Reading(label, self.shown, unit, self.value)
 
     @property
     def _baseline_left(self) -> np.ndarray:
@@ -448,13 +500,65 @@ class NumberText(VMobject):
             x += width + gap
         corner = self.get_corner(DL) if self.has_points() else np.zeros(3)
         self.set_points(np.concatenate(outlines))
+        self._typeset = _outline_shape(self.points)
         self.shift(corner - self.get_corner(DL))
         return self
+
+    @property
+    def drawn_text(self) -> str:
+        """The characters the glyphs were built from, once the outline is checked to be
+        still theirs (moved or scaled, not morphed into something else)."""
+        if not _same_outline(self.points, self._typeset):
+            raise ValueError(
+                f"NumberText no longer shows {self.text!r}: its outline was changed "
+                "without set_value (a Transform onto it?)"
+            )
+        return self.text
 
     def scale(self, factor: float, **kwargs) -> NumberText:
         super().scale(factor, **kwargs)
         self.font_size *= factor  # later values are typeset at the new size
         return self
+
+
+def _outline_shape(points: np.ndarray) -> np.ndarray:
+    """Outline points with position and size taken out: the shape of the glyphs."""
+    width = float(np.ptp(points[:, 0])) if len(points) else 0.0
+    return (points - points.min(axis=0)) / (width or 1.0)
+
+
+# How far (a share of the number's width) a curve drawn may lie from the typeset outline.
+_OUTLINE_TOLERANCE = 0.005
+
+
+def _curve_samples(points: np.ndarray, per_curve: int) -> np.ndarray:
+    """Points along each cubic Bezier curve of an outline (x and y)."""
+    curves = points[: len(points) // 4 * 4].reshape(-1, 4, 3)[:, :, :2]
+    t = np.linspace(0.0, 1.0, per_curve)[:, None]
+    weights = np.hstack([(1 - t) ** 3, 3 * (1 - t) ** 2 * t, 3 * (1 - t) * t**2, t**3])
+    return np.einsum("sk,ckd->csd", weights, curves).reshape(-1, 2)
+
+
+def _same_outline(points: np.ndarray, typeset: np.ndarray) -> bool:
+    """Whether ``points`` draw the outline ``typeset`` (an :func:`_outline_shape`), moved
+    or scaled. A Transform that ends where it began (``TransformFromCopy`` onto the
+    number) leaves the same outline cut into more curves, so past the quick test of the
+    very points the curves drawn are compared: each piece lies on the typeset outline,
+    and every typeset corner is still drawn."""
+    if len(points) == 0 or len(typeset) == 0:
+        return len(points) == len(typeset)
+    now = _outline_shape(points)
+    if now.shape == typeset.shape and np.allclose(now, typeset, atol=1e-6):
+        return True
+    from scipy.spatial import cKDTree
+
+    drawn = _curve_samples(now, 5)
+    outline = _curve_samples(typeset, 33)
+    corners = typeset[::4, :2]
+    return bool(
+        cKDTree(outline).query(drawn)[0].max() < _OUTLINE_TOLERANCE
+        and cKDTree(drawn).query(corners)[0].max() < _OUTLINE_TOLERANCE
+    )
 
 
 class _CountTo(Animation):
@@ -476,6 +580,15 @@ class _CountTo(Animation):
     def finish(self) -> None:
         super().finish()
         self.mobject.set_value(self.target)  # whatever the rate function ends on
+
+
+def read_readouts(mobjects: Iterable[VMobject]) -> dict[str, Reading]:
+    """What every keyed read-out among ``mobjects`` shows, read from the drawing.
+
+    The one way the kit records what a beat showed (:class:`~scenes.kit.BeatRecord`)
+    and tests read it back.
+    """
+    return {key: readout.read() for key, readout in readouts_in(mobjects).items()}
 
 
 def readouts_in(mobjects) -> Mapping[str, Readout]:

@@ -1,12 +1,16 @@
-"""Charts take a distribution as given: validated, never normalised, one label per outcome."""
+"""Charts take a distribution as given: validated, never normalised, one label per outcome;
+a strip poured level keeps its area."""
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pytest
+from manim import Scene, tempconfig
 
 import infotheory as it
-from scenes.kit.bars import DistributionBars
+from scenes.kit.bars import AverageStrip, DistributionBars
 from scenes.kit.odds import ChanceStrip
 
 
@@ -31,6 +35,21 @@ def test_a_label_count_that_does_not_match_is_refused(make, message):
 def test_weights_that_do_not_sum_to_one_are_refused_not_normalised(chart):
     with pytest.raises(ValueError, match="normalize"):
         chart(np.array([2.0, 1.0, 1.0]))
+
+
+def test_pouring_a_strip_keeps_the_blocks_area_and_levels_at_the_entropy():
+    strip = AverageStrip([0.45, 0.45, 0.1], labels=["heads", "tails", "edge"], unit_height=0.6)
+    area = sum(block.width * block.height for block in strip.blocks)  # as drawn
+    with tempconfig({"dry_run": True, "progress_bar": "none"}):
+        scene = Scene(skip_animations=True)  # Succession needs a scene; nothing is drawn
+        scene.add(strip)
+        scene.play(strip.pour())
+    bar = strip.levelled
+    assert bar.width * bar.height == pytest.approx(area, rel=1e-9)
+    # By hand: 2 x 0.45 log2(1/0.45) + 0.1 log2(10) bits, at 0.6 units a bit.
+    entropy = 2 * 0.45 * math.log2(1 / 0.45) + 0.1 * math.log2(10)
+    assert bar.height == pytest.approx(0.6 * entropy, rel=1e-9)
+    assert bar.get_bottom()[1] == pytest.approx(strip.baseline.get_y(), abs=1e-9)
 
 
 def test_a_strip_s_floor_and_extra_stand_where_entropy_and_kl_say():

@@ -126,7 +126,8 @@ def test_the_last_picture_stays_whole_under_the_takeaway(play):
 def test_parameters_and_unit_change_what_is_shown_and_said(play):
     scene = play(Surprise, VARIANT)
     assert scene.beat_record("die").readouts["p[die]"] == (0.25, "0.250")
-    assert scene.beat_record("double").readouts["p[double]"] == (0.0625, "0.062")
+    # 1/16 = 0.0625 exactly: shown rounded half up, as by hand.
+    assert scene.beat_record("double").readouts["p[double]"] == (0.0625, "0.063")
     coin = scene.beat_record("coin")
     assert coin.readouts["S[coin]"] == (pytest.approx(math.log(2)), "0.693")
     assert "calls tails" in coin.narration and "0.693 nats: one bit" in coin.narration

@@ -5,12 +5,14 @@ is still the costly one. The source thread says the opposite; the maths wins."""
 from __future__ import annotations
 
 import math
+import re
 
 import pytest
 
 import infotheory as it
 from scenes.dryrun import dry_run
 from scenes.parts.p09_asymmetry import CLEARANCE, Asymmetry, AsymmetryParams
+from tests.scenes.reading import worked_out
 
 # Worked by hand for the default rigged coin (heads 0.9):
 # a) p = (1/2, 1/2), q = (0.9, 0.1): H(p, q) = (log2 10/9 + log2 10) / 2 = 1.73697 bits,
@@ -47,6 +49,37 @@ def test_each_case_shows_its_floor_extra_and_cross_entropy(play):
     for case in "ab":
         floor, extra = shown[f"{case}.entropy"][0], shown[f"{case}.extra"][0]
         assert floor + extra == pytest.approx(shown[f"{case}.cross_entropy"][0], abs=1e-12)
+
+
+def test_each_column_shows_what_its_heading_names(play):
+    """Read each case as drawn: the heading over a column names reality and belief
+    ("Fair coin, believed rigged"); the coins drawn in that column must be those, and
+    each labelled number there must be what its label names, worked out by hand."""
+    scene = play(Asymmetry)
+    readings = scene.beat_record("verdict").readings
+    coins = {"fair": [0.5, 0.5], "rigged": [0.9, 0.1]}
+    names = {"H(p, q)": "cross_entropy", "H(p)": "entropy", '"extra"': "extra"}
+    headings = []
+    for picture in (scene.a, scene.b):
+        heading = picture.heading.text
+        reality, belief = re.fullmatch(r"(\w+) coin, believed (\w+)", heading).groups()
+        p, q = coins[reality.lower()], coins[belief]
+        key = picture.case.key
+        # The heading stands over its column: on the side of the frame its read-outs are.
+        column = [r.get_x() for r in picture.readouts]
+        assert all((x < 0) == (picture.heading.get_x() < 0) for x in column), heading
+        drawn = {
+            name: [float(readings[f"{key}.{name}[{side}]"].text) for side in ("heads", "tails")]
+            for name in ("p", "q")
+        }
+        assert drawn == {"p": p, "q": q}, heading
+        for label, name in names.items():
+            reading = readings[f"{key}.{name}"]
+            assert reading.label == label
+            by_hand = worked_out(label.replace('"extra"', '"KL"(p || q)'), {"p": p, "q": q})
+            assert reading.text == f"{by_hand:.3f}", (heading, label)
+        headings.append(heading)
+    assert headings == ["Fair coin, believed rigged", "Rigged coin, believed fair"]
 
 
 def test_every_tail_costs_log2_10_bits_in_the_first_case(play):

@@ -12,6 +12,7 @@ import pytest
 import infotheory as it
 from scenes.dryrun import dry_run
 from scenes.parts.p10_kl_divergence import CLEARANCE, KLDivergence, KLDivergenceParams
+from tests.scenes.reading import worked_out
 
 # p = (1/2, 1/2), q = (0.9, 0.1): H(p, q) = (log2 10/9 + log2 10) / 2, H(p) = 1, KL = H(p, q) - 1.
 CE = (math.log2(10 / 9) + math.log2(10)) / 2  # 1.73697
@@ -21,6 +22,23 @@ KL = CE - 1.0
 def kl_fair(q: float) -> float:
     """KL of a fair coin from the model (q, 1 - q), by hand."""
     return 0.5 * math.log2(0.5 / q) + 0.5 * math.log2(0.5 / (1 - q))
+
+
+@pytest.mark.parametrize("beat", ["split", "kl-curve", "match", "never-negative", "takeaway"])
+def test_each_labelled_number_is_what_its_label_names_for_the_coins_drawn(play, beat):
+    """Read the beat as drawn: the coins' bars (p and q), and each read-out's label and
+    number. The quantity the label names, worked out by hand from the drawn coins, must
+    be the number beside it: a swapped label or a wrong number fails."""
+    readings = play(KLDivergence).beat_record(beat).readings
+    coins = {
+        name: [float(readings[f"{name}[{side}]"].text) for side in ("heads", "tails")]
+        for name in ("p", "q")
+    }
+    labels = {r.label: r.text for key, r in readings.items() if key.startswith("stack.")}
+    assert set(labels) == {"H(p, q)", "H(p)", '"KL"(p || q)'}
+    for label, text in labels.items():
+        assert text == f"{worked_out(label, coins):.3f}", (beat, label)
+    assert readings["x"].label == 'q("heads")' and readings["x"].text == f"{coins['q'][0]:.3f}"
 
 
 def test_the_split_is_worked_by_hand_and_said_sentence_by_sentence(play):

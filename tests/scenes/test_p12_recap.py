@@ -11,6 +11,7 @@ import pytest
 import infotheory as it
 from scenes.dryrun import dry_run
 from scenes.parts.p12_recap import CLEARANCE, Recap, RecapParams
+from tests.scenes.reading import worked_out
 
 BEATS = ["opening", "surprise", "entropy", "cross-entropy", "kl-divergence", "gap", "takeaway"]
 
@@ -44,6 +45,21 @@ def test_each_example_is_worked_by_hand_and_said(play, beat, key, value):
     assert shown == pytest.approx(value, abs=1e-12)
     assert text == SHOWN[key]
     assert f"{text} bits" in record.narration
+
+
+@pytest.mark.parametrize("beat", ["kl-divergence", "gap"])
+def test_each_example_shows_what_its_label_names(play, beat):
+    """Read every example as drawn (label and number) and work out what the label names
+    by hand: with the model q until the gap closes, then with q moved onto p."""
+    readings = play(Recap).beat_record(beat).readings
+    odds = {"p": P, "q": Q if beat != "gap" else P}
+    outcomes = ("sun", "cloud", "rain", "snow")
+    shown = {r.label: r.text for r in readings.values()}
+    assert set(shown) == {'S("rain")', "H(p)", "H(p, q)", '"KL"(p || q)'}
+    for label, text in shown.items():
+        assert text == f"{worked_out(label, odds, outcomes=outcomes):.3f}", label
+    if beat == "gap":
+        assert shown['"KL"(p || q)'] == "0.000" and shown["H(p, q)"] == shown["H(p)"]
 
 
 def test_the_row_keeps_every_example_on_screen(play):

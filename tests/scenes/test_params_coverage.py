@@ -1,49 +1,85 @@
-"""Every example value the issue names is a parameter, so `--set` can change it."""
+"""Every example value the issue names is a parameter that the scene uses: `--set` it, and
+what the video shows or says changes.
+
+Each case changes one field (a few need a partner, named in the case) and plays the
+scene against the same parameters without that change; the two runs must differ in
+their narration, their read-outs or the last frame of some beat.
+"""
 
 from __future__ import annotations
 
 import pytest
 
 import infotheory as it
-from scenes.params import field_paths
+from scenes.params import field_paths, params_for, parse_assignments
 from scenes.parts.p01_opening import Opening, OpeningParams
 from scenes.parts.p03_distributions import Distributions, DistributionsParams
-from scenes.registry import find
+from scenes.registry import EXTRAS, SCENES, find
 
-# (scene, dotted parameter path): the thick coin's edge, the rigged coins' bias, the dice's
-# faces, reality and model of parts 7-12, the fit's learning rate and steps, seeds, unit.
-EXPECTED = [
-    (1, "die_faces"),
-    (1, "rolls"),
-    (2, "stages"),
-    (3, "die_faces"),
-    (3, "seed"),
-    (4, "die_faces"),
-    (5, "die_faces"),
-    (6, "thick_coin.edge"),
-    (7, "world.p"),
-    (7, "world.q"),
-    (7, "seed"),
-    (8, "world.p"),
-    (8, "world.q"),
-    (8, "coin_heads"),
-    (9, "rigged_heads"),
-    (10, "reality"),
-    (10, "model"),
-    (11, "target"),
-    (11, "initial_logits"),
-    (11, "learning_rate"),
-    (11, "steps"),
-    (12, "p"),
-    (12, "q"),
+# Parts 2, 3 and 7 show chances and counts but no information, so they take `unit` (a
+# parameter file's [all] table may set it for every scene) and show nothing in it.
+NO_UNIT = {2, 3, 7}
+# Part 2's stages with the first belief changed, the others as they are.
+FOG_STAGES = (
+    "stages=[[0.4,0.3,0.2,0.1],[0.45,0.25,0.2,0.1],[0.75,0.1,0.1,0.05],[0.94,0.03,0.02,0.01]]"
+)
+# (part, field, `--set` assignments it is changed from, the change). A change that needs
+# a partner to stay valid names it: part 1's rolls must fit a 4-sided die, part 4's double
+# a 5-sided one.
+CASES = [
+    (1, "die_faces", ["rolls=[3,1,4]"], ["die_faces=4"]),
+    (1, "rolls", [], ["rolls=[1,3,2]"]),
+    (2, "stages", [], [FOG_STAGES]),
+    (3, "die_faces", [], ["die_faces=4"]),
+    (3, "seed", [], ["seed=8"]),
+    (4, "die_faces", ["double_face=3"], ["die_faces=5"]),
+    (5, "die_faces", [], ["die_faces=4"]),
+    (6, "thick_coin.edge", [], ["thick_coin.edge=0.2"]),
+    (7, "world.p", [], ["world.p=[0.4,0.3,0.2,0.1]"]),
+    (7, "world.q", [], ["world.q=[0.25,0.25,0.25,0.25]"]),
+    (7, "seed", [], ["seed=8"]),
+    (8, "world.p", [], ["world.p=[0.4,0.3,0.2,0.1]"]),
+    (8, "world.q", [], ["world.q=[0.25,0.25,0.25,0.25]"]),
+    (8, "coin_heads", [], ["coin_heads=0.6"]),
+    (9, "rigged_heads", [], ["rigged_heads=0.8"]),
+    (10, "reality", [], ["reality=[0.6,0.4]"]),
+    (10, "model", [], ["model=[0.8,0.2]"]),
+    (11, "target", [], ["target=[0.3,0.3,0.2,0.12,0.08]"]),
+    (11, "initial_logits", [], ["initial_logits=[1,0.5,0,-0.5,-1]"]),
+    (11, "learning_rate", [], ["learning_rate=0.3"]),
+    (11, "steps", [], ["steps=30"]),
+    (12, "p", [], ["p=[0.4,0.3,0.2,0.1]"]),
+    (12, "q", [], ["q=[0.25,0.25,0.25,0.25]"]),
+    *(
+        (e.part or e.slug, "unit", [], ["unit=nats"])
+        for e in SCENES + EXTRAS
+        if e.part not in NO_UNIT
+    ),
 ]
 
 
-@pytest.mark.parametrize(("part", "path"), EXPECTED, ids=lambda x: str(x))
-def test_example_values_are_parameters(part, path):
-    params = find(part).load().Params
-    assert path in field_paths(params)
-    assert "unit" in field_paths(params)
+def seen(scene) -> dict[str, list]:
+    """What a viewer gets from a run, beat by beat: the words, the read-outs, the picture."""
+    return {
+        "narration": [b.narration for b in scene.beats],
+        "read-outs": [{key: str(r) for key, r in b.readings.items()} for b in scene.beats],
+        "pictures": [p.read_bytes() for p in sorted(scene.still_dir.glob("*.png"))],
+    }
+
+
+@pytest.mark.parametrize(
+    ("part", "path", "base", "change"), CASES, ids=[f"{c[0]}-{c[1]}" for c in CASES]
+)
+def test_changing_an_example_value_changes_what_is_shown_or_said(play, part, path, base, change):
+    scene_class = find(part).load()
+    assert path in field_paths(scene_class.Params)
+    before = params_for(scene_class, parse_assignments(base))
+    after = params_for(scene_class, parse_assignments(base + change))
+    assert after != before
+    was, now = seen(play(scene_class, before)), seen(play(scene_class, after))
+    assert [what for what in was if was[what] != now[what]], (
+        f"part {part}: {path} changed, but nothing shown or said did"
+    )
 
 
 def test_part_1s_die_follows_its_faces(play):

@@ -36,6 +36,8 @@ def params_from_cli(key, assignments=(), params_file=None):
     return apply_overrides(entry.load().Params(), overrides)
 
 
+# Marked with the scene they play, to share its worker's runs (see conftest.py).
+@pytest.mark.xdist_group("scene-6")
 def test_set_changes_the_shown_numbers_and_the_captions(play):
     default = play(Entropy)
     changed = play(Entropy, params_from_cli(6, ["thick_coin.edge=0.2"]))
@@ -48,6 +50,7 @@ def test_set_changes_the_shown_numbers_and_the_captions(play):
     assert "1.369" in captions(default, "level")
 
 
+@pytest.mark.xdist_group("scene-10")
 def test_a_params_file_changes_the_numbers_and_the_captions(play, tmp_path):
     course = tmp_path / "course.toml"
     course.write_text('["10"]\nreality = [0.6, 0.4]\n\n[all]\nunit = "nats"\n')
@@ -98,10 +101,13 @@ def light_entropy(tmp_path_factory):
     stills = tmp_path_factory.mktemp("light-stills")
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("EXPLAINER_STILLS", str(stills))
-        scene = dry_run(Entropy, layout="error", theme="light")
+        # Its own formula cache: the shared one may be written by another process at once.
+        typst = tmp_path_factory.mktemp("light-typst")
+        scene = dry_run(Entropy, layout="error", theme="light", cache_dir=typst)
     return scene, stills
 
 
+@pytest.mark.xdist_group("scene-6")
 def test_a_scene_built_light_is_light_and_passes_the_layout_check(light_entropy):
     scene, stills = light_entropy
     assert current_theme() is DARK  # the switch lasted for that run only
@@ -121,6 +127,7 @@ def test_a_scene_built_light_is_light_and_passes_the_layout_check(light_entropy)
     assert _near(pixels, tuple(int(255 * v) for v in DARK.color.background.to_rgb())) == 0
 
 
+@pytest.mark.xdist_group("scene-9")
 def test_the_lecture_transcript_follows_the_overrides(tmp_path):
     from scenes.lecture.notes import collect_notes
 
