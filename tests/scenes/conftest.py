@@ -18,7 +18,8 @@ def typst_cache(tmp_path_factory) -> object:
 
 @pytest.fixture(scope="session")
 def play(typst_cache, tmp_path_factory):
-    """``play(SceneClass, params=None)``: the scene after a dry run with the layout check on.
+    """``play(SceneClass, params=None)``: the scene after a dry run with the layout check on,
+    at the end of every beat and halfway through every animation.
 
     Runs are cached per (class, params), so many tests can look at one run. Each run
     keeps the last frame of every beat in ``scene.still_dir`` (480p; drawing them costs
@@ -36,6 +37,7 @@ def play(typst_cache, tmp_path_factory):
                 scene_class,
                 params,
                 layout="error",
+                midway=True,
                 cache_dir=typst_cache,
                 env={"EXPLAINER_STILLS": str(folder)},
             )
