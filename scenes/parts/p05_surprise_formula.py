@@ -320,7 +320,7 @@ class SurpriseFormula(ExplainerScene):
             self.play(
                 Write(formulas[0]),
                 *(
-                    Circumscribe(board.chances[n], color=self.theme.color.highlight)
+                    Circumscribe(board.chances[n], color=self.theme.color.highlight, fade_out=True)
                     for n in ("die", "double")
                 ),
                 run_time=max(line.duration, 1.5),
@@ -328,7 +328,9 @@ class SurpriseFormula(ExplainerScene):
             line = self.say(f"But the surprises add: {two} {unit_word(unit, s_double)}.")
             self.play(
                 Write(formulas[1]),
-                Circumscribe(board.shown_bar("double"), color=self.theme.color.highlight),
+                Circumscribe(
+                    board.shown_bar("double"), color=self.theme.color.highlight, fade_out=True
+                ),
                 run_time=max(line.duration, 1.5),
             )
             line = self.say(
@@ -380,7 +382,9 @@ class SurpriseFormula(ExplainerScene):
                 )
                 if previous is None:
                     bar = self.stacks["coin"]  # one halving: the coin's own bit
-                    moves = [Circumscribe(bar.blocks, color=self.theme.color.highlight)]
+                    moves = [
+                        Circumscribe(bar.blocks, color=self.theme.color.highlight, fade_out=True)
+                    ]
                 else:
                     bar = stack(plot, p, [step] * k, f"stack[1/{round(1 / p)}]")
                     moves = [

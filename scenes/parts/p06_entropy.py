@@ -332,7 +332,9 @@ class Entropy(ExplainerScene):
                     LaggedStart(
                         *(
                             AnimationGroup(
-                                Circumscribe(block, color=self.theme.color.highlight),
+                                Circumscribe(
+                                    block, color=self.theme.color.highlight, fade_out=True
+                                ),
                                 FadeIn(term, shift=0.1 * UP),
                             )
                             for block, term in zip(c.strip.blocks, c.terms[0], strict=True)
