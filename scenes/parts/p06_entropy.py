@@ -219,7 +219,7 @@ class Entropy(ExplainerScene):
         probe = coin_strip("thick", self.dists["thick"], self.strip_width, 1.0, unit)
         below = probe.strip.baseline.get_y() - probe.pieces_below().get_bottom()[1]
         baseline = main.bottom + below + space.s
-        top = main.top - probe.title.height - space.m - probe.heights[0].height - space.s
+        top = main.top - space.s - probe.title.height - space.m - probe.heights[0].height - space.s
         slider = [min(self.params.heads_stops), 1 - max(self.params.heads_stops)]
         tallest = max(
             float(np.max(it.surprisal(self.dists["thick"].probs, unit=unit))),
@@ -654,7 +654,9 @@ class Entropy(ExplainerScene):
             ]
         )
         group.shift(shift)
-        coin.title.move_to([column.center[0], self.stage.main.top - coin.title.height / 2, 0])
+        # A gap under the header band, where the entropy's formula comes in over the titles.
+        top = self.stage.main.top - self.theme.space.s
+        coin.title.move_to([column.center[0], top - coin.title.height / 2, 0])
 
     def binary_plot(self, x: np.ndarray, h: np.ndarray, baseline: float) -> CurvePlot:
         """The binary-entropy curve's axes in the thick coin's column, on the strip's ``baseline``
@@ -671,7 +673,8 @@ class Entropy(ExplainerScene):
             x_label='p("heads")',
             y_label="H",
             role="entropy",
-            width=column.width - 2 * space.xl,
+            # Room either side for the tick labels and for the axis name, off the edge.
+            width=column.width - 2 * space.xl - space.l,
             height=column.top - baseline - space.xl,
         )
         drawn = VGroup(plot.axes, plot.tick_labels, plot.x_label, plot.y_label)

@@ -56,7 +56,7 @@ WRONG_BY = 0.3  # how far the takeaway's wrong guess strays from p
 SWEEP_TIME = 4.0  # at least this long for the slider to trace the whole curve
 AXIS_ROOM = 1.1  # around a plot's axes: its tick labels and axis labels
 RING_RADIUS = 0.2  # the ring round a cost's point on the surprise curve
-COIN_CHART = dict(height=2.3, bar_width=0.55, spacing=0.3, label_size="small")
+COIN_CHART = dict(height=2.0, bar_width=0.55, spacing=0.3, label_size="small")
 
 
 @dataclass(frozen=True)
@@ -405,12 +405,16 @@ class CrossEntropy(ExplainerScene):
             # The same bits axis: its x-axis turns from q to the number of draws.
             self.play(
                 FadeOut(plots.surprise.curve, plots.marks, plots.names, plots.q_axis, self.ring),
-                FadeIn(stream.total, running),
+                FadeIn(stream.total),
                 run_time=line.duration / 4,
             )
             self.play(FadeIn(plots.n_axis), run_time=line.duration / 4)
-            # The first draws fall one by one, at a pace to follow, even past the sentence.
-            self.play(stream.pour(first, run_time=FIRST_DRAW * first, flight=FIRST_DRAW))
+            # The first draws fall one by one, at a pace to follow, even past the sentence;
+            # the mean shows once there is a draw to average.
+            self.play(
+                stream.pour(first, run_time=FIRST_DRAW * first, flight=FIRST_DRAW),
+                Succession(Wait(FIRST_DRAW), FadeIn(running, run_time=FIRST_DRAW / 2)),
+            )
             pointer.clear_updaters()
             line = self.say(
                 f"After {n_all} draws the mean settles near {format_value(target)} "
@@ -459,7 +463,8 @@ class CrossEntropy(ExplainerScene):
             t,
             q_range=Q_RANGE,
             unit=unit,
-            width=thirds[1].width + thirds[2].width - AXIS_ROOM,
+            # Less a gutter, so the axis name "q(heads)" keeps off the frame's edge.
+            width=thirds[1].width + thirds[2].width - AXIS_ROOM - space.l,
             height=room.height - AXIS_ROOM,
             key="coin",
         )
