@@ -234,7 +234,12 @@ class Models(ExplainerScene):
         name = p.outcomes[top]
         quoted = name.replace("\\", "\\\\").replace('"', '\\"')  # a Typst string in maths
         share = Readout(
-            f'"{quoted}:" {count} \\/ {n}', count / n, unit=None, decimals=2, key="share"
+            f'"{quoted}:" {count} \\/ {n}',
+            count / n,
+            unit=None,
+            decimals=2,
+            key="share",
+            color="p",  # the data's estimate of p(sun): p's colour, as the counts
         )
         share.move_to(stream.total)
         for value, bar, sample_bar in zip(truth.values, truth.bars, stream.bars, strict=True):
@@ -272,6 +277,7 @@ class Models(ExplainerScene):
                 Circumscribe(truth.values[top], color=color.highlight, fade_out=True, run_time=2),
             )
             self.show("truth drawn", self.truth_drawn())
+            self.show("share", share)
         self.share = share
 
     def gap(self) -> None:
