@@ -129,6 +129,8 @@ class Draws:
             world.model, role="q", key="q", show_values=False, **geometry(height)
         )
         self.model.bars.set_fill(opacity=0).set_stroke(resolve_color("q"), width=4)
+        # In front of the data: a bin that outgrows what q expects shows q's line across it.
+        self.model.bars.set_z_index(1)
         self.costs, self.formula = self._rows(stream, self.surprise, unit)
         # A box that steps to the cost of the latest draw (a pointer, never a recolour).
         self.pointer = SurroundingRectangle(
