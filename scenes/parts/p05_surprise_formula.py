@@ -320,7 +320,12 @@ class SurpriseFormula(ExplainerScene):
             self.play(
                 Write(formulas[0]),
                 *(
-                    Circumscribe(board.chances[n], color=self.theme.color.highlight, fade_out=True)
+                    Circumscribe(
+                        board.chances[n],
+                        color=self.theme.color.highlight,
+                        fade_in=True,
+                        fade_out=True,
+                    )
                     for n in ("die", "double")
                 ),
                 run_time=max(line.duration, 1.5),
@@ -329,7 +334,10 @@ class SurpriseFormula(ExplainerScene):
             self.play(
                 Write(formulas[1]),
                 Circumscribe(
-                    board.shown_bar("double"), color=self.theme.color.highlight, fade_out=True
+                    board.shown_bar("double"),
+                    color=self.theme.color.highlight,
+                    fade_in=True,
+                    fade_out=True,
                 ),
                 run_time=max(line.duration, 1.5),
             )
@@ -383,7 +391,12 @@ class SurpriseFormula(ExplainerScene):
                 if previous is None:
                     bar = self.stacks["coin"]  # one halving: the coin's own bit
                     moves = [
-                        Circumscribe(bar.blocks, color=self.theme.color.highlight, fade_out=True)
+                        Circumscribe(
+                            bar.blocks,
+                            color=self.theme.color.highlight,
+                            fade_in=True,
+                            fade_out=True,
+                        )
                     ]
                 else:
                     bar = stack(plot, p, [step] * k, f"stack[1/{round(1 / p)}]")

@@ -333,7 +333,10 @@ class Entropy(ExplainerScene):
                         *(
                             AnimationGroup(
                                 Circumscribe(
-                                    block, color=self.theme.color.highlight, fade_out=True
+                                    block,
+                                    color=self.theme.color.highlight,
+                                    fade_in=True,
+                                    fade_out=True,
                                 ),
                                 FadeIn(term, shift=0.1 * UP),
                             )

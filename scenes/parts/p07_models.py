@@ -116,6 +116,7 @@ class Models(ExplainerScene):
     def prelude(self) -> None:
         # Alone on the stage, reality (its axis, its fog) stands in the middle.
         VGroup(self.truth, self.veil).shift(-self.room_to_spare)
+        self.play(Wait(), run_time=0.6)  # the title makes way first
         self.play(Create(self.truth.baseline), FadeIn(self.veil, scale=1.05), run_time=1.4)
 
     def hidden(self) -> None:
@@ -170,6 +171,7 @@ class Models(ExplainerScene):
                 Circumscribe(
                     VGroup(chart.bars[top], chart.values[top]),
                     color=self.theme.color.highlight,
+                    fade_in=True,
                     fade_out=True,
                 ),
                 self.veil.drift(reach=FOG_STIR),
@@ -270,11 +272,18 @@ class Models(ExplainerScene):
                     Circumscribe(
                         VGroup(stream.bars[top], stream.count_readouts[top]),
                         color=color.highlight,
+                        fade_in=True,
                         fade_out=True,
                     ),
                     run_time=2,
                 ),
-                Circumscribe(truth.values[top], color=color.highlight, fade_out=True, run_time=2),
+                Circumscribe(
+                    truth.values[top],
+                    color=color.highlight,
+                    fade_in=True,
+                    fade_out=True,
+                    run_time=2,
+                ),
             )
             self.show("truth drawn", self.truth_drawn())
             self.show("share", share)
@@ -398,7 +407,10 @@ class Models(ExplainerScene):
                 line.duration,
                 Create(gaps, lag_ratio=0.3),
                 Circumscribe(
-                    VGroup(solid[worst], outlines[worst]), color=color.highlight, fade_out=True
+                    VGroup(solid[worst], outlines[worst]),
+                    color=color.highlight,
+                    fade_in=True,
+                    fade_out=True,
                 ),
             )
             self.show("solid", solid)

@@ -285,6 +285,7 @@ class CrossEntropy(ExplainerScene):
     def prelude(self) -> None:
         """Reality's outcomes, the bins its draws will fall into, in the model's outlines."""
         d = self.draws
+        self.play(Wait(), run_time=0.6)  # the title makes way first: the bins stand under it
         self.play(
             Create(d.stream.baseline),
             FadeIn(d.stream.labels, lag_ratio=0.2),
