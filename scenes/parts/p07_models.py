@@ -117,7 +117,7 @@ class Models(ExplainerScene):
         # Alone on the stage, reality (its axis, its fog) stands in the middle.
         VGroup(self.truth, self.veil).shift(-self.room_to_spare)
         self.play(Wait(), run_time=0.6)  # the title makes way first
-        self.play(Create(self.truth.baseline), FadeIn(self.veil, scale=1.05), run_time=1.4)
+        self.play(Create(self.truth.baseline), FadeIn(self.veil, scale=1.05), run_time=1.0)
 
     def hidden(self) -> None:
         outcomes = list(self.params.world.outcomes)
