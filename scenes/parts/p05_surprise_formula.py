@@ -37,12 +37,13 @@ from scenes.kit.checks import whole_number
 from scenes.parts.p04_surprise import SurpriseParams, bits_board, maths_fraction, odds
 from scenes.theme import Theme
 
-STACK_WIDTH = 0.16  # a call's bar, standing at its p
+STACK_WIDTH = 0.2  # a call's bar, standing at its p
 ICON_SCALE = 0.95  # part 4's props beside their bars (the coin's H stays legible)
 X_END = 1.08  # the p axis runs on past 1, so its label keeps clear of a dot at p = 1
 PLOT_GAP = 0.5  # between the plot's axes and the edges of its half: tick labels, axis names
 DOT_MOVE = 1.2  # seconds the dot takes between two stops
 MAX_HALVINGS = 4  # a fifth halving's bar would stand on the y-axis
+LEDGER_SHARE = 0.36  # of the stage's width: the formulas are narrow, the curve gets the rest
 
 
 @dataclass(frozen=True)
@@ -115,10 +116,11 @@ class Layout:
     @classmethod
     def of(cls, stage: Stage) -> Layout:
         room = room_below_banner(stage, SurpriseFormula.takeaway)
-        left, right = stage.left, stage.right
+        split = room.left + LEDGER_SHARE * room.width
+        gutter = current_theme().space.l
         return cls(
-            Region("ledger", left.left, left.right, room.bottom, room.top),
-            Region("plot", right.left, right.right, room.bottom, room.top),
+            Region("ledger", room.left, split, room.bottom, room.top),
+            Region("plot", split + gutter, room.right, room.bottom, room.top),
         )
 
 
@@ -318,7 +320,12 @@ class SurpriseFormula(ExplainerScene):
             self.play(
                 Write(formulas[0]),
                 *(
-                    Circumscribe(board.chances[n], color=self.theme.color.highlight)
+                    Circumscribe(
+                        board.chances[n],
+                        color=self.theme.color.highlight,
+                        fade_in=True,
+                        fade_out=True,
+                    )
                     for n in ("die", "double")
                 ),
                 run_time=max(line.duration, 1.5),
@@ -326,7 +333,12 @@ class SurpriseFormula(ExplainerScene):
             line = self.say(f"But the surprises add: {two} {unit_word(unit, s_double)}.")
             self.play(
                 Write(formulas[1]),
-                Circumscribe(board.shown_bar("double"), color=self.theme.color.highlight),
+                Circumscribe(
+                    board.shown_bar("double"),
+                    color=self.theme.color.highlight,
+                    fade_in=True,
+                    fade_out=True,
+                ),
                 run_time=max(line.duration, 1.5),
             )
             line = self.say(
@@ -378,7 +390,14 @@ class SurpriseFormula(ExplainerScene):
                 )
                 if previous is None:
                     bar = self.stacks["coin"]  # one halving: the coin's own bit
-                    moves = [Circumscribe(bar.blocks, color=self.theme.color.highlight)]
+                    moves = [
+                        Circumscribe(
+                            bar.blocks,
+                            color=self.theme.color.highlight,
+                            fade_in=True,
+                            fade_out=True,
+                        )
+                    ]
                 else:
                     bar = stack(plot, p, [step] * k, f"stack[1/{round(1 / p)}]")
                     moves = [
@@ -442,14 +461,22 @@ class SurpriseFormula(ExplainerScene):
             )
 
     def finale(self) -> None:
-        """While the takeaway is said: the rule, then chances multiplying into one bar."""
-        rows, highlight = self.ledger.rows, self.theme.color.highlight
+        """While the takeaway is said, one pointer follows it: under the rule, then round
+        the chances that multiply, then round the surprises that add and their bar."""
+        rows, color, gap = self.ledger.rows, self.theme.color.highlight, self.theme.space.xs
+        headline = rows["headline"]
+
+        def box(mob: Mobject) -> SurroundingRectangle:
+            return SurroundingRectangle(mob, color=color, buff=gap)
+
+        pointer = Underline(headline, color=color, buff=gap)
+        total = max(self.narrator.free_at - self.time, 3.0)
+        self.play(Create(pointer), run_time=0.4 * total)
+        self.play(Transform(pointer, box(rows["product"])), run_time=0.3 * total)
         self.play(
-            Succession(
-                Circumscribe(rows["headline"], color=highlight),
-                Circumscribe(VGroup(rows["law"], self.stacks["both"].blocks), color=highlight),
-            ),
-            run_time=max(self.narrator.free_at - self.time, 2.0),
+            Transform(pointer, box(rows["sum"])),
+            Create(box(self.stacks["both"].blocks)),
+            run_time=0.3 * total,
         )
 
     def dot_readouts(self) -> tuple[tuple[float, str], tuple[float, str]]:

@@ -38,6 +38,7 @@ from scenes.kit import (
 from scenes.kit.checks import is_number
 from scenes.parts.p05_surprise_formula import (
     FormulaPicture,
+    Layout,
     SurpriseFormulaParams,
     formula_picture,
 )
@@ -196,8 +197,14 @@ class Entropy(ExplainerScene):
             SurpriseFormulaParams(unit=self.unit), self.stage, self.theme
         )
         plot = self.picture.plot
-        # The curve's p axis carries over: a chance of 1 is a strip's width.
-        self.strip_width = plot.c2p(1, 0)[0] - plot.c2p(0, 0)[0]
+        # Part 5's two columns: the fair coin takes the formulas' place, left of the
+        # curve, so it never crosses the curve's labels; the thick coin gets the curve's.
+        layout = Layout.of(self.stage)
+        self.columns = {"fair": layout.ledger, "thick": layout.plot}
+        # On the curve a chance of 1 spans its p axis; off it, a coin's strip fills the
+        # narrower column, less a margin for the braces of narrow blocks.
+        self.p_width = plot.c2p(1, 0)[0] - plot.c2p(0, 0)[0]
+        self.strip_width = layout.ledger.width - 2 * self.theme.space.s
         self.baseline, self.unit_height = self.strip_scale()
         self.coins = {
             n: coin_strip(n, d, self.strip_width, self.unit_height, self.unit)
@@ -212,7 +219,7 @@ class Entropy(ExplainerScene):
         probe = coin_strip("thick", self.dists["thick"], self.strip_width, 1.0, unit)
         below = probe.strip.baseline.get_y() - probe.pieces_below().get_bottom()[1]
         baseline = main.bottom + below + space.s
-        top = main.top - probe.title.height - space.m - probe.heights[0].height - space.s
+        top = main.top - space.s - probe.title.height - space.m - probe.heights[0].height - space.s
         slider = [min(self.params.heads_stops), 1 - max(self.params.heads_stops)]
         tallest = max(
             float(np.max(it.surprisal(self.dists["thick"].probs, unit=unit))),
@@ -260,8 +267,8 @@ class Entropy(ExplainerScene):
         fair, thick = self.coins["fair"], self.coins["thick"]
         picture, plot = self.picture, self.picture.plot
         edge_p = self.dists["thick"].probability("edge")
-        for coin, half in ((fair, self.stage.left), (thick, self.stage.right)):
-            self.place(coin, half, self.baseline)
+        for coin in (fair, thick):
+            self.place(coin, self.columns[coin.name], self.baseline)
         with self.beat("coins"):
             line = self.say("Each outcome gets a block: p wide, its surprise tall.")
             self.play(
@@ -325,7 +332,12 @@ class Entropy(ExplainerScene):
                     LaggedStart(
                         *(
                             AnimationGroup(
-                                Circumscribe(block, color=self.theme.color.highlight),
+                                Circumscribe(
+                                    block,
+                                    color=self.theme.color.highlight,
+                                    fade_in=True,
+                                    fade_out=True,
+                                ),
                                 FadeIn(term, shift=0.1 * UP),
                             )
                             for block, term in zip(c.strip.blocks, c.terms[0], strict=True)
@@ -383,9 +395,12 @@ class Entropy(ExplainerScene):
         space = self.theme.space
         x, h = it.binary_entropy_curve(unit=unit)
         peak_x, peak = float(x[int(np.argmax(h))]), float(h.max())
-        plot = self.binary_plot(x, h)
+        # The fair coin steps down to a lower baseline, so the curve beside it stands tall.
+        baseline = self.stage.main.bottom + space.xl
+        plot = self.binary_plot(x, h, baseline)
         live = coin_strip("fair", coin_flip(0.5), self.strip_width, self.unit_height, unit).strip
-        live.shift(fair.strip.baseline.get_left() - live.baseline.get_left())
+        start = fair.strip.baseline.get_left()
+        live.shift([start[0], baseline, 0] - live.baseline.get_left())
         level = self.level_line(live)
         knob = Triangle(fill_opacity=1, stroke_width=0).set_fill(self.theme.color.p)
         knob.scale_to_fit_height(KNOB_SIZE).next_to(live.baseline.get_center(), DOWN, buff=0)
@@ -422,17 +437,17 @@ class Entropy(ExplainerScene):
             self.play(
                 FadeOut(thick_parts, shift=RIGHT),
                 FadeOut(self.formula, shift=0.3 * UP),
-                FadeOut(
-                    fair.braces, fair.terms, fair.level, fair.strip.labels, fair.strip.levelled
-                ),
-                FadeIn(live.blocks, live.labels, knob),
+                FadeOut(fair.braces, fair.terms, fair.level, fair.strip.labels),
+                ReplacementTransform(fair.strip.levelled, live.blocks),
+                ReplacementTransform(fair.strip.baseline, live.baseline),
+                FadeIn(live.labels, knob),
                 ReplacementTransform(self.levels["fair"], level),
                 Create(plot.axes),
                 FadeIn(plot.ticks, plot.tick_labels, plot.x_label, plot.y_label),
                 FadeIn(plot.dot, plot.drops, plot.readout),
                 run_time=1.2,
             )
-            self.remove(fair.strip.baseline, live.blocks, live.labels)
+            self.remove(live.blocks, live.baseline, live.labels)
             self.add(live, trace)
 
             # The blocks follow the slider, and the level and the knob follow the blocks.
@@ -475,7 +490,9 @@ class Entropy(ExplainerScene):
         spiky = [peaked(n, params.peak) for n in counts]
         # The last picture stays whole under the takeaway banner.
         room = room_below_banner(self.stage, self.takeaway_line(), self.takeaway_formula())
-        columns = room.split(len(counts), gutter=space.l)
+        # Inset from the frame's sides: the last strip's blocks never graze the edge.
+        inner = Region("minis", room.left + space.l, room.right - space.l, room.bottom, room.top)
+        columns = inner.split(len(counts), gutter=space.xl)
         readouts = []
         for n, dist in zip(counts, even, strict=True):
             h = float(it.entropy(dist, unit=unit))
@@ -508,9 +525,9 @@ class Entropy(ExplainerScene):
             f"quad {{{{ H : entropy }}}} < {log} n",
             "body",
         )
-        above = Region("above", room.left, room.right, room.top, self.stage.main.top)
+        # The heading names the beat at the top; the banner takes its place at the end.
         for h in (heading, heading_peaked):
-            above.place(h)
+            self.stage.header.place(h)
         first = minis[0]
         fair = self.coins["fair"]
         with self.beat("spread"):
@@ -623,30 +640,32 @@ class Entropy(ExplainerScene):
         strip = AverageStrip(
             self.dists[name],
             unit=self.unit,
-            width=self.strip_width,
+            width=self.p_width,
             unit_height=unit_height,
             overhang=0,
         )
         return strip.shift(plot.c2p(0, 0) - strip.baseline.get_left())
 
-    def place(self, coin: CoinStrip, half: Region, baseline: float) -> None:
-        """Centre a coin's strip in its half, its baseline at ``baseline``, its title on top."""
+    def place(self, coin: CoinStrip, column: Region, baseline: float) -> None:
+        """Centre a coin's strip in its column, its baseline at ``baseline``, its title on top."""
         group = VGroup(coin.strip, coin.heights, coin.braces, coin.terms)
         shift = np.array(
             [
-                half.center[0] - coin.strip.baseline.get_center()[0],
+                column.center[0] - coin.strip.baseline.get_center()[0],
                 baseline - coin.strip.baseline.get_y(),
                 0,
             ]
         )
         group.shift(shift)
-        coin.title.move_to([half.center[0], self.stage.main.top - coin.title.height / 2, 0])
+        # A gap under the header band, where the entropy's formula comes in over the titles.
+        top = self.stage.main.top - self.theme.space.s
+        coin.title.move_to([column.center[0], top - coin.title.height / 2, 0])
 
-    def binary_plot(self, x: np.ndarray, h: np.ndarray) -> CurvePlot:
-        """The binary-entropy curve's axes in the right half, on the strips' baseline (the
-        curve itself is traced by the slider first)."""
+    def binary_plot(self, x: np.ndarray, h: np.ndarray, baseline: float) -> CurvePlot:
+        """The binary-entropy curve's axes in the thick coin's column, on the strip's ``baseline``
+        and up to under its read-out (the curve itself is traced by the slider first)."""
         top = float(h.max())
-        half, space = self.stage.right, self.theme.space
+        column, space = self.columns["thick"], self.theme.space
         plot = CurvePlot(
             x,
             h,
@@ -657,15 +676,10 @@ class Entropy(ExplainerScene):
             x_label='p("heads")',
             y_label="H",
             role="entropy",
-            width=half.width - 2 * space.xl,
-            height=half.height / 2,
+            # Room either side for the tick labels and for the axis name, off the edge.
+            width=column.width - 2 * space.xl - space.l,
+            height=column.top - baseline - space.xl,
         )
         drawn = VGroup(plot.axes, plot.tick_labels, plot.x_label, plot.y_label)
-        plot.shift(
-            [
-                half.center[0] - drawn.get_center()[0],
-                self.coins["fair"].strip.baseline.get_y() - plot.c2p(0, 0)[1],
-                0,
-            ]
-        )
+        plot.shift([column.center[0] - drawn.get_center()[0], baseline - plot.c2p(0, 0)[1], 0])
         return plot

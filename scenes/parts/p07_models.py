@@ -31,10 +31,12 @@ from scenes.kit import (
 )
 from scenes.kit.pacing import play_in_turn
 
-CHART_WIDTH = 4.6  # the bars of one chart fit in this width, however many outcomes
-MERGED_WIDTH = 7.6  # the model laid over reality, centred
+CHART_WIDTH = 5.6  # the bars of one chart fit in this width (most of a half), however many outcomes
+CHART_SLOT = 1.4  # the widest slot (bar and gap) a chart gives one outcome
+MERGED_WIDTH = 8.4  # the model laid over reality, centred
 FIRST_DRAW = 0.6  # seconds for each of the first draws to fall
 FOG_MARGIN = 0.4  # the fog reaches this far past the bars it hides
+GAP_SWELL = 16  # a gap's stroke width at the height of its pulse (7 at rest)
 FOG_STIR = 0.15  # how far (a share of its width) the waiting fog's wisps drift
 
 
@@ -67,7 +69,9 @@ class Models(ExplainerScene):
         and the running total over the histogram."""
         params, space, main = self.params, self.theme.space, self.stage.main
         outcomes = params.world.outcomes
-        bar_width, spacing = fit_bars(len(outcomes), CHART_WIDTH, max_slot=1.15, bar_share=0.7)
+        bar_width, spacing = fit_bars(
+            len(outcomes), CHART_WIDTH, max_slot=CHART_SLOT, bar_share=0.7
+        )
         size = "label" if len(outcomes) <= 4 else "small"
         probe = SampleStream(
             outcomes, [0], counts="below", bar_width=bar_width, spacing=spacing, label_size=size
@@ -112,7 +116,8 @@ class Models(ExplainerScene):
     def prelude(self) -> None:
         # Alone on the stage, reality (its axis, its fog) stands in the middle.
         VGroup(self.truth, self.veil).shift(-self.room_to_spare)
-        self.play(Create(self.truth.baseline), FadeIn(self.veil, scale=1.05), run_time=1.4)
+        self.play(Wait(), run_time=0.6)  # the title makes way first
+        self.play(Create(self.truth.baseline), FadeIn(self.veil, scale=1.05), run_time=1.0)
 
     def hidden(self) -> None:
         outcomes = list(self.params.world.outcomes)
@@ -164,7 +169,10 @@ class Models(ExplainerScene):
             )
             self.play(
                 Circumscribe(
-                    VGroup(chart.bars[top], chart.values[top]), color=self.theme.color.highlight
+                    VGroup(chart.bars[top], chart.values[top]),
+                    color=self.theme.color.highlight,
+                    fade_in=True,
+                    fade_out=True,
                 ),
                 self.veil.drift(reach=FOG_STIR),
                 run_time=line.duration,
@@ -228,7 +236,12 @@ class Models(ExplainerScene):
         name = p.outcomes[top]
         quoted = name.replace("\\", "\\\\").replace('"', '\\"')  # a Typst string in maths
         share = Readout(
-            f'"{quoted}:" {count} \\/ {n}', count / n, unit=None, decimals=2, key="share"
+            f'"{quoted}:" {count} \\/ {n}',
+            count / n,
+            unit=None,
+            decimals=2,
+            key="share",
+            color="p",  # the data's estimate of p(sun): p's colour, as the counts
         )
         share.move_to(stream.total)
         for value, bar, sample_bar in zip(truth.values, truth.bars, stream.bars, strict=True):
@@ -259,12 +272,21 @@ class Models(ExplainerScene):
                     Circumscribe(
                         VGroup(stream.bars[top], stream.count_readouts[top]),
                         color=color.highlight,
+                        fade_in=True,
+                        fade_out=True,
                     ),
                     run_time=2,
                 ),
-                Circumscribe(truth.values[top], color=color.highlight, run_time=2),
+                Circumscribe(
+                    truth.values[top],
+                    color=color.highlight,
+                    fade_in=True,
+                    fade_out=True,
+                    run_time=2,
+                ),
             )
             self.show("truth drawn", self.truth_drawn())
+            self.show("share", share)
         self.share = share
 
     def gap(self) -> None:
@@ -273,7 +295,7 @@ class Models(ExplainerScene):
         p, q = params.world.true, params.world.model
         truth, model, stream = self.truth, self.model_chart, self.stream
         room = room_below_banner(self.stage, self.takeaway_line(), self.takeaway_formula())
-        bar_width, spacing = fit_bars(len(p.outcomes), MERGED_WIDTH, max_slot=1.9, bar_share=0.7)
+        bar_width, spacing = fit_bars(len(p.outcomes), MERGED_WIDTH, max_slot=2.3, bar_share=0.7)
 
         # One axis, centred, under a row of q's odds and a row of p's, the bars between.
         row_height = Txt("0.50", "label").height + space.m
@@ -322,8 +344,6 @@ class Models(ExplainerScene):
         title = Txt(f"Where {tinted('$q$', 'q')} misses {tinted('$p$', 'p')}", "heading")
         self.stage.header.place(title)
         worst = int(np.argmax(np.abs(p.probs - q.probs)))
-        # Labels keep one baseline: they all move by the same height.
-        lift = target.labels[0].get_y() - truth.labels[0].get_y()
         with self.beat("gap"):
             line = self.say(
                 f"Lay the model over reality: it gives {p.outcomes[worst]} "
@@ -338,27 +358,45 @@ class Models(ExplainerScene):
                 FadeIn(title, shift=DOWN / 4),
                 run_time=step,
             )
-            # Each chart's odds rise straight up into their row, where nothing else is ...
+            # The data's bars become p's own and the model's bars outlines, at the merged
+            # chart's scale but where they stand, the axes stepping down with them ...
+            solid_here = standing_at(solid, truth.bars)
+            outlines_here = standing_at(outlines, model.bars)
+            drop = (base - self.base_y) * UP
+            self.play(
+                ReplacementTransform(model.bars, outlines_here),
+                ReplacementTransform(stream.bars, solid_here),
+                FadeOut(truth.bars),
+                *(m.animate.shift(drop) for m in (truth.baseline, model.baseline, truth.labels)),
+                *(
+                    value.animate.next_to(bar, UP, buff=space.xs)
+                    for value, bar in (
+                        *zip(model.values, outlines_here, strict=True),
+                        *zip(truth.values, solid_here, strict=True),
+                    )
+                ),
+                run_time=step,
+            )
+            # ... each chart's odds rise straight up into their row, clear of every bar ...
             self.play(
                 *(value.animate.set_y(row_q) for value in model.values),
                 *(value.animate.set_y(row_p) for value in truth.values),
-                run_time=step,
+                run_time=step / 2,
             )
-            # ... then everything slides to the middle, each row at its own height: the
-            # model's bars become outlines on reality's axis, the data's bars p's own.
+            # ... then everything slides to the middle under its row: q's outlines land on
+            # reality's axis, over p's bars.
             self.play(
-                ReplacementTransform(model.bars, outlines),
+                ReplacementTransform(outlines_here, outlines),
                 Transform(model.baseline, target.baseline.copy()),
-                ReplacementTransform(stream.bars, solid),
-                FadeOut(truth.bars),
+                ReplacementTransform(solid_here, solid),
                 Transform(truth.baseline, target.baseline),
                 *(
-                    label.animate.shift([x - label.get_x(), lift, 0])
-                    for label, x in zip(truth.labels, xs, strict=True)
+                    label.animate.move_to([x, target_label.get_y(), 0])
+                    for label, target_label, x in zip(truth.labels, target.labels, xs, strict=True)
                 ),
                 *(value.animate.set_x(x) for value, x in zip(model.values, xs, strict=True)),
                 *(value.animate.set_x(x) for value, x in zip(truth.values, xs, strict=True)),
-                run_time=2.5 * step,
+                run_time=2 * step,
             )
             # The rows are named once they are in place (the p row slid past the names' spot).
             self.play(FadeIn(heads, shift=RIGHT / 8), run_time=step / 2)
@@ -368,7 +406,12 @@ class Models(ExplainerScene):
                 self,
                 line.duration,
                 Create(gaps, lag_ratio=0.3),
-                Circumscribe(VGroup(solid[worst], outlines[worst]), color=color.highlight),
+                Circumscribe(
+                    VGroup(solid[worst], outlines[worst]),
+                    color=color.highlight,
+                    fade_in=True,
+                    fade_out=True,
+                ),
             )
             self.show("solid", solid)
             self.show("outlines", outlines)
@@ -380,14 +423,22 @@ class Models(ExplainerScene):
         return any(id(bar) in drawn for bar in self.truth.bars)
 
     def finale(self) -> None:
-        """While the takeaway is said, the gaps pulse, one after another."""
+        """While the takeaway is said, the gaps swell one after another, over the whole line."""
         self.play(
-            LaggedStart(
+            Succession(
                 *(
-                    Indicate(g, color=self.theme.color.highlight, scale_factor=1.3)
+                    g.animate(rate_func=there_and_back).set_stroke(width=GAP_SWELL)
                     for g in self.gaps
-                ),
-                lag_ratio=0.3,
+                )
             ),
-            run_time=2,
+            run_time=max(self.narrator.free_at - self.time, 2.0),
         )
+
+
+def standing_at(bars: VGroup, where: VGroup) -> VGroup:
+    """Copies of ``bars`` (standing on their axis) moved under ``where``'s bars, as wide."""
+    moved = bars.copy()
+    for bar, spot in zip(moved, where, strict=True):
+        bar.stretch_to_fit_width(spot.width)
+        bar.set_x(spot.get_x())
+    return moved

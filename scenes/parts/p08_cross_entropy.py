@@ -47,13 +47,15 @@ from scenes.theme import current_theme
 # The coin's cross-entropy curve is drawn for models q(heads) in this range.
 Q_RANGE = (0.05, 0.95)
 STREAM_HEIGHT = 4.0  # the height of a bin holding every draw (frequency 1)
-CHART_WIDTH = 4.6  # the bins fit this width, however many outcomes
+CHART_WIDTH = 5.6  # the bins fit this width (most of the left half), however many outcomes
+CHART_SLOT = 1.4  # the widest slot (bin and gap) one outcome gets
 WRITE_AFTER = 0.6  # the share of the first line before log 1/q is written, as it is said
 FORMULA_TIME = 1.5  # the cross-entropy's formula builds after its name is said
 FIRST_DRAW = 0.6  # seconds for each of the first draws to fall
 WRONG_BY = 0.3  # how far the takeaway's wrong guess strays from p
 SWEEP_TIME = 4.0  # at least this long for the slider to trace the whole curve
 AXIS_ROOM = 1.1  # around a plot's axes: its tick labels and axis labels
+RING_RADIUS = 0.2  # the ring round a cost's point on the surprise curve
 COIN_CHART = dict(height=2.0, bar_width=0.55, spacing=0.3, label_size="small")
 
 
@@ -100,7 +102,9 @@ class Draws:
         self.run = params.run(unit)
         self.surprise = np.asarray(it.surprisal(world.model.probs, unit=unit), dtype=float)
         size = "small" if len(outcomes) > 4 else "label"
-        bar_width, spacing = fit_bars(len(outcomes), CHART_WIDTH, max_slot=1.15, bar_share=0.7)
+        bar_width, spacing = fit_bars(
+            len(outcomes), CHART_WIDTH, max_slot=CHART_SLOT, bar_share=0.7
+        )
 
         def geometry(height: float) -> dict:
             return dict(height=height, bar_width=bar_width, spacing=spacing, label_size=size)
@@ -125,6 +129,8 @@ class Draws:
             world.model, role="q", key="q", show_values=False, **geometry(height)
         )
         self.model.bars.set_fill(opacity=0).set_stroke(resolve_color("q"), width=4)
+        # In front of the data: a bin that outgrows what q expects shows q's line across it.
+        self.model.bars.set_z_index(1)
         self.costs, self.formula = self._rows(stream, self.surprise, unit)
         # A box that steps to the cost of the latest draw (a pointer, never a recolour).
         self.pointer = SurroundingRectangle(
@@ -279,6 +285,7 @@ class CrossEntropy(ExplainerScene):
     def prelude(self) -> None:
         """Reality's outcomes, the bins its draws will fall into, in the model's outlines."""
         d = self.draws
+        self.play(Wait(), run_time=0.6)  # the title makes way first: the bins stand under it
         self.play(
             Create(d.stream.baseline),
             FadeIn(d.stream.labels, lag_ratio=0.2),
@@ -325,17 +332,23 @@ class CrossEntropy(ExplainerScene):
             self.show("formula_written", self.time)
             self.play(Write(d.formula), run_time=(1 - WRITE_AFTER) * line.duration)
             line = self.say("What q expects costs little; what it thinks rare costs a lot.")
+            # One pointer on the costs and one ring on the curve go from the cheapest
+            # outcome to the dearest; the box stays to follow the draws of the next beat.
+            ring = Circle(radius=RING_RADIUS, color=color.highlight).move_to(plots.marks[cheap])
+            d.pointer.move_to(d.costs[cheap])
             play_in_turn(
                 self,
                 line.duration,
-                *(
-                    AnimationGroup(
-                        Circumscribe(VGroup(d.model.bars[i], d.costs[i]), color=color.highlight),
-                        Circumscribe(plots.marks[i], color=color.highlight),
-                    )
-                    for i in (cheap, dear)
+                (Create(d.pointer), Create(ring)),
+                (
+                    d.pointer.animate.move_to(d.costs[dear]),
+                    ring.animate.move_to(plots.marks[dear]),
                 ),
             )
+            self.ring = ring
+            # Which cost the box ends on, and which point the ring: read from the picture.
+            self.show("boxed", _nearest(d.pointer, d.costs).key)
+            self.show("ringed", _nearest(ring, plots.marks).get_center())
             self.show("cheap", d.costs[cheap].key)
             self.show("dear", d.costs[dear].key)
 
@@ -394,15 +407,16 @@ class CrossEntropy(ExplainerScene):
             pointer.add_updater(d.point_at_last)
             # The same bits axis: its x-axis turns from q to the number of draws.
             self.play(
-                FadeOut(plots.surprise.curve, plots.marks, plots.names, plots.q_axis),
-                FadeIn(stream.total, running),
+                FadeOut(plots.surprise.curve, plots.marks, plots.names, plots.q_axis, self.ring),
+                FadeIn(stream.total),
                 run_time=line.duration / 4,
             )
             self.play(FadeIn(plots.n_axis), run_time=line.duration / 4)
-            # The first draws fall one by one, at a pace to follow, even past the sentence.
+            # The first draws fall one by one, at a pace to follow, even past the sentence;
+            # the mean shows once there is a draw to average.
             self.play(
                 stream.pour(first, run_time=FIRST_DRAW * first, flight=FIRST_DRAW),
-                Create(pointer),
+                Succession(Wait(FIRST_DRAW), FadeIn(running, run_time=FIRST_DRAW / 2)),
             )
             pointer.clear_updaters()
             line = self.say(
@@ -452,7 +466,8 @@ class CrossEntropy(ExplainerScene):
             t,
             q_range=Q_RANGE,
             unit=unit,
-            width=thirds[1].width + thirds[2].width - AXIS_ROOM,
+            # Less a gutter, so the axis name "q(heads)" keeps off the frame's edge.
+            width=thirds[1].width + thirds[2].width - AXIS_ROOM - space.l,
             height=room.height - AXIS_ROOM,
             key="coin",
         )
@@ -557,6 +572,11 @@ class CrossEntropy(ExplainerScene):
         self.model_chart.clear_updaters()
         self.remove(marker)
         del params
+
+
+def _nearest(mob: Mobject, among: VGroup) -> Mobject:
+    """The member of ``among`` whose centre is closest to ``mob``'s."""
+    return min(among, key=lambda m: float(np.linalg.norm(m.get_center() - mob.get_center())))
 
 
 def _touch(a: Mobject, b: Mobject) -> bool:

@@ -126,13 +126,16 @@ def test_read_outs_wear_their_quantitys_colour(play):
     assert s_readout.number.get_color() == DARK.color.surprise
 
 
-def test_the_layout_uses_both_halves_under_the_banner(play):
+def test_the_curve_gets_most_of_the_width_beside_the_formulas(play):
     scene = play(SurpriseFormula)
     picture = scene.shown("picture")
     rows = list(picture.ledger.rows.values())
-    stage = scene.stage
-    assert all(r.get_right()[0] <= stage.left.right + 1e-9 for r in rows)
-    assert picture.plot.axes.get_left()[0] >= stage.right.left - 1e-9
+    stage, space = scene.stage, scene.theme.space
+    # The formulas keep a gutter from the plot's labels ...
+    plot_left = min(m.get_left()[0] for m in (picture.plot.axes, *picture.plot.tick_labels))
+    assert all(r.get_right()[0] + space.m <= plot_left for r in rows)
+    # ... and the plot's axes span over half the stage: the curve is the picture.
+    assert picture.plot.axes.width > stage.main.width / 2
     # The formulas reach as low as the plot's lower half: no empty left half.
     assert rows[-1].get_bottom()[1] < picture.plot.axes.get_center()[1]
     assert not scene.beat_record("takeaway").problems

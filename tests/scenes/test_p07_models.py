@@ -75,6 +75,11 @@ def test_the_share_is_rounded_half_up_as_written(default):
     assert "Sun came up 190 times, a share of 0.48, against a true 0.50." in record.narration
 
 
+def test_the_share_is_an_estimate_of_p_in_p_s_colour(default):
+    share = default.beat_record("reveal").shown["share"]
+    assert share.number.get_color() == DARK.color.p
+
+
 def test_the_share_is_the_count_over_the_draws(default):
     value, _ = default.beat_record("reveal").readouts["share"]
     assert value == 190 / 400

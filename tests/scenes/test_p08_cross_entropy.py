@@ -54,6 +54,10 @@ def test_the_costs_are_the_model_s_surprises(default):
     # What q expects most (cloud, 0.4) costs least; what it thinks rarest (snow) most.
     record = default.beat_record("score")
     assert (record.shown["cheap"], record.shown["dear"]) == ("S[cloud]", "S[snow]")
+    # The box and the ring end on the dearest: snow's cost, and its point on the curve.
+    assert record.shown["boxed"] == "S[snow]"
+    curve = default.plots.surprise
+    assert record.shown["ringed"] == pytest.approx(curve.c2p(0.1, np.log2(10)), abs=1e-6)
 
 
 def test_log_one_over_q_is_written_as_it_is_said(default):
