@@ -29,6 +29,7 @@ from scenes.kit.pixel_zoom import PixelZoom
 from scenes.kit.pixels import PixelImage
 from scenes.kit.plots import CurvePlot, SurprisePlot, nice_ticks
 from scenes.kit.props import Coin, Die
+from scenes.kit.pulse import pulse
 from scenes.kit.quantity import QuantityBar
 from scenes.kit.roadmap import RoadMap, Station, information_stations
 from scenes.kit.room import room_below_banner
@@ -111,6 +112,7 @@ __all__ = [
     "log_words",
     "nice_ticks",
     "plain_words",
+    "pulse",
     "readouts_in",
     "resolve_color",
     "room_below_banner",

@@ -590,9 +590,3 @@ def _extent(mobjects) -> tuple[float, float, float, float]:
         float(points[:, 1].min()),
         float(points[:, 1].max()),
     )
-
-
-def _pulse(mob: Mobject) -> Animation:
-    """A brief swell and back, in the mobject's own colours: a highlight that never
-    recolours what it points at."""
-    return mob.animate(rate_func=there_and_back).scale(1.15)
