@@ -38,6 +38,8 @@ from scenes.kit.pacing import play_in_turn
 CLEARANCE = 0.6  # nothing comes nearer the frame's edge than this: 80 px at 1080p
 Q_RANGE = (0.05, 0.95)  # the models on the curve, by q(heads)
 BAR = 0.16  # the width of the bar standing at the model's q(heads)
+LABEL_SIZE = "label"  # the charts' labels and values, and the curve's tick labels
+READOUT_SIZE = "body"  # the column of read-outs, and the curve's own labels
 # Each quantity in its colour, p and q in theirs.
 CE_LABEL = "{{ H : cross_entropy }}({{ p : p }}, {{ q : q }})"
 H_LABEL = "{{ H : entropy }}({{ p : p }})"
@@ -134,7 +136,7 @@ class KLDivergence(ExplainerScene):
         """Reality's bars and the model's, side by side, each named above."""
         params, space = self.params, self.theme.space
         _, region, _ = self.regions
-        probe = Txt("heads", "small")
+        probe = Txt("heads", LABEL_SIZE)
         height = region.height - 3 * probe.height - 3 * space.s
         charts = VGroup(
             *(
@@ -143,16 +145,16 @@ class KLDivergence(ExplainerScene):
                     role=role,
                     key=role,
                     height=height,
-                    bar_width=0.5,
-                    spacing=0.3,
-                    label_size="small",
+                    bar_width=0.6,
+                    spacing=0.36,
+                    label_size=LABEL_SIZE,
                 )
                 for dist, role in ((params.p, "p"), (params.q, "q"))
             )
         ).arrange(RIGHT, buff=space.xl, aligned_edge=DOWN)
         names = VGroup(
-            Txt("reality, $p$", "label", "p"),
-            Txt("model, $q$", "label", "q"),
+            Txt("reality, $p$", READOUT_SIZE, "p"),
+            Txt("model, $q$", READOUT_SIZE, "q"),
         )
         for name, chart in zip(names, charts, strict=True):
             name.move_to([chart.baseline.get_x(), region.top - name.height / 2, 0])
@@ -189,7 +191,7 @@ class KLDivergence(ExplainerScene):
             unit=None,
             key="x",
             color="q",
-            size="label",
+            size=READOUT_SIZE,
         )
         ce = Readout(
             CE_LABEL,
@@ -197,7 +199,7 @@ class KLDivergence(ExplainerScene):
             unit=unit,
             key="stack.CE",
             color="cross_entropy",
-            size="label",
+            size=READOUT_SIZE,
         )
         h = Readout(
             H_LABEL,
@@ -205,7 +207,7 @@ class KLDivergence(ExplainerScene):
             unit=unit,
             key="stack.H",
             color="entropy",
-            size="label",
+            size=READOUT_SIZE,
         )
         kl = Readout(
             KL_LABEL,
@@ -213,7 +215,7 @@ class KLDivergence(ExplainerScene):
             unit=unit,
             key="stack.KL",
             color="kl",
-            size="label",
+            size=READOUT_SIZE,
         )
         column = VGroup(q_heads, ce, h, kl).arrange(DOWN, aligned_edge=LEFT, buff=space.s)
         return region.place(column, align=UL)
@@ -282,14 +284,15 @@ class KLDivergence(ExplainerScene):
                 "model on the curve."
             )
             old = curve.plot.y_label
-            label = Formula(KL_LABEL, "label").move_to(old, aligned_edge=LEFT)
+            label = Formula(KL_LABEL, READOUT_SIZE).move_to(old, aligned_edge=LEFT)
             curve.plot.remove(old)  # the axis is renamed: it now reads KL
             curve.ce.remove(curve.floor)  # it comes down onto the axis, and goes
             self.play(
                 curve.drop_floor(),
                 FadeOut(curve.floor),
-                FadeOut(old, shift=UP / 4),
-                FadeIn(label, shift=UP / 4),
+                # The new name comes down from above, clear of the ticks under it.
+                FadeOut(old, shift=DOWN / 4),
+                FadeIn(label, shift=DOWN / 4),
                 run_time=said.duration,
             )
             self.show("kl_points", curve.kl_points())
@@ -309,7 +312,7 @@ class KLDivergence(ExplainerScene):
 
     def never_negative(self) -> None:
         params, curve = self.params, self.curve
-        floor = Formula(f"{KL_LABEL} >= 0", size="label")
+        floor = Formula(f"{KL_LABEL} >= 0", size=READOUT_SIZE)
         with self.beat("never-negative"):
             said = self.say(
                 "Move the model anywhere else and KL grows: the curve touches zero only at "
@@ -368,7 +371,7 @@ class _Curve(VGroup):
         theme = current_theme()
         space = theme.space
         self.p, self.unit = p, unit
-        probe = Txt("0.75", "small")
+        probe = Txt("0.75", LABEL_SIZE)
         name = f'q("{p.outcomes[0]}")'
         heads = float(p.probs[0])
         top = float(np.max(it.coin_cross_entropy_curve(heads, *Q_RANGE, unit=unit)[1]))
@@ -379,8 +382,10 @@ class _Curve(VGroup):
             key="curve",
             x_label=name,
             y_max=float(np.ceil(2 * top + 0.4) / 2),  # a half unit over the top
-            width=region.width - probe.width - 3 * space.m - Txt("q(heads)", "label").width,
+            width=region.width - probe.width - 3 * space.m - Txt("q(heads)", READOUT_SIZE).width,
             height=region.height - 2 * (probe.height + space.m) - space.s,
+            tick_size=LABEL_SIZE,
+            label_size=READOUT_SIZE,
         )
         # The read-out of H(p) and the inequality are said here by the read-outs column.
         self.ce.remove(self.ce.floor_readout, self.ce.inequality)
