@@ -225,6 +225,10 @@ class KLDivergence(ExplainerScene):
     def prelude(self) -> None:
         """Part 8's picture: the curve on its floor, the gap shaded, the model on it."""
         curve = self.curve
+        # Alone, it stands in the middle of the frame; the split moves it to its side.
+        self.aside = (curve.get_x() - self.stage.main.center[0]) * RIGHT
+        curve.shift(-self.aside)
+        curve.moved_by(-self.aside)
         play_in_turn(self, 1.6, *curve.appear())
         self.add(curve, curve.dot)  # one piece from here on
 
@@ -243,7 +247,12 @@ class KLDivergence(ExplainerScene):
             )
             heading = self.heading
             half = said.duration / 2
-            self.play(FadeIn(charts, shift=UP / 8), FadeIn(names), FadeIn(q_heads), run_time=half)
+            # The curve makes room for reality and the model, which come in beside it.
+            self.play(VGroup(curve, curve.dot).animate.shift(self.aside), run_time=half / 2)
+            curve.moved_by(self.aside, dot=False)
+            self.play(
+                FadeIn(charts, shift=UP / 8), FadeIn(names), FadeIn(q_heads), run_time=half / 2
+            )
             self.play(
                 GrowFromEdge(stack.bar, DOWN),
                 FadeIn(ce, shift=LEFT / 8),
@@ -461,6 +470,15 @@ class _Curve(VGroup):
             top = max(segment.get_top()[1], axis)
             corners = [[left, axis, 0], [right, axis, 0], [right, top, 0], [left, top, 0]]
             segment.set_points_as_corners([*corners, corners[0]])
+
+    def moved_by(self, offset: np.ndarray, *, dot: bool = True) -> None:
+        """Bring along what the picture places itself by, after it has been shifted by
+        ``offset``: the homes of curve, gap and floor, the bar and (unless it moved with
+        the picture) the dot."""
+        self.homes = [home + offset for home in self.homes]
+        self.stack.shift(offset)
+        if dot:
+            self.dot.shift(offset)
 
     def appear(self) -> tuple[tuple[Animation, ...], ...]:
         """The steps that draw part 8's picture, in turn: axes, curve and floor, the gap
