@@ -6,7 +6,9 @@ belief and reality, and a rigged coin is believed fair: every flip costs one bit
 Each case is an AverageStrip (widths p, heights log 1/q) levelled to its
 cross-entropy, standing on its own floor H(p), the coin's entropy, with the model's
 extra cost above that floor, KL(p‖q). Comparing the extras is the fair comparison:
-the model that calls a common outcome rare pays more on both counts.
+the model that calls a common outcome rare pays more on both counts. The verdict
+shows it as a picture of its own: the two extra costs lift off their floors and stand
+side by side on one baseline, each over the name of its case.
 
 The source thread pins the extreme surprise on the second case (a rigged coin
 believed fair); the maths says it is the first, and so does this scene (its test
