@@ -34,6 +34,7 @@ from scenes.kit import (
     SceneParams,
     Txt,
     format_value,
+    pulse,
     room_below_banner,
     unit_word,
 )
@@ -543,6 +544,7 @@ class Asymmetry(ExplainerScene):
             )
             self.show("verdict", (names, numbers))
             self.add(*numbers)  # whole, where their pieces have landed
+            self.costlier = VGroup(bars[0], numbers[0])  # the finale points at it again
             self.show("compared", bars)
             # The tails block flashes as "pays heavily" is heard: the sentence opens with it.
             line = self.say(
@@ -567,14 +569,17 @@ class Asymmetry(ExplainerScene):
         self.outline = outline
 
     def finale(self) -> None:
-        """While the takeaway is said, the costly block pulses in its own colour."""
+        """While the takeaway is said, the costly block pulses in its own colour, then
+        the larger of the two extra costs: mistaking common for rare costs most."""
         a = self.a
         tails = a.case.p.outcomes.index("tails")
         block = a.strip.blocks[tails]
-        self.play(
-            Indicate(block, color=block.get_fill_color(), scale_factor=1.05),
-            Indicate(self.outline, color=self.outline.get_color(), scale_factor=1.05),
-            run_time=1.5,
+        said = max(self.narrator.free_at - self.time, 2.0)
+        play_in_turn(
+            self,
+            said,
+            (pulse(block, 1.05), pulse(self.outline, 1.05)),
+            pulse(self.costlier),
         )
 
 
