@@ -1,8 +1,9 @@
 """`--set`, `--params` and `--theme` on the real scenes, with no rendering.
 
-The runner's worker launch (``_run_jobs``) is replaced by a recorder, so these
-tests see exactly the jobs ``explainer render`` would start: their output stems,
-parameters, theme and keys. Every error must stop the command before that.
+The runner's launch of the prepared scenes (``_run``) is replaced by a recorder, so
+these tests see exactly the jobs ``explainer render`` would start: their output
+stems, parameters, theme (the one each worker is given) and keys. Every error must
+stop the command before that.
 """
 
 from __future__ import annotations
@@ -22,10 +23,10 @@ def jobs(monkeypatch):
     """The jobs each render would start, instead of starting them."""
     started = []
 
-    def record(pending, report, jobs, theme, notify):
-        started.extend((job, theme) for job in pending)
+    def record(scenes, *args, **kwargs):
+        started.extend((scene.job, scene.job.theme) for scene in scenes)
 
-    monkeypatch.setattr(runner, "_run_jobs", record)
+    monkeypatch.setattr(runner, "_run", record)
     monkeypatch.delenv("EXPLAINER_THEME", raising=False)
     return started
 

@@ -157,6 +157,24 @@ def test_the_frame_and_safe_area_are_as_described():
     assert f"±{config.frame_height / 2 - margin:.2f}" in page
 
 
+def test_the_stage_bands_are_the_stages():
+    from scenes.kit import Stage
+
+    table = re.search(r"<!-- stage bands -->\n(.*?)\n\n", GUIDE, re.S).group(1)
+    rows = {
+        re.search(r"`self\.stage\.(\w+)`", row).group(1): [
+            float(n.replace("−", "-")) for n in re.findall(r"−?\d+\.\d+", row)
+        ]
+        for row in table.splitlines()[2:]
+    }
+    stage = Stage.for_theme()
+    for name, numbers in rows.items():
+        regions = [stage.left, stage.right] if name == "left" else [getattr(stage, name)]
+        expected = [edge for r in regions for edge in (r.left, r.right)]
+        expected += [regions[0].bottom, regions[0].top]
+        assert numbers == pytest.approx(expected, abs=0.005), name
+
+
 def test_the_30_minute_path_uses_commands_that_exist():
     path = section("The 30-minute path")
     script = re.search(r"```sh\n(.*?)```", path, re.S).group(1)

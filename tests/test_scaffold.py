@@ -95,6 +95,7 @@ def test_a_project_that_names_a_tests_folder_gets_a_test_that_passes(course):
     assert result.exit_code == 0, result.output
     test_file = course / "tests" / "test_x_weather_odds.py"
     assert f"Wrote {test_file}" in result.output
+    assert f"pytest {course / 'tests'} -k weather_odds" in result.output  # generic ones too
     assert (course / "lessons" / "weather_odds.py").is_file()
     assert "from lessons.weather_odds import WeatherOdds" in test_file.read_text()
     # The test imports the project's package, which isort cannot place as it would scenes.

@@ -49,7 +49,9 @@ def new(slug: str, title: str | None, with_test: bool) -> None:
         f"  explainer lecture {made.slug} --out site       # an offline lecture page",
     ]
     if made.test is not None:
-        steps.append(f"  pytest {made.test}")
+        # By -k, not the file: in this repository the generic tests of every scene
+        # (layout at each beat, captions, length) are named after the module too.
+        steps.append(f"  pytest {made.test.parent} -k {made.slug.replace('-', '_')}")
     click.echo(
         "Next:\n" + "\n".join(steps) + "\nThen replace the example with your topic: see "
         "scenes/GUIDE.md in the explainer's repository."

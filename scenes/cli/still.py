@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import traceback
+from pathlib import Path
+
 import click
 from rich.console import Console
 
@@ -14,7 +17,7 @@ from scenes.cli._common import (
     theme_option,
     user_errors,
 )
-from scenes.render.keys import SourceMissingError
+from scenes.render.keys import SourceMissingError, module_file
 from scenes.render.stills import UnknownSectionError, render_stills
 
 
@@ -75,8 +78,20 @@ def still(
     except click.ClickException:
         raise
     except Exception as error:
+        where = where_it_broke(error, module_file(entry.module))
+        err.print(where, style="dim", markup=False, highlight=False, soft_wrap=True)
         raise click.ClickException(
             f"{entry.stem} failed to play: {type(error).__name__}: {error}"
         ) from None
     for path in written:
         click.echo(str(path))
+
+
+def where_it_broke(error: BaseException, source: Path | None) -> str:
+    """The traceback from the scene file's deepest line on: the line of the author's
+    code that failed and what it called, not manim's frames above it."""
+    frames = traceback.extract_tb(error.__traceback__)
+    source = source.resolve() if source else None
+    own = [i for i, f in enumerate(frames) if Path(f.filename).resolve() == source]
+    start = own[-1] if own else max(len(frames) - 3, 0)
+    return "".join(traceback.format_list(frames[start:])).rstrip()

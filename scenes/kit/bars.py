@@ -450,7 +450,8 @@ class AverageStrip(VGroup):
         return float(it.kl_divergence(self.p, self.q, unit=self.unit))
 
     def height_of(self, value: float) -> float:
-        """The screen height of ``value`` (in the strip's unit) above the baseline."""
+        """The screen ``y`` of ``value`` (in the strip's unit) measured up from the
+        baseline: where a line at that level goes (``line.set_y(strip.height_of(v))``)."""
         return self.baseline.get_center()[1] + value * self.unit_height
 
     def floor_line(self) -> Line:

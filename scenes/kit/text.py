@@ -169,6 +169,13 @@ class Txt(Typst):
         markup: bool = False,
         **kwargs,
     ):
+        if not text.strip():
+            # Typst draws nothing, and a text without height breaks everything that
+            # measures it (its font size, its baseline) far from here.
+            raise ValueError(
+                f"Txt({text!r}): there is no text to show. A chart's outcome needs a name; "
+                "to leave a label out of the picture, hide it (label.set_opacity(0))"
+            )
         font_size = size_of(size)
         self.text = text
         self.markup = text if markup else plain_markup(text)

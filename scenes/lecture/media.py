@@ -30,6 +30,7 @@ from scenes.lecture.audio import AudioInfo
 from scenes.lecture.chapters import Chapter, av_chapters
 from scenes.lecture.timing import to_ms
 from scenes.render.atomic import partial_file
+from scenes.render.stream_end import lengths_in_decode_order, stream_end
 
 __all__ = [
     "MediaError",
@@ -95,21 +96,11 @@ def probe(path: Path) -> VideoInfo:
         if not container.streams.video:
             raise MediaError(f"{path} has no video stream")
         stream = container.streams.video[0]
-        pts, end, lengths = [], None, []
-        for packet in container.demux(stream):
-            if packet.pts is None:
-                continue
-            pts.append(packet.pts)
-            lengths.append(packet.duration or 0)
-            stop = packet.pts + (packet.duration or 0)
-            end = stop if end is None else max(end, stop)
-        if not pts:
+        packets = [(p.pts, p.duration) for p in container.demux(stream) if p.pts is not None]
+        if not packets:
             raise MediaError(f"{path} has no frames")
-        pts.sort()
-        if all(lengths):
-            # A sample lasts until the next one is decoded, so with reordered frames a
-            # long-held picture's length can sit on a later packet: their sum is exact.
-            end = pts[0] + sum(lengths)
+        end = stream_end(packets, decode_order=lengths_in_decode_order(container))
+        pts = sorted(at for at, _ in packets)
         tb = Fraction(stream.time_base)
         ctx = stream.codec_context
         return VideoInfo(

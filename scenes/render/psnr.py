@@ -24,6 +24,8 @@ from pathlib import Path
 import av
 import numpy as np
 
+from scenes.render.stream_end import stream_end_seconds
+
 __all__ = ["VideoComparison", "compare_videos", "pictures", "psnr_of", "yuv_samples"]
 
 PEAK = 255.0
@@ -65,7 +67,7 @@ def pictures(path: Path) -> Iterator[tuple[Fraction, Fraction, np.ndarray]]:
         stream = container.streams.video[0]
         stream.thread_type = "AUTO"  # decode on every core
         tb = Fraction(stream.time_base)
-        end = _stream_end(container, stream)
+        end = stream_end_seconds(container, stream)
         container.seek(0)
         first, held = None, None
         for frame in container.decode(stream):
@@ -79,18 +81,6 @@ def pictures(path: Path) -> Iterator[tuple[Fraction, Fraction, np.ndarray]]:
         if end is None or end <= held[0]:  # no packet durations: the last lasts one frame
             end = held[0] + 1 / Fraction(stream.base_rate or stream.average_rate or 1)
         yield held[0] - first, end - first, held[1]
-
-
-def _stream_end(container, stream) -> Fraction | None:
-    """When the stream stops showing its last picture: the latest packet end."""
-    tb = Fraction(stream.time_base)
-    end = None
-    for packet in container.demux(stream):
-        if packet.pts is None:
-            continue
-        stop = packet.pts + (packet.duration or 0)
-        end = stop if end is None else max(end, stop)
-    return None if end is None else end * tb
 
 
 def yuv_samples(frame: av.VideoFrame) -> np.ndarray:

@@ -35,7 +35,7 @@ from typing import Any
 
 from scenes.params import DEFAULT_THEME, chosen_theme, variant_suffix
 from scenes.registry import SceneEntry
-from scenes.render.atomic import release, remove_leftovers, try_lock
+from scenes.render.atomic import release, try_lock
 from scenes.render.keys import (
     SourceMissingError,
     module_file,
@@ -56,7 +56,7 @@ from scenes.render.parts import join_parts, read_part
 from scenes.render.scene_info import SceneInfo, known_info, save_info, typst_cache_dir
 from scenes.render.units import Chunk, chunks_per_scene, longest_first, split_setting
 from scenes.render.workdir import run_folder
-from scenes.render.worker import EXIT_SYSTEM, Job, up_to_date
+from scenes.render.worker import EXIT_SYSTEM, Job, clear_leftovers, up_to_date
 
 __all__ = [
     "ClusterLostError",
@@ -516,17 +516,7 @@ class _Loop:
                 result.status = "waiting"
                 self.notify(result)
             return False
-        remove_leftovers(
-            outputs.folder,
-            [
-                outputs.video.name,
-                outputs.captions.name,
-                outputs.sections_index.name,
-                outputs.sections_dir.name,
-                outputs.key_file.name,
-            ],
-        )
-        remove_leftovers(outputs.sections_dir, ["*"])
+        clear_leftovers(outputs)
         if not scene.job.force and up_to_date(outputs, scene.job.key):
             result.status, result.message = "up to date", "rendered by another run"
             self._unlock(scene)

@@ -34,14 +34,11 @@ def audio_codec(path: Path) -> tuple[str, int] | None:
 
 def video_duration(path: Path) -> float:
     """Seconds of picture in ``path``: the end of its last frame."""
+    from scenes.render.stream_end import stream_end_seconds
+
     with av.open(str(path)) as container:
-        stream = container.streams.video[0]
-        ends = [
-            (packet.pts + (packet.duration or 0)) * stream.time_base
-            for packet in container.demux(stream)
-            if packet.pts is not None
-        ]
-    return float(max(ends)) if ends else 0.0
+        end = stream_end_seconds(container, container.streams.video[0])
+    return float(end) if end is not None else 0.0
 
 
 def mux_audio(video: Path, samples: np.ndarray, dst: Path) -> Path:

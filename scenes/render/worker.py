@@ -292,6 +292,19 @@ def _narrate(job: Job, reporter: _Reporter) -> int:
     return 0
 
 
+def clear_leftovers(outputs: SceneOutputs) -> None:
+    """Delete what an interrupted publication of a scene's files left; hold its lock."""
+    names = [
+        outputs.video.name,
+        outputs.captions.name,
+        outputs.sections_index.name,
+        outputs.sections_dir.name,
+        outputs.key_file.name,
+    ]
+    remove_leftovers(outputs.folder, names)
+    remove_leftovers(outputs.sections_dir, ["*"])
+
+
 def run(job: Job, reporter: _Reporter) -> int:
     if not job.publish:  # a unit: the client holds the lock and publishes
         reporter.send("started", pid=os.getpid())
@@ -301,17 +314,7 @@ def run(job: Job, reporter: _Reporter) -> int:
     # "waiting": another run is writing this scene.
     with exclusive_lock(outputs.lock_file, on_wait=lambda: reporter.send("waiting")):
         reporter.send("started", pid=os.getpid())
-        remove_leftovers(
-            outputs.folder,
-            [
-                outputs.video.name,
-                outputs.captions.name,
-                outputs.sections_index.name,
-                outputs.sections_dir.name,
-                outputs.key_file.name,
-            ],
-        )
-        remove_leftovers(outputs.sections_dir, ["*"])
+        clear_leftovers(outputs)
         if not job.force and up_to_date(outputs, job.key):
             recorded = read_key_file(outputs) or {}
             reporter.send("skipped", reason="rendered by another run", **_summary(recorded))

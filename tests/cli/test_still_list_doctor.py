@@ -57,6 +57,18 @@ def test_still_of_an_unknown_section_lists_the_sections(tiny, cli):
     assert "Traceback" not in result.output
 
 
+def test_a_scene_that_fails_shows_the_line_of_its_own_code(tiny, cli, monkeypatch):
+    monkeypatch.setenv("TINY_FAIL", "1")
+    result = cli("still", "tiny-one", "--quality", "low", "--media-dir", str(tiny.media))
+    assert result.exit_code == 1
+    assert "failed to play: RuntimeError: the tiny scene was told to fail" in result.stderr
+    # Where, in the author's file: its line, not manim's frames above it.
+    where = result.stderr[: result.stderr.index("Error:")]
+    assert f'File "{tiny.folder / "tiny_one.py"}"' in where and ", in body" in where
+    assert 'raise RuntimeError("the tiny scene was told to fail")' in where
+    assert "manim" not in where
+
+
 def test_still_of_an_unknown_scene_lists_the_scenes(tiny, cli):
     result = cli("still", "nope", "--media-dir", str(tiny.media))
     assert result.exit_code == 2

@@ -63,6 +63,20 @@ def test_markup_only_when_asked():
     assert len(Txt("*bold*").family_members_with_points()) == 6  # the stars too
 
 
+@pytest.mark.parametrize("blank", ["", "  ", "\n"])
+def test_empty_text_is_refused_where_it_is_made(blank):
+    # It used to pass here and fail far away: "ZeroDivisionError" from its font size.
+    with pytest.raises(ValueError, match=r"Txt\(.*\): there is no text to show"):
+        Txt(blank)
+
+
+def test_a_chart_with_an_unnamed_outcome_says_so():
+    from scenes.kit import AverageStrip
+
+    with pytest.raises(ValueError, match=r"Txt\(''\).*set_opacity"):
+        AverageStrip([0.9, 0.1], labels=["common", ""])
+
+
 def test_a_newline_breaks_the_line():
     one, two = Txt("more"), Txt("more\nsurprising")
     assert two.height > 1.8 * one.height

@@ -67,3 +67,34 @@ def test_sound_is_encoded_for_the_container_and_fits_the_picture(
 def test_a_gif_carries_no_sound(tmp_path):
     with pytest.raises(ValueError, match="carries no sound"):
         mux_audio(tmp_path / "in.mp4", _tone(1.0), tmp_path / "out.gif")
+
+
+def _reordered_hold(path: Path) -> Path:
+    """An MP4 laid out as a scene's wait comes out of x264: pictures at ticks 0, 1 and 2,
+    the one at 2 held until tick 40, then 40, 41 and 42, with the pictures decoded
+    out of order. Its packets are copied from a plain encoding and given those times
+    (nothing here decodes them)."""
+    source = _video(path.with_name("plain.mp4"), "libx264", frames=6)
+    timing = [(0, -2), (1, -1), (2, 0), (40, 1), (42, 2), (41, 40)]  # (pts, dts), decode order
+    with av.open(str(source)) as src, av.open(str(path), "w") as out:
+        stream = out.add_stream_from_template(src.streams.video[0])
+        packets = [p for p in src.demux(src.streams.video[0]) if p.dts is not None]
+        for packet, (pts, dts) in zip(packets, timing, strict=True):
+            packet.pts, packet.dts, packet.duration = pts, dts, 1
+            packet.time_base = Fraction(1, FPS)
+            packet.stream = stream
+            out.mux(packet)
+    return path
+
+
+def test_a_hold_among_reordered_pictures_ends_where_the_pictures_end(tmp_path):
+    """MP4 hangs a hold's length on whichever picture is decoded next: the sound must
+    still stop with the last picture, not a hold's length after it."""
+    video = _reordered_hold(tmp_path / "held.mp4")
+    with av.open(str(video)) as container:
+        stream = container.streams.video[0]
+        ends = [p.pts + p.duration for p in container.demux(stream) if p.pts is not None]
+        assert max(ends) * stream.time_base > Fraction(43, FPS)  # the trap is there
+    assert video_duration(video) == pytest.approx(43 / FPS, abs=1e-9)
+    voiced = mux_audio(video, _tone(10.0), tmp_path / "voiced.mp4")
+    assert len(_read(voiced)[3]) / SAMPLE_RATE == pytest.approx(43 / FPS, abs=1 / FPS)
