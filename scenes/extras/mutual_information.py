@@ -45,10 +45,11 @@ TITLE = "Mutual information"  # read by the registry without importing this file
 
 SIDES = ("heads", "tails")
 CLEARANCE = 0.6  # nothing comes nearer the frame's edge than this: 80 px at 1080p
-CELL = 0.95  # a cell of the joint grid
+CELL = 1.1  # a cell of the joint grid
 COIN = 0.36  # a coin's radius
 BAR = 0.6  # the thickness of the bar of H(Y)
 PRELUDE = 1.35  # the coins and the grid, large, before they make room
+LABEL_SIZE = "label"  # the grid's values and names, and the conditional charts' labels
 
 
 @dataclass(frozen=True)
@@ -143,7 +144,9 @@ class MutualInformation(ExplainerScene):
 
     @cached_property
     def grid(self) -> JointGrid:
-        return JointGrid(self.params.table, SIDES, SIDES, cell=CELL, key="joint")
+        return JointGrid(
+            self.params.table, SIDES, SIDES, cell=CELL, key="joint", label_size=LABEL_SIZE
+        )
 
     @cached_property
     def coins(self) -> VGroup:
@@ -181,7 +184,7 @@ class MutualInformation(ExplainerScene):
         """p(Y | X = side i) as bars, titled, in ``region``."""
         space = self.theme.space
         title = Formula(f'p(Y | X = "{SIDES[i]}")', "label", "muted")
-        probe = Txt("heads", "small")  # an outcome's name under the bars, and a value above
+        probe = Txt("heads", LABEL_SIZE)  # an outcome's name under the bars, and a value above
         height = region.height - title.height - 2 * (probe.height + space.s) - space.s
         chart = DistributionBars(
             it.conditional(self.params.table, i),
@@ -189,9 +192,9 @@ class MutualInformation(ExplainerScene):
             role="p",
             key=f"Y|{SIDES[i]}",
             height=height,
-            bar_width=0.55,
-            spacing=0.35,
-            label_size="small",
+            bar_width=0.6,
+            spacing=0.4,
+            label_size=LABEL_SIZE,
         )
         # Room for a bar of probability 1 and its value, under the title.
         room = chart.unit_height + chart.values[0].height + space.s
@@ -349,11 +352,12 @@ class MutualInformation(ExplainerScene):
         )
         bar = self.bar
         left_over = Readout(
-            "H(Y | X)", m.h_y_x, unit=unit, key="H(Y|X)", color="entropy", size="label"
+            "H(Y | X)", m.h_y_x, unit=None, key="H(Y|X)", color="entropy", size="label"
         )
-        shared = Readout("I(X; Y)", m.info, unit=unit, key="I", color="kl", size="label")
+        shared = Readout("I(X; Y)", m.info, unit=None, key="I", color="kl", size="label")
 
-        # Under the bar, one at each end: what is left, and what was shared.
+        # Under the bar, one at each end: what is left, and what was shared (in the unit
+        # the brace over the bar names; with theirs too they would crowd each other).
         left_over.next_to(bar.blocks, DOWN, buff=space.m).align_to(bar.blocks, LEFT)
         shared.next_to(bar.blocks, DOWN, buff=space.m).align_to(bar.blocks, RIGHT)
         self.readouts = (left_over, shared)
@@ -420,6 +424,7 @@ class MutualInformation(ExplainerScene):
                 run_time=said.duration,
             )
             self.show("odds", [chart.probs.copy() for chart, _ in charts])
+            self.show("readout_gap", shared.get_left()[0] - left_over.get_right()[0])
             self.show("bar", (bar.unit_length, [b.width for b in bar.blocks], bar.total))
             self.show("extent", extent(self.mobjects))
         self.charts = [chart for chart, _ in charts]

@@ -30,6 +30,7 @@ from scenes.kit.pixel_zoom import PixelZoom
 from scenes.kit.pixels import PixelImage
 from scenes.kit.plots import CurvePlot, SurprisePlot, nice_ticks
 from scenes.kit.props import Coin, Die
+from scenes.kit.pulse import pulse
 from scenes.kit.quantity import QuantityBar
 from scenes.kit.roadmap import RoadMap, Station, information_stations
 from scenes.kit.room import room_below_banner
@@ -116,6 +117,7 @@ __all__ = [
     "log_words",
     "nice_ticks",
     "plain_words",
+    "pulse",
     "read_readouts",
     "readouts_in",
     "resolve_color",

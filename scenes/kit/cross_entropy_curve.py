@@ -87,7 +87,9 @@ class CrossEntropyCurve(VGroup):
     :meth:`show_floor` and :meth:`shade_gap` animate the floor and the gap in;
     :meth:`gap_marker` is a KL-coloured segment from the floor up to the curve at the
     slider. The numbers: :attr:`values` (the curve), :attr:`entropy` (the floor),
-    :meth:`cross_entropy`, :meth:`kl` and :attr:`minimum`.
+    :meth:`cross_entropy`, :meth:`kl` and :attr:`minimum`. ``readout_size``,
+    ``tick_size`` and ``label_size`` are the type sizes of the read-outs, the tick labels
+    and the axis labels.
     """
 
     def __init__(
@@ -107,6 +109,8 @@ class CrossEntropyCurve(VGroup):
         height: float = 4.2,
         tick_format: Callable[[float], str] | None = None,
         readout_size: str | float = "label",
+        tick_size: str | float = "small",
+        label_size: str | float = "label",
     ):
         super().__init__()
         self.p = it.as_distribution(p, name="p")
@@ -153,6 +157,8 @@ class CrossEntropyCurve(VGroup):
             role="cross_entropy",
             width=width,
             height=height,
+            tick_size=tick_size,
+            label_size=label_size,
             **({"tick_format": tick_format} if tick_format is not None else {}),
         )
         self.plot.x_label.set_color(resolve_color(x_role))

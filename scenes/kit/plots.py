@@ -60,7 +60,8 @@ class CurvePlot(VGroup):
     ``x_label``/``y_label`` are Typst maths. Tick values are listed explicitly
     (``x_ticks``, ``y_ticks``) so labels never crowd; ``tick_format`` prints them
     (``y_tick_format``, if given, prints the y ticks), ``label_gap`` from the axis.
-    The curve is in palette role ``role``. Call :meth:`add_tracker` to get a dot that
+    ``tick_size`` and ``label_size`` are the type sizes of the tick labels and of the
+    axis labels. The curve is in palette role ``role``. Call :meth:`add_tracker` to get a dot that
     follows the exact function ``f`` with a live read-out.
     """
 
@@ -81,6 +82,8 @@ class CurvePlot(VGroup):
         tick_format: Callable[[float], str] = _tick_text,
         y_tick_format: Callable[[float], str] | None = None,
         label_gap: float = 0.15,
+        tick_size: str | float = "small",
+        label_size: str | float = "label",
     ):
         super().__init__()
         theme = current_theme()
@@ -102,17 +105,17 @@ class CurvePlot(VGroup):
             p = self.axes.c2p(v, y_range[0])
             self.ticks.add(Line(p, p + 0.1 * DOWN, color=theme.color.muted, stroke_width=2))
             self.tick_labels.add(
-                Txt(tick_format(v), "small", "muted").next_to(p, DOWN, buff=label_gap)
+                Txt(tick_format(v), tick_size, "muted").next_to(p, DOWN, buff=label_gap)
             )
         for v in y_ticks:
             p = self.axes.c2p(x_range[0], v)
             self.ticks.add(Line(p, p + 0.1 * LEFT, color=theme.color.muted, stroke_width=2))
             label = (y_tick_format or tick_format)(v)
-            self.tick_labels.add(Txt(label, "small", "muted").next_to(p, LEFT, buff=label_gap))
-        self.x_label = Formula(x_label, "label", "muted").next_to(
+            self.tick_labels.add(Txt(label, tick_size, "muted").next_to(p, LEFT, buff=label_gap))
+        self.x_label = Formula(x_label, label_size, "muted").next_to(
             self.axes.x_axis.get_right(), RIGHT, buff=0.2
         )
-        self.y_label = Formula(y_label, "label", "muted").next_to(
+        self.y_label = Formula(y_label, label_size, "muted").next_to(
             self.axes.y_axis.get_top(), UP, buff=0.2
         )
         self.curve = self.plot_points(x, y, role)

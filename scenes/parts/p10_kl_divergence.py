@@ -38,6 +38,8 @@ from scenes.kit.pacing import play_in_turn
 CLEARANCE = 0.6  # nothing comes nearer the frame's edge than this: 80 px at 1080p
 Q_RANGE = (0.05, 0.95)  # the models on the curve, by q(heads)
 BAR = 0.16  # the width of the bar standing at the model's q(heads)
+LABEL_SIZE = "label"  # the charts' labels and values, and the curve's tick labels
+READOUT_SIZE = "body"  # the column of read-outs, and the curve's own labels
 # Each quantity in its colour, p and q in theirs.
 CE_LABEL = "{{ H : cross_entropy }}({{ p : p }}, {{ q : q }})"
 H_LABEL = "{{ H : entropy }}({{ p : p }})"
@@ -134,7 +136,7 @@ class KLDivergence(ExplainerScene):
         """Reality's bars and the model's, side by side, each named above."""
         params, space = self.params, self.theme.space
         _, region, _ = self.regions
-        probe = Txt("heads", "small")
+        probe = Txt("heads", LABEL_SIZE)
         height = region.height - 3 * probe.height - 3 * space.s
         charts = VGroup(
             *(
@@ -143,16 +145,16 @@ class KLDivergence(ExplainerScene):
                     role=role,
                     key=role,
                     height=height,
-                    bar_width=0.5,
-                    spacing=0.3,
-                    label_size="small",
+                    bar_width=0.6,
+                    spacing=0.36,
+                    label_size=LABEL_SIZE,
                 )
                 for dist, role in ((params.p, "p"), (params.q, "q"))
             )
         ).arrange(RIGHT, buff=space.xl, aligned_edge=DOWN)
         names = VGroup(
-            Txt("reality, $p$", "label", "p"),
-            Txt("model, $q$", "label", "q"),
+            Txt("reality, $p$", READOUT_SIZE, "p"),
+            Txt("model, $q$", READOUT_SIZE, "q"),
         )
         for name, chart in zip(names, charts, strict=True):
             name.move_to([chart.baseline.get_x(), region.top - name.height / 2, 0])
@@ -189,7 +191,7 @@ class KLDivergence(ExplainerScene):
             unit=None,
             key="x",
             color="q",
-            size="label",
+            size=READOUT_SIZE,
         )
         ce = Readout(
             CE_LABEL,
@@ -197,7 +199,7 @@ class KLDivergence(ExplainerScene):
             unit=unit,
             key="stack.CE",
             color="cross_entropy",
-            size="label",
+            size=READOUT_SIZE,
         )
         h = Readout(
             H_LABEL,
@@ -205,7 +207,7 @@ class KLDivergence(ExplainerScene):
             unit=unit,
             key="stack.H",
             color="entropy",
-            size="label",
+            size=READOUT_SIZE,
         )
         kl = Readout(
             KL_LABEL,
@@ -213,7 +215,7 @@ class KLDivergence(ExplainerScene):
             unit=unit,
             key="stack.KL",
             color="kl",
-            size="label",
+            size=READOUT_SIZE,
         )
         column = VGroup(q_heads, ce, h, kl).arrange(DOWN, aligned_edge=LEFT, buff=space.s)
         return region.place(column, align=UL)
@@ -223,6 +225,10 @@ class KLDivergence(ExplainerScene):
     def prelude(self) -> None:
         """Part 8's picture: the curve on its floor, the gap shaded, the model on it."""
         curve = self.curve
+        # Alone, it stands in the middle of the frame; the split moves it to its side.
+        self.aside = (curve.get_x() - self.stage.main.center[0]) * RIGHT
+        curve.shift(-self.aside)
+        curve.moved_by(-self.aside)
         play_in_turn(self, 1.6, *curve.appear())
         self.add(curve, curve.dot)  # one piece from here on
 
@@ -241,7 +247,12 @@ class KLDivergence(ExplainerScene):
             )
             heading = self.heading
             half = said.duration / 2
-            self.play(FadeIn(charts, shift=UP / 8), FadeIn(names), FadeIn(q_heads), run_time=half)
+            # The curve makes room for reality and the model, which come in beside it.
+            self.play(VGroup(curve, curve.dot).animate.shift(self.aside), run_time=half / 2)
+            curve.moved_by(self.aside, dot=False)
+            self.play(
+                FadeIn(charts, shift=UP / 8), FadeIn(names), FadeIn(q_heads), run_time=half / 2
+            )
             self.play(
                 GrowFromEdge(stack.bar, DOWN),
                 FadeIn(ce, shift=LEFT / 8),
@@ -282,14 +293,15 @@ class KLDivergence(ExplainerScene):
                 "model on the curve."
             )
             old = curve.plot.y_label
-            label = Formula(KL_LABEL, "label").move_to(old, aligned_edge=LEFT)
+            label = Formula(KL_LABEL, READOUT_SIZE).move_to(old, aligned_edge=LEFT)
             curve.plot.remove(old)  # the axis is renamed: it now reads KL
             curve.ce.remove(curve.floor)  # it comes down onto the axis, and goes
             self.play(
                 curve.drop_floor(),
                 FadeOut(curve.floor),
-                FadeOut(old, shift=UP / 4),
-                FadeIn(label, shift=UP / 4),
+                # The new name comes down from above, clear of the ticks under it.
+                FadeOut(old, shift=DOWN / 4),
+                FadeIn(label, shift=DOWN / 4),
                 run_time=said.duration,
             )
             self.show("kl_points", curve.kl_points())
@@ -309,7 +321,7 @@ class KLDivergence(ExplainerScene):
 
     def never_negative(self) -> None:
         params, curve = self.params, self.curve
-        floor = Formula(f"{KL_LABEL} >= 0", size="label")
+        floor = Formula(f"{KL_LABEL} >= 0", size=READOUT_SIZE)
         with self.beat("never-negative"):
             said = self.say(
                 "Move the model anywhere else and KL grows: the curve touches zero only at "
@@ -368,7 +380,7 @@ class _Curve(VGroup):
         theme = current_theme()
         space = theme.space
         self.p, self.unit = p, unit
-        probe = Txt("0.75", "small")
+        probe = Txt("0.75", LABEL_SIZE)
         name = f'q("{p.outcomes[0]}")'
         heads = float(p.probs[0])
         top = float(np.max(it.coin_cross_entropy_curve(heads, *Q_RANGE, unit=unit)[1]))
@@ -379,8 +391,10 @@ class _Curve(VGroup):
             key="curve",
             x_label=name,
             y_max=float(np.ceil(2 * top + 0.4) / 2),  # a half unit over the top
-            width=region.width - probe.width - 3 * space.m - Txt("q(heads)", "label").width,
+            width=region.width - probe.width - 3 * space.m - Txt("q(heads)", READOUT_SIZE).width,
             height=region.height - 2 * (probe.height + space.m) - space.s,
+            tick_size=LABEL_SIZE,
+            label_size=READOUT_SIZE,
         )
         # The read-out of H(p) and the inequality are said here by the read-outs column.
         self.ce.remove(self.ce.floor_readout, self.ce.inequality)
@@ -456,6 +470,15 @@ class _Curve(VGroup):
             top = max(segment.get_top()[1], axis)
             corners = [[left, axis, 0], [right, axis, 0], [right, top, 0], [left, top, 0]]
             segment.set_points_as_corners([*corners, corners[0]])
+
+    def moved_by(self, offset: np.ndarray, *, dot: bool = True) -> None:
+        """Bring along what the picture places itself by, after it has been shifted by
+        ``offset``: the homes of curve, gap and floor, the bar and (unless it moved with
+        the picture) the dot."""
+        self.homes = [home + offset for home in self.homes]
+        self.stack.shift(offset)
+        if dot:
+            self.dot.shift(offset)
 
     def appear(self) -> tuple[tuple[Animation, ...], ...]:
         """The steps that draw part 8's picture, in turn: axes, curve and floor, the gap

@@ -37,6 +37,7 @@ from scenes.kit import (
     fit_bars,
     format_value,
     nice_ticks,
+    pulse,
     room_below_banner,
     shape_pictures,
     tinted,
@@ -51,6 +52,9 @@ PIXEL_MAX = 0.17  # the largest a pixel of the pictures is drawn
 SIDE = 10  # pixels along a picture's side
 RIDER = 0.22  # the width of the stacked bar riding under the loss
 KNOB = 0.22  # a knob's radius
+READOUT_SIZE = "label"  # the loss's read-outs, and its axes' tick labels
+PICTURES_SHARE = 0.56  # the share of the left half's height the pictures get beside the loss
+PRELUDE_WIDTH = 0.75  # the share of the stage's width the data's pictures fill at first
 
 
 @dataclass(frozen=True)
@@ -170,13 +174,29 @@ class Training(ExplainerScene):
     def home(self) -> _Bench:
         """The pictures over the bars in the left half, making room for the loss."""
         left, _ = self.regions
-        pictures, bars = left.split(2, gutter=self.theme.space.l, direction=DOWN)
+        gutter = self.theme.space.l
+        split = left.top - (left.height - gutter) * PICTURES_SHARE
+        pictures = Region("pictures", left.left, left.right, split, left.top)
+        bars = Region("bars", left.left, left.right, left.bottom, split - gutter)
         return _Bench(self.params, self.traj, pictures, bars, knob=KNOB)
 
     @cached_property
     def loss(self) -> _LossCurve:
         _, right = self.regions
         return _LossCurve(self.traj, right, unit=self.unit)
+
+    @cached_property
+    def heading(self) -> VGroup:
+        """The loss split in the header band while it trains, H(p, q_θ) = H(p) + KL, in
+        three pieces (the banner covers it at the end, where the takeaway says it)."""
+        pieces = VGroup(
+            Formula("{{ H : cross_entropy }}({{ p : p }}, {{ q_theta : q }}) =", "formula"),
+            Formula("{{ H : entropy }}({{ p : p }}) +", "formula"),
+            Formula('{{ "KL" : kl }}({{ p : p }} || {{ q_theta : q }})', "formula"),
+        ).arrange(RIGHT, buff=self.theme.space.s)
+        header = self.stage.header
+        top = min(header.top, config.frame_height / 2 - CLEARANCE)
+        return pieces.move_to([header.center[0], top - pieces.height / 2, 0])
 
     @property
     def bench(self) -> _Bench:
@@ -211,40 +231,49 @@ class Training(ExplainerScene):
     # -- beats ---------------------------------------------------------------------------
 
     def prelude(self) -> None:
-        # The data alone first, in the middle of its half; the model's row comes under it.
+        # The data alone first, large in the middle of the stage; the data beat brings it
+        # to its place beside the bars as it starts to count.
         bench = self.big
         first = VGroup(bench.data, bench.names[0])
         self.data_home = first.get_center()
         first.set_y(VGroup(bench.data, bench.model).get_y())
+        self.data_place = first.copy()
+        main = self.stage.main
+        first.scale(PRELUDE_WIDTH * main.width / first.width)
+        main.place(first)
         self.play(FadeIn(bench.data, lag_ratio=0.3), FadeIn(bench.names[0]), run_time=1.4)
 
     def data(self) -> None:
         p, bench = self.params.p, self.big
         chart = bench.chart
         n = len(p)
-        # Every pixel of every picture flies into its shade's bin, where they stack up as
-        # squares; each stack settles into a column exactly as tall as its share of p.
-        sources, stacks, shades = self.pixel_piles(bench)
-        columns = VGroup(
-            *(
-                Rectangle(
-                    width=chart.bar_width,
-                    height=max(p.probs[i] * chart.unit_height, 1e-3),
-                    fill_color=shade(i, n),
-                    fill_opacity=1,
-                    stroke_color=self.theme.color.faint,
-                    stroke_width=2,
-                ).move_to(chart.bars[i], aligned_edge=DOWN)
-                for i in range(n)
-            )
-        )
         with self.beat("data"):
             said = self.say(
                 "The data: pictures of shapes. Count their pixels by shade, and that is p, "
                 "the data's mix of greys."
             )
             share = said.duration / 6
-            self.play(Create(chart.baseline), run_time=share)
+            self.play(
+                Transform(VGroup(bench.data, bench.names[0]), self.data_place),
+                Create(chart.baseline),
+                run_time=share,
+            )
+            # Every pixel of every picture flies into its shade's bin, where they stack up
+            # as squares; each stack settles into a column exactly as tall as its share of p.
+            sources, stacks, shades = self.pixel_piles(bench)
+            columns = VGroup(
+                *(
+                    Rectangle(
+                        width=chart.bar_width,
+                        height=max(p.probs[i] * chart.unit_height, 1e-3),
+                        fill_color=shade(i, n),
+                        fill_opacity=1,
+                        stroke_color=self.theme.color.faint,
+                        stroke_width=2,
+                    ).move_to(chart.bars[i], aligned_edge=DOWN)
+                    for i in range(n)
+                )
+            )
             self.play(
                 LaggedStart(
                     *(
@@ -343,6 +372,7 @@ class Training(ExplainerScene):
                     for a, b in zip(big.parts(), home.parts(), strict=True)
                 ),
                 loss.appear(),
+                FadeIn(self.heading, shift=DOWN / 4),
                 run_time=move,
             )
             self.moved_home = True
@@ -352,12 +382,14 @@ class Training(ExplainerScene):
             said = self.say(
                 f"The loss falls to a floor, H of p, {format_value(traj.entropy)} "
                 f"{unit_word(unit, traj.entropy)}, while KL drains from "
-                f"{format_value(float(traj.kl[0]))} bits to almost nothing."
+                f"{format_value(float(traj.kl[0]))} {unit_word(unit, float(traj.kl[0]))} "
+                "to almost nothing."
             )
             floor = min(1.2, said.duration / 4)
-            self.play(loss.show_floor(), run_time=floor)
+            _, entropy, kl = self.heading
+            self.play(loss.show_floor(), pulse(entropy), run_time=floor)
             self.run_steps(params.early, params.steps, said.duration - 2 * floor)
-            self.play(loss.brace_drained(), run_time=floor)
+            self.play(loss.brace_drained(), pulse(kl), run_time=floor)
             self.record_step(params.steps)
             self.show("extent", extent(self.mobjects))
 
@@ -475,7 +507,7 @@ class _LossCurve(VGroup):
         self.traj, self.unit = traj, unit
         self.steps = len(traj.cross_entropy) - 1
         values = np.asarray(traj.cross_entropy, dtype=float)
-        probe_y = Txt("3", "small")
+        probe_y = Txt("3", READOUT_SIZE)
         self.ce = CrossEntropyCurve(
             traj.target,
             traj.q,
@@ -490,7 +522,8 @@ class _LossCurve(VGroup):
             y_max=math.ceil(float(values[0]) + 0.5),
             width=region.width - probe_y.width - 3 * space.m - Txt("step", "label").width,
             height=region.height - 2 * (probe_y.height + space.m) - space.m,
-            readout_size="small",
+            readout_size=READOUT_SIZE,
+            tick_size=READOUT_SIZE,
         )
         region.place(self.ce)
         self.plot, self.floor, self.floor_readout = (
@@ -516,10 +549,15 @@ class _LossCurve(VGroup):
         )
         self.dot = Dot(radius=0.08, color=theme.color.highlight)
         self.loss_readout = Readout(
-            "H(p, q_theta)", values[0], unit=unit, key="loss", color="cross_entropy", size="small"
+            "H(p, q_theta)",
+            values[0],
+            unit=unit,
+            key="loss",
+            color="cross_entropy",
+            size=READOUT_SIZE,
         )
         self.kl_readout = Readout(
-            '"KL"(p || q_theta)', traj.kl[0], unit=unit, key="KL", color="kl", size="small"
+            '"KL"(p || q_theta)', traj.kl[0], unit=unit, key="KL", color="kl", size=READOUT_SIZE
         )
         # In the top right corner, where the loss never goes once it has started to fall;
         # H(p) joins them when the floor is drawn.

@@ -46,10 +46,12 @@ from scenes.kit import (
 )
 from scenes.kit.dashes import DashedSegment
 from scenes.kit.pacing import play_in_turn
+from scenes.kit.text import size_of
 
 CLEARANCE = 0.6  # nothing comes nearer the frame's edge than this: 80 px at 1080p
-STRIP_WIDTH = 2.2  # each strip of blocks, and the plot's p axis
+STRIP_WIDTH = 2.0  # each strip of blocks, and the plot's p axis
 STACK_WIDTH = 0.7
+LABEL_SIZE = "label"  # the smallest words on screen: names, ticks, legend, road formulas
 
 
 @dataclass(frozen=True)
@@ -148,14 +150,14 @@ class Recap(ExplainerScene):
             information_stations(self.unit),
             direction="row",
             name_size="label",
-            formula_size="small",
+            formula_size=LABEL_SIZE,
             arrow_labels=[
                 f"average over {tinted('$p$', 'p')}",
                 f"surprise under {tinted('$q$', 'q')}",
                 f"minus {tinted('$H(p)$', 'entropy')}",
             ],
             widths=[STRIP_WIDTH + space.s] * 4,
-            spacing=space.l,
+            spacing=space.m,
         )
         road.move_to([0, config.frame_height / 2 - CLEARANCE - road.height / 2, 0])
         return road
@@ -172,7 +174,7 @@ class Recap(ExplainerScene):
     @cached_property
     def readout_y(self) -> float:
         """The row of read-outs under the pictures, just above the caption band."""
-        probe = Readout("H(p)", 1.0, unit=self.unit, size="label")
+        probe = Readout("H(p)", 1.0, unit=None, size="label")
         return self.stage.caption_band.top + self.theme.space.s + probe.height / 2
 
     @cached_property
@@ -181,7 +183,7 @@ class Recap(ExplainerScene):
         space, unit = self.theme.space, self.unit
         road_bottom = self.road.get_bottom()[1]
         # The x ticks' labels and the read-outs' row lie below the baseline.
-        probe_tick = Txt("0.5", "small")
+        probe_tick = Txt("0.5", LABEL_SIZE)
         baseline = self.readout_y + probe_tick.height + 2 * space.m + space.s
         axis_label = Txt(unit_word(unit), "label")
         height = road_bottom - space.m - axis_label.height - space.s - baseline
@@ -200,6 +202,7 @@ class Recap(ExplainerScene):
             role="surprise",
             width=STRIP_WIDTH,
             height=height,
+            tick_size=LABEL_SIZE,
         )
         x0 = self.road.stations[0].get_center()[0]
         plot.shift([x0 - plot.axes.get_center()[0], baseline - plot.c2p(0, 0)[1], 0])
@@ -231,7 +234,8 @@ class Recap(ExplainerScene):
         return strip
 
     def readout(self, label: str, value: float, key: str, role: str, i: int) -> Readout:
-        r = Readout(label, value, unit=self.unit, key=key, color=role, size="label")
+        # No unit after each: the row's one axis names it, and four units crowd the row.
+        r = Readout(label, value, unit=None, key=key, color=role, size="label")
         return r.move_to([self.station_x(i), self.readout_y, 0])
 
     @cached_property
@@ -303,7 +307,9 @@ class Recap(ExplainerScene):
         strip = self.strip()
         k = params.outcomes.index(params.example)
         block = strip.blocks[k]
-        name = Txt(params.example, "small", "muted").next_to(block, DOWN, buff=self.theme.space.s)
+        name = Txt(params.example, LABEL_SIZE, "muted").next_to(
+            block, DOWN, buff=self.theme.space.s
+        )
         # The example's dot and its block: the same surprise, at the same height.
         guide = self.level_guide(
             v.surprise, self.mark[-1].get_center()[0], block.get_right()[0], "surprise"
@@ -422,13 +428,13 @@ class Recap(ExplainerScene):
         chart = self.model_chart(left)
         ghost = GhostBars(chart, p).attach()
         legend = VGroup(
-            Txt(f"model {tinted('$q$', 'q')}", "small", "muted"),
-            Txt(f"reality {tinted('$p$', 'p')}, dashed", "small", "muted"),
+            Txt(f"model {tinted('$q$', 'q')}", LABEL_SIZE, "muted"),
+            Txt(f"reality {tinted('$p$', 'p')}, dashed", LABEL_SIZE, "muted"),
         ).arrange(DOWN, buff=space.xs, aligned_edge=LEFT)
         legend.next_to(chart.bars, RIGHT, buff=space.m).align_to(chart.bars, UP)
         station = road.stations[3].formula
         heading = station.copy()
-        heading_target = station.copy().scale(self.theme.size.formula / self.theme.size.small)
+        heading_target = station.copy().scale(self.theme.size.formula / size_of(LABEL_SIZE))
         right.place(heading_target)
 
         with self.beat("gap"):
@@ -510,7 +516,7 @@ class Recap(ExplainerScene):
         p, q = params.reality, params.model
         n = len(p)
         bar_width, spacing = fit_bars(n, region.width / 2, max_slot=0.8, bar_share=0.6)
-        probe = Txt("cloud", "small")
+        probe = Txt("cloud", LABEL_SIZE)
         tallest = float(max(np.max(p.probs), np.max(q.probs)))
         height = (region.height - probe.height - space.s - space.xs) / tallest
         chart = DistributionBars(
@@ -521,7 +527,7 @@ class Recap(ExplainerScene):
             bar_width=bar_width,
             spacing=spacing,
             show_values=False,
-            label_size="small",
+            label_size=LABEL_SIZE,
         )
         chart.shift([region.left - chart.get_left()[0], region.bottom - chart.get_bottom()[1], 0])
         return chart

@@ -103,6 +103,32 @@ def test_belief_and_reality_trade_places_and_both_stay_at_the_verdict(play):
         assert shown[f"b.q[{outcome}]"] == shown[f"a.p[{outcome}]"]
 
 
+def test_the_verdict_sets_the_two_extra_costs_side_by_side(play):
+    """The verdict's picture: each case's name under its own extra cost (worked by hand
+    above), the larger on the left of "more than", the bars to one scale, and the whole
+    picture clear of the read-outs under it."""
+    scene = play(Asymmetry)
+    record = scene.beat_record("verdict")
+    names, numbers = record.shown["verdict"]
+    # Each name goes with the number standing over it.
+    shown = {
+        name.text: min(numbers, key=lambda number: abs(number.get_x() - name.get_x()))
+        for name in names
+    }
+    assert {name: number.number.text for name, number in shown.items()} == {
+        "believed rigged": A["extra"],
+        "believed fair": B["extra"],
+    }
+    assert record.readouts["verdict.a"][1] == A["extra"]
+    assert record.readouts["verdict.b"][1] == B["extra"]
+    rigged, fair = shown["believed rigged"], shown["believed fair"]
+    assert rigged.get_x() < fair.get_x()
+    bars = record.shown["compared"]
+    assert bars[0].get_x() == pytest.approx(rigged.get_x())
+    assert bars[0].height / bars[1].height == pytest.approx(0.73697 / 0.53100, rel=1e-4)
+    assert record.shown["verdict_clear"] >= scene.theme.space.s
+
+
 def test_the_tails_block_flashes_as_pays_heavily_is_said(play):
     record = play(Asymmetry).beat_record("verdict")
     _, cost = record.shown["outlined"]
@@ -207,3 +233,15 @@ def test_bad_bias_is_refused(bad):
 def test_bad_unit_is_refused():
     with pytest.raises(ValueError, match="unit"):
         AsymmetryParams(unit="bytes")
+
+
+def test_every_word_and_number_reads_at_480p(typst_cache):
+    """Nothing on screen at the end of the scene's own beats is set smaller than the
+    label size (the small size is hard to read at 480p)."""
+    from scenes.theme import current_theme
+    from tests.scenes.text_sizes import smallest_text
+
+    own_beats = type("Asymmetry", (Asymmetry,), {"closing": lambda self: None})
+    scene = dry_run(own_beats, cache_dir=typst_cache)
+    size, which = smallest_text(scene.mobjects)
+    assert size >= current_theme().size.label - 1e-6, which

@@ -72,6 +72,25 @@ def test_the_narration_gives_the_floor_and_the_kl_that_drains(play):
     assert record.shown["step 20"]["H"] == (pytest.approx(H, abs=1e-12), "2.098")
 
 
+def test_the_header_splits_the_loss_and_points_at_its_terms(play):
+    """While it trains, the header reads H(p, q_θ) = H(p) + KL(p ‖ q_θ), each term in its
+    own colour (the floor's pulse and the drained KL's point at them)."""
+    from manim import config
+
+    from scenes.theme import current_theme
+
+    scene = play(Training)
+    ce, entropy, kl = scene.heading
+    color = current_theme().color
+    assert ce.get_right()[0] < entropy.get_left()[0] < kl.get_left()[0]
+    assert ce.part("cross_entropy")[0].get_fill_color() == color.cross_entropy
+    assert entropy.part("entropy")[0].get_fill_color() == color.entropy
+    assert kl.part("kl")[0].get_fill_color() == color.kl
+    for piece in (ce, kl):
+        assert piece.part("q")[0].get_fill_color() == color.q
+    assert scene.heading.get_top()[1] <= config.frame_height / 2 - CLEARANCE + 1e-9
+
+
 def test_the_rider_stands_on_the_floor_with_the_kl_left_on_top(play):
     scene = play(Training)
     loss = scene.loss
@@ -130,7 +149,9 @@ def test_parameters_change_what_is_shown_and_said(play):
     assert shown["loss"][0] == pytest.approx(fit[12][2] * math.log(2), abs=1e-12)
     assert list(scene.beat_record("data").shown["counts"]) == [100, 60, 40]
     assert "bets on white" in scene.beat_record("model").narration
-    assert "nats" in scene.beat_record("train").narration
+    narration = scene.beat_record("train").narration
+    assert f"KL drains from {fit[0][3] * math.log(2):.3f} nats" in narration
+    assert "bits" not in narration
 
 
 @pytest.mark.parametrize(
@@ -169,3 +190,15 @@ def test_layout_holds_halfway_through_every_animation(typst_cache, theme, kwargs
         cache_dir=typst_cache,
     )
     assert scene.theme.name == theme
+
+
+def test_every_word_and_number_reads_at_480p(typst_cache):
+    """Nothing on screen at the end of the scene's own beats is set smaller than the
+    label size (the small size is hard to read at 480p)."""
+    from scenes.theme import current_theme
+    from tests.scenes.text_sizes import smallest_text
+
+    own_beats = type("Training", (Training,), {"closing": lambda self: None})
+    scene = dry_run(own_beats, cache_dir=typst_cache)
+    size, which = smallest_text(scene.mobjects)
+    assert size >= current_theme().size.label - 1e-6, which

@@ -181,3 +181,18 @@ def test_layout_holds_halfway_through_every_animation(typst_cache, theme, kwargs
         cache_dir=typst_cache,
     )
     assert scene.theme.name == theme
+
+
+def test_every_word_and_number_reads_at_480p(typst_cache):
+    """Nothing on screen at the end of the scene's own beats is set smaller than the
+    label size (the small size is hard to read at 480p), and the two read-outs under
+    the split bar keep a neighbour's gap apart."""
+    from scenes.theme import current_theme
+    from tests.scenes.text_sizes import smallest_text
+
+    own_beats = type("MutualInformation", (MutualInformation,), {"closing": lambda self: None})
+    scene = dry_run(own_beats, cache_dir=typst_cache)
+    theme = current_theme()
+    size, which = smallest_text(scene.mobjects)
+    assert size >= theme.size.label - 1e-6, which
+    assert scene.beat_record("knowing").shown["readout_gap"] >= theme.space.m

@@ -19,25 +19,31 @@ import av
 
 def section_frames(video: Path, out: Path, only: set[str] | None = None) -> list[Path]:
     sections = json.loads(Path(f"{video}.sections.json").read_text(encoding="utf-8"))
-    wanted: dict[int, Path] = {}
+    # By time, not by frame number: a held picture is written as one long frame, so the
+    # video's frame rate varies and frame n is not at n / fps.
+    wanted: list[tuple[float, Path]] = []
+    for section in sections:
+        if only and section["name"] not in only:
+            continue
+        start, end = float(section["start"]), float(section["end"])
+        name = f"{section['index']:02d}-{section['name']}"
+        wanted.append(((start + end) / 2, out / f"{name}.mid.png"))
+        wanted.append((end - 1e-3, out / f"{name}.end.png"))  # on screen as it ends
+    wanted.sort(key=lambda pair: pair[0])
+    out.mkdir(parents=True, exist_ok=True)
+    shown, pending = None, list(wanted)
     with av.open(str(video)) as container:
-        stream = container.streams.video[0]
-        fps = float(stream.average_rate)
-        for section in sections:
-            if only and section["name"] not in only:
-                continue
-            first = round(float(section["start"]) * fps)
-            last = round(float(section["end"]) * fps) - 1
-            name = f"{section['index']:02d}-{section['name']}"
-            wanted[(first + last) // 2] = out / f"{name}.mid.png"
-            wanted[last] = out / f"{name}.end.png"
-        out.mkdir(parents=True, exist_ok=True)
-        for index, frame in enumerate(container.decode(stream)):
-            if index in wanted:
-                frame.to_image().save(wanted[index])
-            if index >= max(wanted, default=-1):
+        for frame in container.decode(container.streams.video[0]):
+            starts = float(frame.pts * frame.time_base)
+            # The frame on screen at a time is the last one that started by then.
+            while pending and shown is not None and starts > pending[0][0]:
+                shown.to_image().save(pending.pop(0)[1])
+            if not pending:
                 break
-    return sorted(wanted.values())
+            shown = frame
+        for _, path in pending:  # times past the last frame's start: the last frame
+            shown.to_image().save(path)
+    return sorted(path for _, path in wanted)
 
 
 def main() -> None:
