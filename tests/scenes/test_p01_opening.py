@@ -8,7 +8,9 @@ import re
 
 import pytest
 
+from scenes.kit.layout import text_mobjects
 from scenes.parts.p01_opening import (
+    BANNER_BOTTOM,
     CROSS_LABEL,
     ENTROPY_LABEL,
     KL_FORMULA,
@@ -79,6 +81,26 @@ def test_the_die_bars_stay_on_screen_to_the_end(play):
     assert all(takeaway[f"p[{face}]"][1] == "0.167" for face in "123456")
     assert all(f"q[{face}]" in takeaway for face in "123456")
     assert {"H", "H(p,q)", "KL"} <= set(takeaway)
+
+
+def test_every_label_on_the_picture_reads_at_480p(play):
+    """Bar values, face names, ticks and read-outs: none below the body size (the picture
+    under the banner; the banner is the kit's)."""
+    scene = play(Opening)
+    body = current_theme().size.body
+    texts = [t for t in text_mobjects(scene.mobjects) if t.get_top()[1] < BANNER_BOTTOM]
+    assert len(texts) > 30  # the values, names, ticks and read-outs are all there
+    too_small = [(t.text if hasattr(t, "text") else t, t.font_size) for t in texts]
+    too_small = [(what, size) for what, size in too_small if size < body - 0.5]
+    assert not too_small
+
+
+def test_the_surprise_names_its_face(play):
+    record = play(Opening).beat_record("surprise")
+    assert record.readouts["S"][1] == "2.585"
+    assert "S(6)" in record.shown["surprise"].label.expression.replace(" ", "").replace(
+        "{{S:surprise}}", "S"
+    )
 
 
 def test_blocks_and_levels_stand_on_one_scale(play):
