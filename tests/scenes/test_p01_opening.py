@@ -8,7 +8,6 @@ import re
 
 import pytest
 
-from scenes.kit.layout import text_mobjects
 from scenes.parts.p01_opening import (
     BANNER_BOTTOM,
     CROSS_LABEL,
@@ -22,6 +21,7 @@ from scenes.parts.p01_opening import (
     surprise_formula,
 )
 from scenes.theme import current_theme
+from tests.scenes.readable import small_labels
 
 BEATS = [
     "opening",
@@ -86,13 +86,7 @@ def test_the_die_bars_stay_on_screen_to_the_end(play):
 def test_every_label_on_the_picture_reads_at_480p(play):
     """Bar values, face names, ticks and read-outs: none below the body size (the picture
     under the banner; the banner is the kit's)."""
-    scene = play(Opening)
-    body = current_theme().size.body
-    texts = [t for t in text_mobjects(scene.mobjects) if t.get_top()[1] < BANNER_BOTTOM]
-    assert len(texts) > 30  # the values, names, ticks and read-outs are all there
-    too_small = [(t.text if hasattr(t, "text") else t, t.font_size) for t in texts]
-    too_small = [(what, size) for what, size in too_small if size < body - 0.5]
-    assert not too_small
+    assert small_labels(play(Opening), below=BANNER_BOTTOM) == []
 
 
 def test_the_surprise_names_its_face(play):

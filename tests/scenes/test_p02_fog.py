@@ -10,14 +10,19 @@ import infotheory as it
 from scenes.kit import DistributionBars
 from scenes.kit.flow import WeightFlow, transport_plan
 from scenes.kit.fog import FoggedShape
-from scenes.parts.p02_fog import Fog, FogParams
+from scenes.parts.p02_fog import BANNER_BOTTOM, Fog, FogParams
 from scenes.theme import current_theme
+from tests.scenes.readable import small_labels
 
 BAR_BEATS = ["guesses", "thinning-1", "thinning-2", "clear"]
 
 
 def _weights(record, labels):
     return np.array([record.readouts[f"belief[{name}]"][0] for name in labels])
+
+
+def test_names_weights_and_total_read_at_480p(play):
+    assert small_labels(play(Fog), below=BANNER_BOTTOM) == []
 
 
 def test_weights_are_each_stage_and_sum_to_one_at_every_beat_end(play):

@@ -1,0 +1,23 @@
+"""Shared check for the scene tests: is every label of the last picture large enough to read
+at 480p?"""
+
+from __future__ import annotations
+
+from scenes.kit.layout import text_mobjects
+from scenes.theme import current_theme
+
+# Font sizes are measured from glyph heights, so allow a hair under the size asked for.
+TOLERANCE = 0.5
+
+
+def small_labels(scene, below: float, size: str = "body") -> list[tuple[str, float]]:
+    """The texts on screen whose top lies below ``below`` (under the takeaway's banner) and
+    whose font size is under the theme's ``size`` role, as ``(text, font size)``."""
+    least = getattr(current_theme().size, size)
+    texts = [t for t in text_mobjects(scene.mobjects) if t.get_top()[1] < below]
+    assert texts, "no text under the banner to measure"
+    return [
+        (str(getattr(t, "text", t)), float(t.font_size))
+        for t in texts
+        if t.font_size < least - TOLERANCE
+    ]
