@@ -37,23 +37,27 @@ from scenes.kit.raster import gray_to_rgba, raster
 from scenes.kit.samples import Scatter
 
 # How tall (screen units) a bar of probability 1 is, for the coin and the die alike.
-CHANCE_HEIGHT = 3.6
+CHANCE_HEIGHT = 4.4
 # The takeaway's banner reaches this far down the frame: the last picture stays below it.
 BANNER_BOTTOM = 1.7
 # The picture and its magnifier, side by side (screen units).
-PICTURE_WIDTH = 4.4
+PICTURE_WIDTH = 5.0
 # The coin and the die (screen units) and their bars.
-COIN_RADIUS, DIE_SIZE = 0.55, 1.1
-COIN_BAR, DIE_BAR, DIE_GAP = 0.85, 0.6, 0.32
+COIN_RADIUS, DIE_SIZE = 0.7, 1.4
+COIN_BAR, DIE_BAR, DIE_GAP = 1.2, 0.7, 0.3
 # The space of pictures: its axes' length and how many other pictures crowd into it.
-SPACE_SIZE, CROWD, CROWD_DOT = 3.0, 420, 0.028
+SPACE_SIZE, CROWD, CROWD_DOT = 3.4, 480, 0.03
 # How much a pulse swells what it points at (never recolouring it).
 PULSE = 1.15
 # The grey scale under the magnifier: its height (screen units).
 GREY_SCALE = 0.22
 # Thumbnails in the row of pictures (screen units), and how many noise pictures flank the faces.
-THUMB = 1.0
+THUMB = 1.1
 NOISE_EACH_SIDE = 2
+# Every label, value and count: the body size, to read at 480p.
+CHART_TEXT = "body"
+# How large the picture stands beside the space of pictures (of its full width).
+THUMB_SCALE = 0.55
 
 
 def digits_of_power(base: int, exponent: int) -> int:
@@ -168,7 +172,13 @@ class Distributions(ExplainerScene):
     def handful(self) -> None:
         left, space = self.stage.left, self.theme.space
         coin_bars = DistributionBars(
-            self.coin, role="p", key="coin", height=CHANCE_HEIGHT, bar_width=COIN_BAR, decimals=3
+            self.coin,
+            role="p",
+            key="coin",
+            height=CHANCE_HEIGHT,
+            bar_width=COIN_BAR,
+            decimals=3,
+            label_size=CHART_TEXT,
         )
         die_bars = DistributionBars(
             self.die,
@@ -178,6 +188,7 @@ class Distributions(ExplainerScene):
             bar_width=DIE_BAR,
             spacing=DIE_GAP,
             decimals=3,
+            label_size=CHART_TEXT,
         )
         counts = VGroup()
         pairs = ((coin_bars, self.coin_prop), (die_bars, self.die_prop))
@@ -186,7 +197,7 @@ class Distributions(ExplainerScene):
             bars.shift(
                 [prop.get_x() - bars.baseline.get_x(), left.bottom + space.xl - bars.base_y, 0]
             )
-            counts.add(Txt(f"{n} outcomes", "label", "muted").next_to(bars, DOWN, buff=space.m))
+            counts.add(Txt(f"{n} outcomes", CHART_TEXT, "muted").next_to(bars, DOWN, buff=space.m))
         align_baselines(counts)
         self.handful_group = VGroup(self.coin_prop, self.die_prop, coin_bars, die_bars, counts)
         with self.beat(
@@ -212,7 +223,9 @@ class Distributions(ExplainerScene):
         self.picture = PixelImage(self.values, levels=params.levels, width=PICTURE_WIDTH)
         left.place(self.picture).shift(space.m * UP)
         size_text = Txt(
-            f"{params.side} × {params.side} pixels, {params.levels} grey levels", "label", "muted"
+            f"{params.side} × {params.side} pixels, {params.levels} grey levels",
+            CHART_TEXT,
+            "muted",
         ).next_to(self.picture, DOWN, buff=space.m)
         self.zoom = PixelZoom(self.picture, size=PICTURE_WIDTH).move_to(self.picture.image)
         zoom_place = right.place(self.zoom.copy()).match_y(self.picture).get_center()
@@ -251,8 +264,8 @@ class Distributions(ExplainerScene):
         )
         strip.next_to(self.zoom, DOWN, buff=space.m)
         ends = VGroup(
-            Txt("0", "small", "muted").next_to(strip, LEFT, buff=space.s),
-            Txt(str(params.levels - 1), "small", "muted").next_to(strip, RIGHT, buff=space.s),
+            Txt("0", CHART_TEXT, "muted").next_to(strip, LEFT, buff=space.s),
+            Txt(str(params.levels - 1), CHART_TEXT, "muted").next_to(strip, RIGHT, buff=space.s),
         )
         scale = Group(strip, ends)
         with self.beat(
@@ -262,7 +275,7 @@ class Distributions(ExplainerScene):
         ) as record:
             self.play(self.zoom.zoom_to(row, col, n), run_time=1.6)
             # The squares take over from the view, exactly where its pixels were.
-            cells = self.zoom.cells()
+            cells = self.zoom.cells(label_size=CHART_TEXT)
             for cell in cells:
                 cell[1].set_fill(opacity=0)
             self.add(cells)
@@ -279,9 +292,15 @@ class Distributions(ExplainerScene):
         params: DistributionsParams = self.params
         left, right, space = self.stage.left, self.stage.right, self.theme.space
         firsts = [int(v) for v in self.values[self.block[0], self.block[1] : self.block[1] + 3]]
-        self.space = PixelSpace(firsts, levels=params.levels, size=SPACE_SIZE).centre_in(right)
+        self.space = PixelSpace(
+            firsts,
+            levels=params.levels,
+            size=SPACE_SIZE,
+            label_size=CHART_TEXT,
+            tick_size=CHART_TEXT,
+        ).centre_in(right)
         # The left column: the picture, small, over the pixels being placed.
-        thumb_target = self.picture.copy().scale(0.5)
+        thumb_target = self.picture.copy().scale(THUMB_SCALE)
         left.place(thumb_target, align=UP)
         self.thumb_target = thumb_target
         chosen = [self.cells[k] for k in range(3)]
@@ -336,7 +355,7 @@ class Distributions(ExplainerScene):
         digits = digits_of_power(levels, dims)
         total = Txt(f"${levels}^({dims})$ pictures", "body")
         log_readout = Readout(
-            f"log_(10) {levels}^({dims})", log10, unit=None, decimals=1, key="log10", size="label"
+            f"log_(10) {levels}^({dims})", log10, unit=None, decimals=1, key="log10"
         )
         digits_readout = Readout('"digits"', digits, unit=None, decimals=0, key="digits")
         facts = VGroup(total, log_readout, digits_readout).arrange(DOWN, buff=space.m)
@@ -450,7 +469,7 @@ class Distributions(ExplainerScene):
                 buff=space.xs,
                 color=self.theme.color.muted,
             )
-            braces.add(brace, Txt(text, "label", "muted").next_to(brace, DOWN, buff=space.xs))
+            braces.add(brace, Txt(text, CHART_TEXT, "muted").next_to(brace, DOWN, buff=space.xs))
         row = Group(chart, thumbs, braces)
         row.move_to([main.center[0], 0, 0]).align_to([0, main.bottom + space.s, 0], DOWN)
         tallest = max(shares)
@@ -460,9 +479,9 @@ class Distributions(ExplainerScene):
         # What we counted stands over the noise on the left; the name of the bars on the right.
         left_noise = Group(*(thumbs[k] for k in groups[0][0]))
         right_noise = Group(*(thumbs[k] for k in groups[2][0]))
-        facts_target = self.facts.copy().scale(0.85)
+        facts_target = self.facts.copy()
         facts_target.next_to(left_noise, UP, buff=space.l).match_x(left_noise)
-        label = Formula('{{ p : p }}("picture")', "body")
+        label = Formula('{{ p : p }}("picture")', "heading")
         label.next_to(right_noise, UP, buff=space.xl).match_x(right_noise)
         with self.beat(
             "distribution", "A distribution gives each picture a probability."
