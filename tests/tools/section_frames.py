@@ -19,25 +19,31 @@ import av
 
 def section_frames(video: Path, out: Path, only: set[str] | None = None) -> list[Path]:
     sections = json.loads(Path(f"{video}.sections.json").read_text(encoding="utf-8"))
-    wanted: dict[int, Path] = {}
+    # Frames are picked by their time, not their index: a still stretch may be written as
+    # one long frame, so the frame count does not follow the clock.
+    wanted: dict[Path, float] = {}
+    for section in sections:
+        if only and section["name"] not in only:
+            continue
+        start, end = float(section["start"]), float(section["end"])
+        name = f"{section['index']:02d}-{section['name']}"
+        wanted[out / f"{name}.mid.png"] = (start + end) / 2
+        wanted[out / f"{name}.end.png"] = end
+    out.mkdir(parents=True, exist_ok=True)
+    shown: dict[Path, object] = {}  # the frame on screen at each wanted time
     with av.open(str(video)) as container:
         stream = container.streams.video[0]
-        fps = float(stream.average_rate)
-        for section in sections:
-            if only and section["name"] not in only:
-                continue
-            first = round(float(section["start"]) * fps)
-            last = round(float(section["end"]) * fps) - 1
-            name = f"{section['index']:02d}-{section['name']}"
-            wanted[(first + last) // 2] = out / f"{name}.mid.png"
-            wanted[last] = out / f"{name}.end.png"
-        out.mkdir(parents=True, exist_ok=True)
-        for index, frame in enumerate(container.decode(stream)):
-            if index in wanted:
-                frame.to_image().save(wanted[index])
-            if index >= max(wanted, default=-1):
+        for frame in container.decode(stream):
+            # A frame is on screen from its time until the next frame's; the section's end
+            # is the instant the next section starts, so it belongs to the frame before.
+            for path, at in wanted.items():
+                if frame.time < at - 1e-6:
+                    shown[path] = frame
+            if all(frame.time >= at - 1e-6 for at in wanted.values()):
                 break
-    return sorted(wanted.values())
+        for path, frame in shown.items():
+            frame.to_image().save(path)
+    return sorted(shown)
 
 
 def main() -> None:
