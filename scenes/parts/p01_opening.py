@@ -252,7 +252,9 @@ class Opening(ExplainerScene):
         outline = SurroundingRectangle(
             group, buff=space.m, corner_radius=0.15, color=self.theme.color.p, stroke_width=2
         )
-        with self.beat("odds", f"We can only know the odds: {format_value(self.p_face)} each."):
+        with self.beat(
+            "odds", f"We can only know the odds: {format_value(self.p_face)} each."
+        ) as record:
             self.play(
                 FadeOut(self.rolled, shift=self.theme.space.m * DOWN),
                 ReplacementTransform(self.die, icon),
@@ -265,7 +267,7 @@ class Opening(ExplainerScene):
                     *(FadeIn(v, shift=self.theme.space.xs * UP) for v in chart.values),
                     lag_ratio=0.15,
                 ),
-                run_time=1.4,
+                run_time=max(record.lines[0].end - self.time, 1.4),  # grown as the line ends
             )
             self.add(chart)
             line = self.say("That list, p, is a distribution.")
@@ -358,7 +360,7 @@ class Opening(ExplainerScene):
             "surprise",
             "Surprise belongs to one outcome: the log of one over its chance, "
             f"{self.words(self.surprise)} for a {self.face}.",
-        ):
+        ) as record:
             self.play(
                 p_group.animate.scale(1 / ODDS_ZOOM).move_to(self.columns()[0].center),
                 FadeOut(self.odds_outline),
@@ -382,6 +384,11 @@ class Opening(ExplainerScene):
                 ),
                 FadeIn(VGroup(*(strip.labels[k] for k in others))),
                 run_time=1.4,
+            )
+            # "... for a 6": back to the face the line is about.
+            self.play(
+                Circumscribe(VGroup(block, value), color=self.theme.color.highlight),
+                run_time=max(record.lines[0].end - self.time, 0.8),
             )
             self.show("surprise", value)
             self.show("axis", self.axis)
@@ -518,3 +525,20 @@ class Opening(ExplainerScene):
             self.show("kl", self.kl_readout)
             self.show("segments", parts)
         self.focus = VGroup(parts[1], self.kl_readout)
+        self.segments = parts
+
+    def finale(self) -> None:
+        """While the takeaway is said, point at what it names in turn: the distribution,
+        the average (entropy's part of the level), then the wrong model and its price."""
+        entropy_part, kl_part = self.segments
+        mark = self.theme.color.highlight
+        self.play(
+            LaggedStart(
+                Circumscribe(VGroup(self.p_tag, self.p_chart), color=mark),
+                Circumscribe(VGroup(entropy_part, self.entropy_readout), color=mark),
+                Circumscribe(VGroup(self.q_mark, self.q_chart), color=mark),
+                Circumscribe(VGroup(kl_part, self.kl_readout), color=mark),
+                lag_ratio=0.75,
+            ),
+            run_time=max(self.narrator.free_at - self.time, 2.0),
+        )

@@ -324,11 +324,21 @@ class Fog(ExplainerScene):
             self.show_outlines()
 
     def finale(self) -> None:
-        """While the takeaway is said: the clear shape's weight, then the total of one."""
+        """While the takeaway is said: the weights over the readings, the clear shape's
+        weight that the evidence moved, then the total of one."""
         winner = self.chart.bars[self.chart.outcomes.index(self.params.truth)]
-        self.point_at_total(
-            winner.animate(rate_func=there_and_back).stretch(PULSE, 0), run_time=1.5
+        left = max(self.narrator.free_at - self.time, 3.0)
+        self.play(
+            Circumscribe(
+                VGroup(self.chart.bars, self.chart.labels), color=self.theme.color.highlight
+            ),
+            run_time=left / 3,
         )
+        self.play(
+            winner.animate(rate_func=there_and_back).stretch(PULSE, 0),
+            run_time=left / 3,
+        )
+        self.point_at_total(run_time=left / 3)
 
     def point_at_total(self, *also: Animation, run_time: float) -> None:
         """A box glows round the total and goes again (the read-out itself is left alone:

@@ -53,6 +53,8 @@ PULSE = 1.15
 GREY_SCALE = 0.22
 # Thumbnails in the row of pictures (screen units), and how many noise pictures flank the faces.
 THUMB = 1.1
+# A picture of the row starts as a speck this size (of its own) at its point of the space.
+SEED_SCALE = 0.06
 NOISE_EACH_SIDE = 2
 # Every label, value and count: the body size, to read at 480p.
 CHART_TEXT = "body"
@@ -402,6 +404,7 @@ class Distributions(ExplainerScene):
             low, high = label.get_corner(DL) - margin, label.get_corner(UR) + margin
             keep &= ~np.all((points[:, :2] > low[:2]) & (points[:, :2] < high[:2]), axis=1)
         points = points[keep]
+        self.crowd = points  # where the other pictures stand in the space
         cloud = Scatter(radius=CROWD_DOT, color="muted", opacity=0.75)
 
         def fill_to(mob: Scatter, alpha: float) -> None:
@@ -483,26 +486,38 @@ class Distributions(ExplainerScene):
         facts_target.next_to(left_noise, UP, buff=space.l).match_x(left_noise)
         label = Formula('{{ p : p }}("picture")', "heading")
         label.next_to(right_noise, UP, buff=space.xl).match_x(right_noise)
+        # Each picture of the row grows out of a point of the space: the faces from points
+        # beside our picture's, the noise from anywhere in the crowd.
+        near = np.argsort(np.linalg.norm(self.crowd - self.space.dot.get_center(), axis=1))
+        spread = np.random.default_rng(params.seed + 1).permutation(len(self.crowd))
+        sources = iter(self.crowd[near[: params.faces]])
+        far = iter(self.crowd[spread])
+        pictures, gaps = [], []
+        for k, mark in enumerate(thumbs):
+            if mark is picture_slot:
+                continue
+            if slots[k] == "gap":
+                gaps.append(mark)
+                continue
+            place = mark.copy()
+            mark.scale(SEED_SCALE).move_to(next(sources) if slots[k] == "face" else next(far))
+            pictures.append((mark, place))
         with self.beat(
             "distribution", "A distribution gives each picture a probability."
         ) as record:
             self.play(
-                FadeOut(self.space, self.cloud),
+                FadeOut(self.space),
                 Transform(self.facts, facts_target),
                 Transform(self.picture, picture_slot),
                 run_time=1.0,
             )
             self.play(
                 FadeIn(chart.baseline),
-                LaggedStart(
-                    *(
-                        FadeIn(m, shift=self.theme.space.xs * UP)
-                        for m in thumbs
-                        if m is not picture_slot
-                    ),
-                    lag_ratio=0.06,
-                ),
-                run_time=max(record.lines[0].end - self.time, 1.2),
+                FadeIn(label),
+                FadeOut(self.cloud),
+                LaggedStart(*(Transform(m, place) for m, place in pictures), lag_ratio=0.1),
+                FadeIn(*gaps),
+                run_time=max(record.lines[0].end - self.time, 1.4),
             )
             line = self.say(
                 "Almost all are noise; the faces fill a tiny region, "
@@ -518,9 +533,22 @@ class Distributions(ExplainerScene):
                 LaggedStart(
                     *(GrowFromEdge(chart.bars[k], DOWN) for k in face_slots), lag_ratio=0.2
                 ),
-                FadeIn(label),
                 run_time=max(line.end - self.time - 0.2, 1.2),
             )
             self.add(chart)
             self.show("row", (slots, dist, chart))
         self.focus = VGroup(*(chart.bars[k] for k in face_slots))
+
+    def finale(self) -> None:
+        """While the takeaway is said: our picture (one point), the count of all pictures
+        (one axis per pixel), then where the distribution puts its probability."""
+        mark = self.theme.color.highlight
+        self.play(
+            LaggedStart(
+                Circumscribe(self.picture, color=mark),
+                Circumscribe(self.facts, color=mark),
+                Circumscribe(self.focus, color=mark),
+                lag_ratio=0.8,
+            ),
+            run_time=max(self.narrator.free_at - self.time, 2.0),
+        )
