@@ -20,10 +20,12 @@ from scenes.kit import (
     DistributionBars,
     ExplainerScene,
     Readout,
+    Region,
     SceneParams,
     Txt,
     alternatives,
     format_value,
+    room_below_banner,
     tinted,
 )
 from scenes.kit.flow import WeightFlow
@@ -38,10 +40,11 @@ FOG_PEAK = 0.42
 PULSE = 1.15
 # How strongly every outline shows while the eye weighs them all at once.
 FAINT = 0.4
-# The takeaway's banner reaches this far down the frame: the last picture stays below it.
-BANNER_BOTTOM = 1.7
 # How tall the shape in the fog stands, and each reading's picture in its slot (screen units).
-SHAPE_HEIGHT, ICON_HEIGHT = 4.0, 1.3
+SHAPE_HEIGHT, ICON_HEIGHT = 3.6, 1.3
+# How much taller than the frame the fog bank is: the shape stands low (under the banner's
+# reach) and the fog is centred on it, so it must still cover the top of the frame.
+FOG_OVERHANG = 2.2
 BAR_WIDTH, BAR_GAP = 1.0, 0.55
 # The readings' names and weights: the body size, to read at 480p.
 CHART_TEXT = "body"
@@ -139,15 +142,16 @@ class Fog(ExplainerScene):
             height=SHAPE_HEIGHT,
             role="p",
             fog_width=left.width + 3.2,
-            fog_height=config.frame_height + 1.0,
+            fog_height=config.frame_height + FOG_OVERHANG,
             fade=2.4,
             candidates=self.drawn,
             blur=BLUR,
             fog_peak=FOG_PEAK,
         )
-        # Centred under the banner's reach, so the clear shape stays in the last picture.
-        middle = np.array([left.center[0], (left.bottom + BANNER_BOTTOM) / 2, 0.0])
-        self.fog.shift(middle - self.fog.silhouette.get_center())
+        # Its picture (with room for the blur) ends under the takeaway's banner, so the clear
+        # shape stays in the last picture.
+        top = np.array([left.center[0], self.room().top, 0.0])
+        self.fog.shift(top - self.fog.silhouette.get_top())
         self.play(self.fog.appear(), run_time=1.6)
         self.show("fog", self.fog)
 
@@ -158,6 +162,10 @@ class Fog(ExplainerScene):
         for k in range(1, last):
             self.thinning(k)
         self.clear_air()
+
+    def room(self) -> Region:
+        """The stage under the takeaway's banner: the last picture stays inside it."""
+        return room_below_banner(self.stage, self.takeaway)
 
     def weight_chart(self, height: float) -> DistributionBars:
         """The mind's weights, q, with ``height`` screen units for a weight of one."""
@@ -190,7 +198,7 @@ class Fog(ExplainerScene):
         depth = below + space.m + self.total_readout().height
         base_y = right.bottom + depth
         tallest = max(float(np.max(s.probs)) for s in self.stages)
-        self.chart = self.weight_chart((BANNER_BOTTOM - space.s - base_y) / tallest)
+        self.chart = self.weight_chart((self.room().top - base_y) / tallest)
         self.chart.shift(
             (right.center[0] - self.chart.baseline.get_x()) * RIGHT
             + (base_y - self.chart.base_y) * UP
