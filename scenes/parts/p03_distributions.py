@@ -374,11 +374,12 @@ class Distributions(ExplainerScene):
                 run_time=1.0,
             )
             self.remove(self.cells)  # all faded by now
-            # Every other picture is another point of the space: they crowd in.
+            # Every other picture is another point of the space: they crowd in for as long
+            # as the count is said, the digits landing with its last words.
             self.play(
                 FadeIn(log_readout, shift=self.theme.space.xs * UP),
                 UpdateFromAlphaFunc(cloud, cloud.fill_to),
-                run_time=1.4,
+                run_time=max(record.lines[0].end - self.time - 1.4, 1.4),
             )
             self.play(FadeIn(digits_readout, shift=self.theme.space.xs * UP), run_time=0.6)
             self.play(
