@@ -318,6 +318,7 @@ class Opening(ExplainerScene):
         y_h = self.axis.y_of(self.entropy / 2)
         y_kl = max(self.axis.y_of((self.entropy + self.cross_entropy) / 2), y_h + step)
         y_ce = max(self.axis.y_of(self.cross_entropy) + space.s, y_kl + step)
+        self.entropy_y = y_h  # H(p) names the middle of its bar while there is one
         for readout, y in zip(readouts, (y_h, y_ce, y_kl), strict=True):
             readout.move_to([x, y, 0], aligned_edge=LEFT)
 
@@ -450,11 +451,14 @@ class Opening(ExplainerScene):
                 "Its average surprise on the real die, the cross-entropy: "
                 f"{self.words(self.cross_entropy)}."
             )
+            # Entropy's bar becomes a floor line, and its read-out rises to name the line.
             self.play(
                 ReplacementTransform(self.strip.levelled, floor),
+                self.entropy_readout.animate.set_y(self.axis.y_of(self.entropy)),
                 self.next_formula(new_formula),
                 run_time=0.9,
             )
+            self.show("entropy readout y", float(self.entropy_readout.get_y()))
             # Copies of the model's bars lie down, slide along the floor to their places and
             # stand up as surprises: nothing tall sweeps across the labels on the way.
             copies = [q_chart.bars[k].copy() for k in faces]
@@ -511,6 +515,7 @@ class Opening(ExplainerScene):
             self.play(
                 ReplacementTransform(bar, parts),
                 FadeOut(self.floor),
+                self.entropy_readout.animate.set_y(self.entropy_y),
                 self.next_formula(new_formula),
                 run_time=1.2,
             )

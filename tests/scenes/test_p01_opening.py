@@ -122,6 +122,14 @@ def test_blocks_and_levels_stand_on_one_scale(play):
     assert one == pytest.approx(unit)
 
 
+def test_entropys_readout_names_its_floor_line_while_the_model_pours(play):
+    """Once entropy's bar has become a dashed floor, H(p) stands level with it (log2 6)."""
+    scene = play(Opening)
+    axis = scene.shown("axis")
+    y = scene.beat_record("cross-entropy").shown["entropy readout y"]
+    assert y == pytest.approx(axis.origin[1] + math.log2(6) * axis.unit_height, abs=1e-9)
+
+
 def test_p_and_q_wear_their_colours_in_every_formula_and_readout():
     """In H(p) the p is p's colour, not entropy's; q is q's colour wherever it appears."""
     from scenes.kit import Formula
