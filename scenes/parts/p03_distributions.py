@@ -27,6 +27,7 @@ from scenes.kit import (
     Readout,
     SceneParams,
     Txt,
+    room_below_banner,
 )
 from scenes.kit.baseline import align_baselines
 from scenes.kit.checks import whole_number
@@ -483,8 +484,15 @@ class Distributions(ExplainerScene):
         # What we counted stands over the noise on the left; the name of the bars on the right.
         left_noise = Group(*(thumbs[k] for k in groups[0][0]))
         right_noise = Group(*(thumbs[k] for k in groups[2][0]))
-        facts_target = self.facts.copy()
-        facts_target.next_to(left_noise, UP, buff=space.l).match_x(left_noise)
+        # Closer lines, so the facts fit between the row and the takeaway's banner.
+        facts_target = self.facts.copy().arrange(DOWN, buff=space.s)
+        facts_target.next_to(chart.baseline, UP, buff=space.m).match_x(left_noise)
+        room = room_below_banner(self.stage, self.takeaway)
+        if facts_target.get_top()[1] > room.top:  # a long count: shrink to fit, never crowd
+            facts_target.scale(
+                (room.top - facts_target.get_bottom()[1]) / facts_target.height,
+                about_edge=DOWN,
+            )
         label = Formula('{{ p : p }}("picture")', "heading")
         label.next_to(right_noise, UP, buff=space.xl).match_x(right_noise)
         # Each picture of the row grows out of a point of the space: the faces from points

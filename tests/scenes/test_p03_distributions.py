@@ -11,6 +11,7 @@ import pytest
 from manim import DL, UR
 
 import infotheory as it
+from scenes.kit import room_below_banner
 from scenes.kit.pixel_space import PixelSpace
 from scenes.kit.pixel_zoom import PixelZoom
 from scenes.kit.pixels import PixelImage, face_pixels
@@ -125,6 +126,9 @@ def test_the_space_grows_from_a_plane_to_a_cube_to_many_axes():
 def test_the_last_picture_and_the_pixel_numbers_read_at_480p(play):
     scene = play(Distributions)
     assert small_labels(scene, below=BANNER_BOTTOM) == []
+    # The count stays in the last picture, clear of the banner (which fades what it covers).
+    assert {"log10", "digits"} <= set(scene.beat_record("takeaway").readouts)
+    assert scene.facts.get_top()[1] <= room_below_banner(scene.stage, scene.takeaway).top + 1e-9
     _, _, cells = scene.beat_record("pixels").shown["zoomed"]
     body = current_theme().size.body
     assert all(cell[1].font_size == pytest.approx(body, abs=0.5) for cell in cells)
