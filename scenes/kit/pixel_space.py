@@ -68,10 +68,19 @@ class PixelSpace(VGroup):
     origin (an invisible point), so place it with :meth:`centre_in` or by moving it; parts
     are drawn where the origin is when they come in. After :meth:`plane`: ``axes``,
     ``names``, ``dot`` (the point), ``coordinates``; after :meth:`many`: ``fan``.
+    ``label_size`` is the type size of the axis names and the point's coordinates,
+    ``tick_size`` that of the axes' end values.
     """
 
     def __init__(
-        self, values: Sequence[int], *, levels: int = 256, size: float = 3.0, fan: int = 28
+        self,
+        values: Sequence[int],
+        *,
+        levels: int = 256,
+        size: float = 3.0,
+        fan: int = 28,
+        label_size: str | float = "label",
+        tick_size: str | float = "small",
     ):
         super().__init__()
         values = [int(v) for v in values]
@@ -80,6 +89,7 @@ class PixelSpace(VGroup):
         if fan < 1:
             raise ValueError(f"the fan needs at least one axis, not {fan}")
         self.values, self.levels, self.size, self.fan_count = values, levels, float(size), fan
+        self.label_size, self.tick_size = label_size, tick_size
         self.anchor = VectorizedPoint(ORIGIN)
         self.add(self.anchor)
         self.built = False
@@ -118,16 +128,21 @@ class PixelSpace(VGroup):
         self.axes = VGroup(*(Line(at(0, 0, 0), e, color=muted, stroke_width=2.5) for e in ends))
         self.names = VGroup(
             *(
-                Formula(name, "label", "muted").next_to(end, side, buff=gap)
+                Formula(name, self.label_size, "muted").next_to(end, side, buff=gap)
                 for name, end, side in zip(
                     ("x_1", "x_2", "x_3"), ends, (RIGHT, UP, UP + RIGHT), strict=True
                 )
             )
         )
         self.ends = VGroup(
-            Txt(str(top), "small", "muted").next_to(ends[0], DOWN, buff=gap),
-            Txt(str(top), "small", "muted").next_to(ends[1], LEFT, buff=gap),
-            Txt("0", "small", "muted").next_to(at(0, 0, 0), DOWN + LEFT, buff=gap),
+            # Each end value tucks in under its axis's end, clear of the axis's name beyond it.
+            Txt(str(top), self.tick_size, "muted").next_to(
+                ends[0], DOWN, buff=gap, aligned_edge=RIGHT
+            ),
+            Txt(str(top), self.tick_size, "muted").next_to(
+                ends[1], LEFT, buff=gap, aligned_edge=UP
+            ),
+            Txt("0", self.tick_size, "muted").next_to(at(0, 0, 0), DOWN + LEFT, buff=gap),
         )
 
         def face(z: float) -> Polygon:
@@ -170,7 +185,7 @@ class PixelSpace(VGroup):
         )  # fmt: skip
 
     def _coordinates(self, values: Sequence[int], at: np.ndarray) -> Formula:
-        label = Formula("(" + ", ".join(str(v) for v in values) + ")", "label")
+        label = Formula("(" + ", ".join(str(v) for v in values) + ")", self.label_size)
         return label.next_to(at, UP + RIGHT, buff=current_theme().space.xs)
 
     # -- motion ----------------------------------------------------------------------

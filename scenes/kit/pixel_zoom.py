@@ -100,14 +100,17 @@ class PixelZoom(Group):
             raise ValueError(f"the {n} × {n} block at ({row}, {col}) is not inside the picture")
         return _Zoom(self, (float(row), float(col), float(n)), **kwargs)
 
-    def cells(self) -> VGroup:
-        """The window's pixels as squares with their values (:meth:`PixelImage.magnify`),
-        exactly over the view. The window must be a whole block (after :meth:`zoom_to`)."""
+    def cells(self, label_size: str | float = "small") -> VGroup:
+        """The window's pixels as squares with their values (:meth:`PixelImage.magnify`, in
+        type size ``label_size``), exactly over the view. The window must be a whole block
+        (after :meth:`zoom_to`)."""
         top, left, side = self.window
         n = round(side)
         if not (top.is_integer() and left.is_integer() and side == n):
             raise ValueError(f"the window {self.window} is not a whole block of pixels")
-        cells = self.picture.magnify(int(top), int(left), n, cell=self.size / n)
+        cells = self.picture.magnify(
+            int(top), int(left), n, cell=self.size / n, label_size=label_size
+        )
         return cells.move_to(self.view)
 
 

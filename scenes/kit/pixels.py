@@ -136,8 +136,11 @@ class PixelImage(Group):
             center
         )
 
-    def magnify(self, row: int, col: int, n: int, *, cell: float = 0.8) -> VGroup:
-        """The ``n × n`` block at ``(row, col)`` drawn large, each pixel with its value.
+    def magnify(
+        self, row: int, col: int, n: int, *, cell: float = 0.8, label_size: str | float = "small"
+    ) -> VGroup:
+        """The ``n × n`` block at ``(row, col)`` drawn large, each pixel with its value
+        (in type size ``label_size``).
 
         Not added or placed: ``.move_to`` it, then :meth:`zoom_lines` joins it to the marker.
         Each cell's number is in the background or text colour, whichever stands out on it.
@@ -156,7 +159,7 @@ class PixelImage(Group):
                 ).move_to([k * cell, -i * cell, 0])
                 light = value / (self.levels - 1) > 0.5
                 ink = theme.color.background if light else theme.color.text
-                number = Txt(str(value), "small", ink).move_to(square)
+                number = Txt(str(value), label_size, ink).move_to(square)
                 cells.add(VGroup(square, number))
         cells.values_shown = [int(v) for v in self.values[row : row + n, col : col + n].ravel()]
         return cells

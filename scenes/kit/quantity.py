@@ -73,6 +73,9 @@ class QuantityBar(VGroup):
     assumes it; without it, the blocks' sum is shown. ``role`` colours the blocks (one
     palette role, or one per block).
 
+    ``size`` is the type size of the blocks' values and labels, ``total_size`` that of the
+    total's read-out.
+
     Read-outs are keyed ``"{key}[i]"`` (block *i*'s value, inside it; ``values=False``
     leaves them out) and ``"{key}.total"``.
 
@@ -101,6 +104,7 @@ class QuantityBar(VGroup):
         decimals: int = 2,
         values: bool = True,
         size: str | float = "small",
+        total_size: str | float = "label",
     ):
         super().__init__()
         if direction not in _AXES:
@@ -174,7 +178,7 @@ class QuantityBar(VGroup):
             key=f"{key}.total",
             color=roles[0] if len(set(roles)) == 1 else "text",
             label_color=roles[0] if len(set(roles)) == 1 else None,
-            size="label",
+            size=total_size,
         )
         self.add(self.zero, self.blocks, self.labels, self.brace, self.total_readout)
         if values:

@@ -32,7 +32,8 @@ class Ruler(VGroup):
     whole-number :func:`~scenes.kit.plots.nice_ticks` up to ``top``, their labels below on
     one baseline, in the neutral ``muted`` role. The line runs a little past ``top`` and
     ends in an arrowhead. ``title`` (default ``"<quantity> in <unit>"``) stands left of
-    the zero, in palette role ``role``.
+    the zero, in palette role ``role``. ``label_size`` and ``title_size`` are the type sizes
+    of the tick labels and the title.
 
     Parts: :attr:`line`, :attr:`ticks`, :attr:`tick_labels`, :attr:`title`;
     :attr:`tick_values` are the values ticked.
@@ -48,6 +49,8 @@ class Ruler(VGroup):
         title: str | None = None,
         role: str = "surprise",
         max_ticks: int = 8,
+        label_size: str | float = "small",
+        title_size: str | float = "label",
     ):
         super().__init__()
         if not top > 0:
@@ -84,12 +87,12 @@ class Ruler(VGroup):
         )
         self.tick_labels = VGroup(
             *(
-                Txt(f"{v:g}", "small", "muted").next_to(tick, -UP, buff=theme.space.xs)
+                Txt(f"{v:g}", label_size, "muted").next_to(tick, -UP, buff=theme.space.xs)
                 for v, tick in zip(self.tick_values, self.ticks, strict=True)
             )
         )
         align_baselines(self.tick_labels)
-        self.title = Txt(title or f"{quantity} in {unit_word(unit)}", "label", role)
+        self.title = Txt(title or f"{quantity} in {unit_word(unit)}", title_size, role)
         self.title.next_to(self.line.get_start(), LEFT, buff=theme.space.m)
         self.add(self.line, self.ticks, self.tick_labels, self.title)
 

@@ -23,6 +23,7 @@ from scenes.kit import (
     ExplainerScene,
     Formula,
     Readout,
+    Region,
     SceneParams,
     format_value,
     unit_word,
@@ -32,13 +33,15 @@ from scenes.kit.text import log_symbol
 from scenes.kit.value_axis import ValueAxis
 
 # How tall (screen units) a bar of probability 1 is: one scale for p and q.
-PROBABILITY_HEIGHT = 3.6
+PROBABILITY_HEIGHT = 3.4
+# Every label, tick and read-out on the stage: the body size, to read at 480p.
+CHART_TEXT = "body"
 # How tall (screen units) the largest surprise block stands.
 TALLEST_BLOCK = 3.4
 # The takeaway's banner reaches this far down the frame: the last picture stays below it.
 BANNER_BOTTOM = 1.7
 # How much larger the odds are drawn while they are alone on the stage.
-ODDS_ZOOM = 1.5
+ODDS_ZOOM = 1.6
 # How much a pulse swells what it points at (never recolouring it).
 PULSE = 1.15
 BAND_PULSE = 1.06  # the wide KL band swells less, staying clear of its read-out
@@ -46,7 +49,9 @@ BAND_PULSE = 1.06  # the wide KL band swells less, staying clear of its read-out
 LYING = 0.06
 # Sizes (screen units): the rolling die, the rolled faces, the die beside its odds, the bars.
 DIE_SIZE, CHIP_SIZE, ICON_SIZE = 1.6, 0.9, 0.6
-BAR_WIDTH, BAR_GAP = 0.55, 0.3
+BAR_WIDTH, BAR_GAP = 0.62, 0.37
+# The share of the stage's width the odds take (left); the bits chart takes the rest.
+ODDS_SHARE = 0.52
 
 
 @dataclass(frozen=True)
@@ -107,6 +112,7 @@ def odds_chart(dist: it.Distribution, role: str) -> DistributionBars:
         bar_width=BAR_WIDTH,
         spacing=BAR_GAP,
         decimals=3,
+        label_size=CHART_TEXT,
     )
 
 
@@ -168,6 +174,15 @@ class Opening(ExplainerScene):
         self.kl = float(it.kl_divergence(self.p, self.q, unit=self.unit))
         self.tallest = float(np.max(it.surprisal(self.q.probs, unit=self.unit)))
         self.tallest = max(self.tallest, self.surprise)
+
+    def columns(self) -> tuple[Region, Region]:
+        """The odds' column (left) and the bits chart's (right), a gutter apart."""
+        main, gutter = self.stage.main, self.theme.space.m
+        split = main.left + ODDS_SHARE * main.width
+        return (
+            Region("odds", main.left, split - gutter / 2, main.bottom, main.top),
+            Region("bits", split + gutter / 2, main.right, main.bottom, main.top),
+        )
 
     def words(self, value: float) -> str:
         """A value as narration says it: '2.585 bits'."""
@@ -237,7 +252,9 @@ class Opening(ExplainerScene):
         outline = SurroundingRectangle(
             group, buff=space.m, corner_radius=0.15, color=self.theme.color.p, stroke_width=2
         )
-        with self.beat("odds", f"We can only know the odds: {format_value(self.p_face)} each."):
+        with self.beat(
+            "odds", f"We can only know the odds: {format_value(self.p_face)} each."
+        ) as record:
             self.play(
                 FadeOut(self.rolled, shift=self.theme.space.m * DOWN),
                 ReplacementTransform(self.die, icon),
@@ -250,7 +267,7 @@ class Opening(ExplainerScene):
                     *(FadeIn(v, shift=self.theme.space.xs * UP) for v in chart.values),
                     lag_ratio=0.15,
                 ),
-                run_time=1.4,
+                run_time=max(record.lines[0].end - self.time, 1.4),  # grown as the line ends
             )
             self.add(chart)
             line = self.say("That list, p, is a distribution.")
@@ -260,12 +277,13 @@ class Opening(ExplainerScene):
     # -- the bits scale on the right ------------------------------------------------------
 
     def level_readout(self, label: str, value: float, key: str, role: str) -> Readout:
-        return Readout(label, value, unit=self.unit, key=key, color=role, size="label")
+        # The axis names the unit, so the read-outs beside it need not repeat it.
+        return Readout(label, value, unit=None, key=key, color=role, size=CHART_TEXT)
 
     def bits_chart(self) -> None:
         """The axis, the two strips (surprises under p, then under q) and the level
         read-outs, placed so the read-outs end at the frame's right edge."""
-        right, space = self.stage.right, self.theme.space
+        right, space = self.columns()[1], self.theme.space
         self.entropy_readout = self.level_readout(ENTROPY_LABEL, self.entropy, "H", "entropy")
         self.cross_readout = self.level_readout(
             CROSS_LABEL, self.cross_entropy, "H(p,q)", "cross_entropy"
@@ -280,15 +298,14 @@ class Opening(ExplainerScene):
             TALLEST_BLOCK / self.tallest,
             (ceiling - baseline_y - top_gap) / self.cross_entropy,
         )
-        self.axis = ValueAxis(self.tallest, self.unit_height, self.unit)
+        self.axis = ValueAxis(self.tallest, self.unit_height, self.unit, size=CHART_TEXT)
         strip_left = right.left + self.axis.width + space.s
         # The read-outs keep a gap from the frame's edge as from the strip.
         strip_right = right.right - max(r.width for r in readouts) - space.m - space.s
         width = strip_right - strip_left
-        self.strip = AverageStrip(self.p, unit=self.unit, width=width, unit_height=self.unit_height)
-        self.cross_strip = AverageStrip(
-            self.p, self.q, unit=self.unit, width=width, unit_height=self.unit_height
-        )
+        sizes = {"width": width, "unit_height": self.unit_height, "label_size": CHART_TEXT}
+        self.strip = AverageStrip(self.p, unit=self.unit, **sizes)
+        self.cross_strip = AverageStrip(self.p, self.q, unit=self.unit, **sizes)
         for strip in (self.strip, self.cross_strip):
             strip.shift(
                 [strip_left - strip.baseline.get_left()[0], baseline_y - strip.baseline.get_y(), 0]
@@ -296,20 +313,30 @@ class Opening(ExplainerScene):
         self.axis.stand_on(baseline_y)
         self.axis.shift((strip_left - space.s - self.axis.origin[0]) * RIGHT)
         # Each read-out beside the level it names, a line's height plus a gap apart.
-        x = strip_right + space.m
+        x = self.readout_x = strip_right + space.m
         step = max(r.height for r in readouts) + space.s
         y_h = self.axis.y_of(self.entropy / 2)
         y_kl = max(self.axis.y_of((self.entropy + self.cross_entropy) / 2), y_h + step)
         y_ce = max(self.axis.y_of(self.cross_entropy) + space.s, y_kl + step)
+        self.entropy_y = y_h  # H(p) names the middle of its bar while there is one
         for readout, y in zip(readouts, (y_h, y_ce, y_kl), strict=True):
             readout.move_to([x, y, 0], aligned_edge=LEFT)
 
     def formula_slot(self, expression: str) -> Formula:
         """The measure being built, written over the chart (the slot's top is the stage's)."""
         formula = Formula(expression)
-        region = self.stage.right
+        region = self.columns()[1]
         formula.set_x((self.strip.baseline.get_left()[0] + region.right) / 2)
+        if formula.get_right()[0] > region.right:  # a long one keeps to the stage
+            formula.align_to([region.right, 0, 0], RIGHT)
         return formula.align_to([0, region.top, 0], UP)
+
+    def next_formula(self, new: Formula) -> Animation:
+        """The slot turns to the next measure: the old formula rolls up and out, then the new
+        one rolls in (a glyph-by-glyph morph between unlike formulas garbles them midway)."""
+        roll = self.theme.space.m * UP
+        old, self.formula = self.formula, new
+        return Succession(FadeOut(old, shift=roll), FadeIn(new, shift=roll))
 
     # -- the measures, grown out of the bars ----------------------------------------------
 
@@ -318,9 +345,15 @@ class Opening(ExplainerScene):
         strip, chart = self.strip, self.p_chart
         i = self.p.outcomes.index(self.face)
         block = strip.blocks[i]
+        # Named beside the block's top, in the column where the averages will stand.
         value = Readout(
-            None, self.surprise, unit=None, key="S", color="surprise", size="label"
-        ).next_to(block, UP, buff=self.theme.space.xs)
+            f"{{{{ S : surprise }}}}({self.face})",
+            self.surprise,
+            unit=None,
+            key="S",
+            color="surprise",
+            size=CHART_TEXT,
+        ).move_to([self.readout_x, self.axis.y_of(self.surprise), 0], aligned_edge=LEFT)
         self.formula = self.formula_slot(surprise_formula(self.unit))
         others = [k for k in range(len(self.p)) if k != i]
         p_group = VGroup(self.p_tag, self.p_chart)
@@ -328,9 +361,9 @@ class Opening(ExplainerScene):
             "surprise",
             "Surprise belongs to one outcome: the log of one over its chance, "
             f"{self.words(self.surprise)} for a {self.face}.",
-        ):
+        ) as record:
             self.play(
-                p_group.animate.scale(1 / ODDS_ZOOM).move_to(self.stage.left.center),
+                p_group.animate.scale(1 / ODDS_ZOOM).move_to(self.columns()[0].center),
                 FadeOut(self.odds_outline),
                 run_time=0.8,
             )
@@ -353,6 +386,11 @@ class Opening(ExplainerScene):
                 FadeIn(VGroup(*(strip.labels[k] for k in others))),
                 run_time=1.4,
             )
+            # "... for a 6": back to the face the line is about.
+            self.play(
+                Circumscribe(VGroup(block, value), color=self.theme.color.highlight),
+                run_time=max(record.lines[0].end - self.time, 0.8),
+            )
             self.show("surprise", value)
             self.show("axis", self.axis)
             self.show("blocks", [(b.width, b.height) for b in strip.blocks])
@@ -364,8 +402,7 @@ class Opening(ExplainerScene):
             "entropy",
             f"Entropy is their average, weighted by chance: {self.words(self.entropy)}.",
         ):
-            self.play(TransformMatchingShapes(self.formula, new_formula), run_time=0.9)
-            self.formula = new_formula
+            self.play(self.next_formula(new_formula), run_time=0.9)
             self.play(self.strip.pour(run_time=2.0), FadeOut(self.surprise_value))
             self.play(FadeIn(self.entropy_readout, shift=self.theme.space.xs * UP), run_time=0.6)
             self.show("entropy", self.entropy_readout)
@@ -385,7 +422,7 @@ class Opening(ExplainerScene):
         mark.match_x(p_target[0])
         stack = VGroup(p_target, q_group)
         # Under the takeaway's banner, nothing: the stack fills the left half below it.
-        left = self.stage.left
+        left = self.columns()[0]
         stack.move_to([left.center[0], (left.bottom + BANNER_BOTTOM) / 2, 0])
         return stack
 
@@ -414,12 +451,14 @@ class Opening(ExplainerScene):
                 "Its average surprise on the real die, the cross-entropy: "
                 f"{self.words(self.cross_entropy)}."
             )
+            # Entropy's bar becomes a floor line, and its read-out rises to name the line.
             self.play(
                 ReplacementTransform(self.strip.levelled, floor),
-                TransformMatchingShapes(self.formula, new_formula),
+                self.entropy_readout.animate.set_y(self.axis.y_of(self.entropy)),
+                self.next_formula(new_formula),
                 run_time=0.9,
             )
-            self.formula = new_formula
+            self.show("entropy readout y", float(self.entropy_readout.get_y()))
             # Copies of the model's bars lie down, slide along the floor to their places and
             # stand up as surprises: nothing tall sweeps across the labels on the way.
             copies = [q_chart.bars[k].copy() for k in faces]
@@ -476,10 +515,10 @@ class Opening(ExplainerScene):
             self.play(
                 ReplacementTransform(bar, parts),
                 FadeOut(self.floor),
-                TransformMatchingShapes(self.formula, new_formula),
+                self.entropy_readout.animate.set_y(self.entropy_y),
+                self.next_formula(new_formula),
                 run_time=1.2,
             )
-            self.formula = new_formula
             self.play(FadeIn(self.kl_readout, shift=self.theme.space.xs * UP), run_time=0.8)
             # "... a wrong model": the model and what it costs, pointed at together.
             self.play(
@@ -491,3 +530,20 @@ class Opening(ExplainerScene):
             self.show("kl", self.kl_readout)
             self.show("segments", parts)
         self.focus = VGroup(parts[1], self.kl_readout)
+        self.segments = parts
+
+    def finale(self) -> None:
+        """While the takeaway is said, point at what it names in turn: the distribution,
+        the average (entropy's part of the level), then the wrong model and its price."""
+        entropy_part, kl_part = self.segments
+        mark = self.theme.color.highlight
+        self.play(
+            LaggedStart(
+                Circumscribe(VGroup(self.p_tag, self.p_chart), color=mark),
+                Circumscribe(VGroup(entropy_part, self.entropy_readout), color=mark),
+                Circumscribe(VGroup(self.q_mark, self.q_chart), color=mark),
+                Circumscribe(VGroup(kl_part, self.kl_readout), color=mark),
+                lag_ratio=0.75,
+            ),
+            run_time=max(self.narrator.free_at - self.time, 2.0),
+        )

@@ -20,10 +20,12 @@ from scenes.kit import (
     DistributionBars,
     ExplainerScene,
     Readout,
+    Region,
     SceneParams,
     Txt,
     alternatives,
     format_value,
+    room_below_banner,
     tinted,
 )
 from scenes.kit.flow import WeightFlow
@@ -32,19 +34,20 @@ from scenes.kit.outlines import CandidateOutlines
 
 # The fog's look: how blurred the shape is and how dense the fog in the thickest fog
 # (thin enough that the blob reads, thick enough that it could be anything).
-BLUR = 0.3
+BLUR = 0.6
 FOG_PEAK = 0.42
 # How much a pulse swells what it points at (never recolouring it).
 PULSE = 1.15
 # How strongly every outline shows while the eye weighs them all at once.
 FAINT = 0.4
-# How tall (screen units) a bar of weight 1 is.
-WEIGHT_HEIGHT = 3.0
-# The takeaway's banner reaches this far down the frame: the last picture stays below it.
-BANNER_BOTTOM = 1.7
 # How tall the shape in the fog stands, and each reading's picture in its slot (screen units).
-SHAPE_HEIGHT, ICON_HEIGHT = 3.4, 1.1
-BAR_WIDTH, BAR_GAP = 0.8, 0.65
+SHAPE_HEIGHT, ICON_HEIGHT = 3.6, 1.3
+# How much taller than the frame the fog bank is: the shape stands low (under the banner's
+# reach) and the fog is centred on it, so it must still cover the top of the frame.
+FOG_OVERHANG = 2.2
+BAR_WIDTH, BAR_GAP = 1.0, 0.55
+# The readings' names and weights: the body size, to read at 480p.
+CHART_TEXT = "body"
 
 
 def outline_opacity(weight: float) -> float:
@@ -139,15 +142,16 @@ class Fog(ExplainerScene):
             height=SHAPE_HEIGHT,
             role="p",
             fog_width=left.width + 3.2,
-            fog_height=config.frame_height + 1.0,
+            fog_height=config.frame_height + FOG_OVERHANG,
             fade=2.4,
             candidates=self.drawn,
             blur=BLUR,
             fog_peak=FOG_PEAK,
         )
-        # Centred under the banner's reach, so the clear shape stays in the last picture.
-        middle = np.array([left.center[0], (left.bottom + BANNER_BOTTOM) / 2, 0.0])
-        self.fog.shift(middle - self.fog.silhouette.get_center())
+        # Its picture (with room for the blur) ends under the takeaway's banner, so the clear
+        # shape stays in the last picture.
+        top = np.array([left.center[0], self.room().top, 0.0])
+        self.fog.shift(top - self.fog.silhouette.get_top())
         self.play(self.fog.appear(), run_time=1.6)
         self.show("fog", self.fog)
 
@@ -159,26 +163,45 @@ class Fog(ExplainerScene):
             self.thinning(k)
         self.clear_air()
 
-    def readings(self) -> None:
-        """Each reading the eye could make lies over the blob as an outline, and takes its
-        place on the right, where its weight will stand."""
-        space = self.theme.space
-        self.chart = DistributionBars(
+    def room(self) -> Region:
+        """The stage under the takeaway's banner: the last picture stays inside it."""
+        return room_below_banner(self.stage, self.takeaway)
+
+    def weight_chart(self, height: float) -> DistributionBars:
+        """The mind's weights, q, with ``height`` screen units for a weight of one."""
+        return DistributionBars(
             self.stages[0],
             role="q",
             key="belief",
-            height=WEIGHT_HEIGHT,
+            height=height,
             bar_width=BAR_WIDTH,
             spacing=BAR_GAP,
             decimals=2,
             value_side="bottom",
+            label_size=CHART_TEXT,
         )
-        right = self.stage.right
-        # The tallest weight ends just under the banner; names and values hang below.
+
+    def total_readout(self) -> Readout:
+        """What the weights add up to (it follows the bars)."""
+        return Readout(
+            '"total"', float(np.sum(self.stages[0].probs)), unit=None, decimals=2, key="total"
+        )
+
+    def readings(self) -> None:
+        """Each reading the eye could make lies over the blob as an outline, and takes its
+        place on the right, where its weight will stand."""
+        space, right = self.theme.space, self.stage.right
+        # The weights stand as tall as the stage allows: the total sits on the stage's floor,
+        # the tallest weight ever shown ends just under the banner.
+        probe = self.weight_chart(1.0)
+        below = probe.base_y - probe.values.get_bottom()[1]  # names and weights hang below
+        depth = below + space.m + self.total_readout().height
+        base_y = right.bottom + depth
         tallest = max(float(np.max(s.probs)) for s in self.stages)
-        self.chart.move_to(right.center)
+        self.chart = self.weight_chart((self.room().top - base_y) / tallest)
         self.chart.shift(
-            (BANNER_BOTTOM - space.s - tallest * WEIGHT_HEIGHT - self.chart.base_y) * UP
+            (right.center[0] - self.chart.baseline.get_x()) * RIGHT
+            + (base_y - self.chart.base_y) * UP
         )
         self.outlines = CandidateOutlines(self.fog, self.drawn, role="q", strength=0.0)
         self.icons = {}
@@ -187,7 +210,7 @@ class Fog(ExplainerScene):
             icon = silhouette(name, height=ICON_HEIGHT, role="muted")
             icon.next_to(self.chart.baseline, UP, buff=space.xs).match_x(self.chart.bars[i])
             self.icons[name] = icon
-        self.heading = Txt("what is it?", "body", "muted")
+        self.heading = Txt("what is it?", "heading", "muted")
         right.place(self.heading, align=UP)
         names = self.chart.labels
         with self.beat(
@@ -215,9 +238,9 @@ class Fog(ExplainerScene):
 
     def weights(self) -> None:
         chart, space = self.chart, self.theme.space
-        heading = Txt(f"the mind's model, {tinted('$q$', 'q')}", "body")
+        heading = Txt(f"the mind's model, {tinted('$q$', 'q')}", "heading")
         self.stage.right.place(heading, align=UP)
-        total = Readout('"total"', float(np.sum(chart.probs)), unit=None, decimals=2, key="total")
+        total = self.total_readout()
         total.track(lambda: float(np.sum(chart.probs)))
         total.next_to(chart.values, DOWN, buff=space.m).match_x(chart.baseline)
         self.total = total
@@ -309,11 +332,21 @@ class Fog(ExplainerScene):
             self.show_outlines()
 
     def finale(self) -> None:
-        """While the takeaway is said: the clear shape's weight, then the total of one."""
+        """While the takeaway is said: the weights over the readings, the clear shape's
+        weight that the evidence moved, then the total of one."""
         winner = self.chart.bars[self.chart.outcomes.index(self.params.truth)]
-        self.point_at_total(
-            winner.animate(rate_func=there_and_back).stretch(PULSE, 0), run_time=1.5
+        left = max(self.narrator.free_at - self.time, 3.0)
+        self.play(
+            Circumscribe(
+                VGroup(self.chart.bars, self.chart.labels), color=self.theme.color.highlight
+            ),
+            run_time=left / 3,
         )
+        self.play(
+            winner.animate(rate_func=there_and_back).stretch(PULSE, 0),
+            run_time=left / 3,
+        )
+        self.point_at_total(run_time=left / 3)
 
     def point_at_total(self, *also: Animation, run_time: float) -> None:
         """A box glows round the total and goes again (the read-out itself is left alone:

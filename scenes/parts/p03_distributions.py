@@ -27,6 +27,7 @@ from scenes.kit import (
     Readout,
     SceneParams,
     Txt,
+    room_below_banner,
 )
 from scenes.kit.baseline import align_baselines
 from scenes.kit.checks import whole_number
@@ -37,23 +38,29 @@ from scenes.kit.raster import gray_to_rgba, raster
 from scenes.kit.samples import Scatter
 
 # How tall (screen units) a bar of probability 1 is, for the coin and the die alike.
-CHANCE_HEIGHT = 3.6
+CHANCE_HEIGHT = 4.4
 # The takeaway's banner reaches this far down the frame: the last picture stays below it.
 BANNER_BOTTOM = 1.7
 # The picture and its magnifier, side by side (screen units).
-PICTURE_WIDTH = 4.4
+PICTURE_WIDTH = 5.0
 # The coin and the die (screen units) and their bars.
-COIN_RADIUS, DIE_SIZE = 0.55, 1.1
-COIN_BAR, DIE_BAR, DIE_GAP = 0.85, 0.6, 0.32
+COIN_RADIUS, DIE_SIZE = 0.7, 1.4
+COIN_BAR, DIE_BAR, DIE_GAP = 1.2, 0.7, 0.3
 # The space of pictures: its axes' length and how many other pictures crowd into it.
-SPACE_SIZE, CROWD, CROWD_DOT = 3.0, 420, 0.028
+SPACE_SIZE, CROWD, CROWD_DOT = 3.4, 480, 0.03
 # How much a pulse swells what it points at (never recolouring it).
 PULSE = 1.15
 # The grey scale under the magnifier: its height (screen units).
 GREY_SCALE = 0.22
 # Thumbnails in the row of pictures (screen units), and how many noise pictures flank the faces.
-THUMB = 1.0
+THUMB = 1.1
+# A picture of the row starts as a speck this size (of its own) at its point of the space.
+SEED_SCALE = 0.06
 NOISE_EACH_SIDE = 2
+# Every label, value and count: the body size, to read at 480p.
+CHART_TEXT = "body"
+# How large the picture stands beside the space of pictures (of its full width).
+THUMB_SCALE = 0.55
 
 
 def digits_of_power(base: int, exponent: int) -> int:
@@ -168,7 +175,13 @@ class Distributions(ExplainerScene):
     def handful(self) -> None:
         left, space = self.stage.left, self.theme.space
         coin_bars = DistributionBars(
-            self.coin, role="p", key="coin", height=CHANCE_HEIGHT, bar_width=COIN_BAR, decimals=3
+            self.coin,
+            role="p",
+            key="coin",
+            height=CHANCE_HEIGHT,
+            bar_width=COIN_BAR,
+            decimals=3,
+            label_size=CHART_TEXT,
         )
         die_bars = DistributionBars(
             self.die,
@@ -178,6 +191,7 @@ class Distributions(ExplainerScene):
             bar_width=DIE_BAR,
             spacing=DIE_GAP,
             decimals=3,
+            label_size=CHART_TEXT,
         )
         counts = VGroup()
         pairs = ((coin_bars, self.coin_prop), (die_bars, self.die_prop))
@@ -186,7 +200,7 @@ class Distributions(ExplainerScene):
             bars.shift(
                 [prop.get_x() - bars.baseline.get_x(), left.bottom + space.xl - bars.base_y, 0]
             )
-            counts.add(Txt(f"{n} outcomes", "label", "muted").next_to(bars, DOWN, buff=space.m))
+            counts.add(Txt(f"{n} outcomes", CHART_TEXT, "muted").next_to(bars, DOWN, buff=space.m))
         align_baselines(counts)
         self.handful_group = VGroup(self.coin_prop, self.die_prop, coin_bars, die_bars, counts)
         with self.beat(
@@ -212,7 +226,9 @@ class Distributions(ExplainerScene):
         self.picture = PixelImage(self.values, levels=params.levels, width=PICTURE_WIDTH)
         left.place(self.picture).shift(space.m * UP)
         size_text = Txt(
-            f"{params.side} × {params.side} pixels, {params.levels} grey levels", "label", "muted"
+            f"{params.side} × {params.side} pixels, {params.levels} grey levels",
+            CHART_TEXT,
+            "muted",
         ).next_to(self.picture, DOWN, buff=space.m)
         self.zoom = PixelZoom(self.picture, size=PICTURE_WIDTH).move_to(self.picture.image)
         zoom_place = right.place(self.zoom.copy()).match_y(self.picture).get_center()
@@ -251,8 +267,8 @@ class Distributions(ExplainerScene):
         )
         strip.next_to(self.zoom, DOWN, buff=space.m)
         ends = VGroup(
-            Txt("0", "small", "muted").next_to(strip, LEFT, buff=space.s),
-            Txt(str(params.levels - 1), "small", "muted").next_to(strip, RIGHT, buff=space.s),
+            Txt("0", CHART_TEXT, "muted").next_to(strip, LEFT, buff=space.s),
+            Txt(str(params.levels - 1), CHART_TEXT, "muted").next_to(strip, RIGHT, buff=space.s),
         )
         scale = Group(strip, ends)
         with self.beat(
@@ -262,7 +278,7 @@ class Distributions(ExplainerScene):
         ) as record:
             self.play(self.zoom.zoom_to(row, col, n), run_time=1.6)
             # The squares take over from the view, exactly where its pixels were.
-            cells = self.zoom.cells()
+            cells = self.zoom.cells(label_size=CHART_TEXT)
             for cell in cells:
                 cell[1].set_fill(opacity=0)
             self.add(cells)
@@ -279,9 +295,15 @@ class Distributions(ExplainerScene):
         params: DistributionsParams = self.params
         left, right, space = self.stage.left, self.stage.right, self.theme.space
         firsts = [int(v) for v in self.values[self.block[0], self.block[1] : self.block[1] + 3]]
-        self.space = PixelSpace(firsts, levels=params.levels, size=SPACE_SIZE).centre_in(right)
+        self.space = PixelSpace(
+            firsts,
+            levels=params.levels,
+            size=SPACE_SIZE,
+            label_size=CHART_TEXT,
+            tick_size=CHART_TEXT,
+        ).centre_in(right)
         # The left column: the picture, small, over the pixels being placed.
-        thumb_target = self.picture.copy().scale(0.5)
+        thumb_target = self.picture.copy().scale(THUMB_SCALE)
         left.place(thumb_target, align=UP)
         self.thumb_target = thumb_target
         chosen = [self.cells[k] for k in range(3)]
@@ -336,7 +358,7 @@ class Distributions(ExplainerScene):
         digits = digits_of_power(levels, dims)
         total = Txt(f"${levels}^({dims})$ pictures", "body")
         log_readout = Readout(
-            f"log_(10) {levels}^({dims})", log10, unit=None, decimals=1, key="log10", size="label"
+            f"log_(10) {levels}^({dims})", log10, unit=None, decimals=1, key="log10"
         )
         digits_readout = Readout('"digits"', digits, unit=None, decimals=0, key="digits")
         facts = VGroup(total, log_readout, digits_readout).arrange(DOWN, buff=space.m)
@@ -353,11 +375,12 @@ class Distributions(ExplainerScene):
                 run_time=1.0,
             )
             self.remove(self.cells)  # all faded by now
-            # Every other picture is another point of the space: they crowd in.
+            # Every other picture is another point of the space: they crowd in for as long
+            # as the count is said, the digits landing with its last words.
             self.play(
                 FadeIn(log_readout, shift=self.theme.space.xs * UP),
                 UpdateFromAlphaFunc(cloud, cloud.fill_to),
-                run_time=1.4,
+                run_time=max(record.lines[0].end - self.time - 1.4, 1.4),
             )
             self.play(FadeIn(digits_readout, shift=self.theme.space.xs * UP), run_time=0.6)
             self.play(
@@ -383,6 +406,7 @@ class Distributions(ExplainerScene):
             low, high = label.get_corner(DL) - margin, label.get_corner(UR) + margin
             keep &= ~np.all((points[:, :2] > low[:2]) & (points[:, :2] < high[:2]), axis=1)
         points = points[keep]
+        self.crowd = points  # where the other pictures stand in the space
         cloud = Scatter(radius=CROWD_DOT, color="muted", opacity=0.75)
 
         def fill_to(mob: Scatter, alpha: float) -> None:
@@ -450,7 +474,7 @@ class Distributions(ExplainerScene):
                 buff=space.xs,
                 color=self.theme.color.muted,
             )
-            braces.add(brace, Txt(text, "label", "muted").next_to(brace, DOWN, buff=space.xs))
+            braces.add(brace, Txt(text, CHART_TEXT, "muted").next_to(brace, DOWN, buff=space.xs))
         row = Group(chart, thumbs, braces)
         row.move_to([main.center[0], 0, 0]).align_to([0, main.bottom + space.s, 0], DOWN)
         tallest = max(shares)
@@ -460,30 +484,49 @@ class Distributions(ExplainerScene):
         # What we counted stands over the noise on the left; the name of the bars on the right.
         left_noise = Group(*(thumbs[k] for k in groups[0][0]))
         right_noise = Group(*(thumbs[k] for k in groups[2][0]))
-        facts_target = self.facts.copy().scale(0.85)
-        facts_target.next_to(left_noise, UP, buff=space.l).match_x(left_noise)
-        label = Formula('{{ p : p }}("picture")', "body")
+        # Closer lines, so the facts fit between the row and the takeaway's banner.
+        facts_target = self.facts.copy().arrange(DOWN, buff=space.s)
+        facts_target.next_to(chart.baseline, UP, buff=space.m).match_x(left_noise)
+        room = room_below_banner(self.stage, self.takeaway)
+        if facts_target.get_top()[1] > room.top:  # a long count: shrink to fit, never crowd
+            facts_target.scale(
+                (room.top - facts_target.get_bottom()[1]) / facts_target.height,
+                about_edge=DOWN,
+            )
+        label = Formula('{{ p : p }}("picture")', "heading")
         label.next_to(right_noise, UP, buff=space.xl).match_x(right_noise)
+        # Each picture of the row grows out of a point of the space: the faces from points
+        # beside our picture's, the noise from anywhere in the crowd.
+        near = np.argsort(np.linalg.norm(self.crowd - self.space.dot.get_center(), axis=1))
+        spread = np.random.default_rng(params.seed + 1).permutation(len(self.crowd))
+        sources = iter(self.crowd[near[: params.faces]])
+        far = iter(self.crowd[spread])
+        pictures, gaps = [], []
+        for k, mark in enumerate(thumbs):
+            if mark is picture_slot:
+                continue
+            if slots[k] == "gap":
+                gaps.append(mark)
+                continue
+            place = mark.copy()
+            mark.scale(SEED_SCALE).move_to(next(sources) if slots[k] == "face" else next(far))
+            pictures.append((mark, place))
         with self.beat(
             "distribution", "A distribution gives each picture a probability."
         ) as record:
             self.play(
-                FadeOut(self.space, self.cloud),
+                FadeOut(self.space),
                 Transform(self.facts, facts_target),
                 Transform(self.picture, picture_slot),
                 run_time=1.0,
             )
             self.play(
                 FadeIn(chart.baseline),
-                LaggedStart(
-                    *(
-                        FadeIn(m, shift=self.theme.space.xs * UP)
-                        for m in thumbs
-                        if m is not picture_slot
-                    ),
-                    lag_ratio=0.06,
-                ),
-                run_time=max(record.lines[0].end - self.time, 1.2),
+                FadeIn(label),
+                FadeOut(self.cloud),
+                LaggedStart(*(Transform(m, place) for m, place in pictures), lag_ratio=0.1),
+                FadeIn(*gaps),
+                run_time=max(record.lines[0].end - self.time, 1.4),
             )
             line = self.say(
                 "Almost all are noise; the faces fill a tiny region, "
@@ -499,9 +542,22 @@ class Distributions(ExplainerScene):
                 LaggedStart(
                     *(GrowFromEdge(chart.bars[k], DOWN) for k in face_slots), lag_ratio=0.2
                 ),
-                FadeIn(label),
                 run_time=max(line.end - self.time - 0.2, 1.2),
             )
             self.add(chart)
             self.show("row", (slots, dist, chart))
         self.focus = VGroup(*(chart.bars[k] for k in face_slots))
+
+    def finale(self) -> None:
+        """While the takeaway is said: our picture (one point), the count of all pictures
+        (one axis per pixel), then where the distribution puts its probability."""
+        mark = self.theme.color.highlight
+        self.play(
+            LaggedStart(
+                Circumscribe(self.picture, color=mark),
+                Circumscribe(self.facts, color=mark),
+                Circumscribe(self.focus, color=mark),
+                lag_ratio=0.8,
+            ),
+            run_time=max(self.narrator.free_at - self.time, 2.0),
+        )

@@ -38,6 +38,7 @@ from scenes.kit import (
     unit_word,
 )
 from scenes.kit.checks import whole_number
+from scenes.kit.text import size_of
 from scenes.theme import Theme
 
 # The die prop draws pips for faces 1 to 6.
@@ -46,18 +47,20 @@ CALLS = ("coin", "die", "double")
 _NUMBER_WORDS = {1: "one", 2: "two", 3: "three"}
 
 # Sizes of the pieces (manim units), and of the columns they stand in.
-COIN_RADIUS = 0.45
-DIE_SIZE = 0.85
+COIN_RADIUS = 0.5
+DIE_SIZE = 0.9
 PAIR_DIE_SIZE = 0.72
-STRIP_HEIGHT = 0.4
-BAR_THICKNESS = 0.42
-BUBBLE_COLUMN = 2.55  # the callers' bubbles
-PROP_COLUMN = 1.75  # the coin, the die, the pair of dice
+STRIP_HEIGHT = 0.45
+BAR_THICKNESS = 0.5
+BUBBLE_COLUMN = 2.6  # the callers' bubbles
+PROP_COLUMN = 1.7  # the coin, the die, the pair of dice
 SURPRISE_COLUMN = 2.45  # each call's surprise, before the ruler
 THROW_TIME = 1.4  # seconds a coin spins or a die tumbles
 RULER_BAND = 0.75  # under the board's rows: the ruler and its tick labels
 BOARD_PROP_SCALE = 0.72  # the props are a little smaller on the board
 DOUBLE_ROW = 1.35  # the double's row on the board, in rows: room for its brace and sum
+# Every bubble, chance, surprise and heading: the body size, to read at 480p.
+TEXT = "body"
 
 
 @dataclass(frozen=True)
@@ -235,16 +238,25 @@ def chance_readout(name: str, p: float, size: str = "small") -> Readout:
     return Readout("p", p, unit=None, key=f"p[{name}]", color="p", size=size)
 
 
-def bits_board(params: SurpriseParams, stage: Stage, theme: Theme) -> BitsBoard:
+def _larger(size: str, least: str) -> str:
+    """The larger of two type-scale roles."""
+    return max(size, least, key=size_of)
+
+
+def bits_board(
+    params: SurpriseParams, stage: Stage, theme: Theme, text_size: str = TEXT
+) -> BitsBoard:
     """Part 4's last picture for ``params`` on ``stage``: everything under the takeaway
-    banner, the ruler along the bottom, a row per call above it."""
+    banner, the ruler along the bottom, a row per call above it. ``text_size`` is the type
+    size of its chances, values and ticks (the ruler's title is at least a label)."""
     calls, space = Calls.of(params), theme.space
     room = room_below_banner(stage, Surprise.takeaway)
-    title_width = Ruler(1, unit=params.unit).title.width
+    sizes = {"label_size": text_size, "title_size": _larger(text_size, "label")}
+    title_width = Ruler(1, unit=params.unit, **sizes).title.width
     zero_x = room.left + max(title_width, PROP_COLUMN) + space.m
     # The arrowhead past the last tick still ends inside the stage.
     unit_length = (room.right - zero_x - space.m - space.l) / calls.top
-    ruler = Ruler(calls.top, unit=params.unit, unit_length=unit_length)
+    ruler = Ruler(calls.top, unit=params.unit, unit_length=unit_length, **sizes)
     ruler.shift([zero_x, room.bottom + RULER_BAND - space.m, 0] - ruler.zero)
     rows = Region("rows", room.left, room.right, room.bottom + RULER_BAND, room.top)
     grid = ruler.gridlines(rows.top - ruler.zero[1])
@@ -254,7 +266,7 @@ def bits_board(params: SurpriseParams, stage: Stage, theme: Theme) -> BitsBoard:
     for i, name in enumerate(CALLS):
         centre = rows.top - (i + 0.5) * row_height - (DOUBLE_ROW - 1) * row_height * (i == 2)
         prop = make_prop(name, params, landed=True).scale(BOARD_PROP_SCALE)
-        chance = chance_readout(name, calls.p[name])
+        chance = chance_readout(name, calls.p[name], text_size)
         VGroup(prop, chance).arrange(DOWN, buff=space.xs).move_to(
             [(room.left + zero_x - space.m) / 2, centre, 0]
         )
@@ -269,6 +281,8 @@ def bits_board(params: SurpriseParams, stage: Stage, theme: Theme) -> BitsBoard:
             role="surprise",
             key=f"bar[{name}]",
             decimals=3,
+            size=text_size,
+            total_size=_larger(text_size, "label"),
         )
         # Level with its prop; the double's brace and sum go over it.
         bar.shift([zero_x, prop.get_center()[1], 0] - bar.origin)
@@ -297,8 +311,8 @@ class Surprise(ExplainerScene):
         """Three rows from the first frame: each prop, and its strip of chances unlit."""
         space, layout = self.theme.space, self.layout
         self.headers = VGroup(
-            Txt("chance the call comes true", "label", "p"),
-            Txt("surprise", "label", "surprise"),
+            Txt("chance the call comes true", TEXT, "p"),
+            Txt("surprise", TEXT, "surprise"),
         )
         for header, column in zip(self.headers, (layout.strips, layout.surprises), strict=True):
             header.move_to([column.center[0], layout.header.center[1], 0])
@@ -423,14 +437,14 @@ class Surprise(ExplainerScene):
             "die": f"I call a {params.die_call}",
             "double": f"I call two {params.double_face}s",
         }[name]
-        bubble = SpeechBubble(words, "label")
+        bubble = SpeechBubble(words, TEXT)
         layout.cell(name, layout.bubbles).fit(bubble, align=RIGHT)
         check = Formula("checkmark", "body", "good").next_to(prop, RIGHT, buff=space.xs)
         self.spent += [bubble, check]
         line = self.say(sentence)
         # The throw plays on its own: a prop redraws itself while it tumbles, and lands
         # only when its animation finishes.
-        self.play(FadeIn(bubble, shift=0.2 * RIGHT), run_time=0.6)
+        self.play(FadeIn(bubble, scale=0.85), run_time=0.6)
         self.play(self.throw(name))
         rest = max(line.duration - 0.6 - THROW_TIME, 0.6 + 1.0 * light)
         if light:
@@ -459,7 +473,7 @@ class Surprise(ExplainerScene):
             label = f'p("{twin}, {twin}") = {one} dot {one} = {maths_fraction(p)}'
         else:
             label = f'p("{calls.hit[name]}") = {maths_fraction(p)}'
-        chance = Readout(label, p, unit=None, key=f"p[{name}]", color="p", size="label")
+        chance = Readout(label, p, unit=None, key=f"p[{name}]", color="p", size=TEXT)
         chance.next_to(strip, UP, buff=space.s).align_to(strip, LEFT)
         self.chances[name] = chance
         lighting = strip.light(calls.hit[name], run_time=0.7)
@@ -475,7 +489,7 @@ class Surprise(ExplainerScene):
         """The call's surprise appears in its row's surprise column."""
         value = self.calls.s[name]
         readout = Readout(
-            None, value, unit=self.unit, key=f"S[{name}]", color="surprise", size="label"
+            None, value, unit=self.unit, key=f"S[{name}]", color="surprise", size=TEXT
         )
         self.layout.cell(name, self.layout.surprises).place(readout)
         self.surprises[name] = readout
@@ -493,17 +507,17 @@ class Surprise(ExplainerScene):
         die = self.surprises["die"]
         parts = VGroup(
             Readout(
-                None, calls.s["die"], unit=None, key="S[double][0]", color="surprise", size="label"
+                None, calls.s["die"], unit=None, key="S[double][0]", color="surprise", size=TEXT
             ),
-            Txt("+", "label"),
+            Txt("+", TEXT),
             Readout(
-                None, calls.s["die"], unit=None, key="S[double][1]", color="surprise", size="label"
+                None, calls.s["die"], unit=None, key="S[double][1]", color="surprise", size=TEXT
             ),
         ).arrange(RIGHT, buff=space.s)
         total = VGroup(
-            Txt("=", "label"),
+            Txt("=", TEXT),
             Readout(
-                None, calls.s["double"], unit=unit, key="S[double]", color="surprise", size="label"
+                None, calls.s["double"], unit=unit, key="S[double]", color="surprise", size=TEXT
             ),
         ).arrange(RIGHT, buff=space.s)
         sum_ = VGroup(parts, total).arrange(DOWN, buff=space.s, aligned_edge=RIGHT)

@@ -9,6 +9,7 @@ import re
 import pytest
 
 from scenes.parts.p01_opening import (
+    BANNER_BOTTOM,
     CROSS_LABEL,
     ENTROPY_LABEL,
     KL_FORMULA,
@@ -20,6 +21,7 @@ from scenes.parts.p01_opening import (
     surprise_formula,
 )
 from scenes.theme import current_theme
+from tests.scenes.readable import small_labels
 
 BEATS = [
     "opening",
@@ -81,6 +83,20 @@ def test_the_die_bars_stay_on_screen_to_the_end(play):
     assert {"H", "H(p,q)", "KL"} <= set(takeaway)
 
 
+def test_every_label_on_the_picture_reads_at_480p(play):
+    """Bar values, face names, ticks and read-outs: none below the body size (the picture
+    under the banner; the banner is the kit's)."""
+    assert small_labels(play(Opening), below=BANNER_BOTTOM) == []
+
+
+def test_the_surprise_names_its_face(play):
+    record = play(Opening).beat_record("surprise")
+    assert record.readouts["S"][1] == "2.585"
+    assert "S(6)" in record.shown["surprise"].label.expression.replace(" ", "").replace(
+        "{{S:surprise}}", "S"
+    )
+
+
 def test_blocks_and_levels_stand_on_one_scale(play):
     scene = play(Opening)
     axis = scene.shown("axis")
@@ -104,6 +120,14 @@ def test_blocks_and_levels_stand_on_one_scale(play):
     assert ticks == [1.0, 2.0, 3.0]
     one = axis.marks[0].get_y() - axis.origin[1]
     assert one == pytest.approx(unit)
+
+
+def test_entropys_readout_names_its_floor_line_while_the_model_pours(play):
+    """Once entropy's bar has become a dashed floor, H(p) stands level with it (log2 6)."""
+    scene = play(Opening)
+    axis = scene.shown("axis")
+    y = scene.beat_record("cross-entropy").shown["entropy readout y"]
+    assert y == pytest.approx(axis.origin[1] + math.log2(6) * axis.unit_height, abs=1e-9)
 
 
 def test_p_and_q_wear_their_colours_in_every_formula_and_readout():

@@ -7,17 +7,34 @@ import numpy as np
 import pytest
 
 import infotheory as it
-from scenes.kit import DistributionBars
+from scenes.kit import DistributionBars, room_below_banner
 from scenes.kit.flow import WeightFlow, transport_plan
 from scenes.kit.fog import FoggedShape
 from scenes.parts.p02_fog import Fog, FogParams
 from scenes.theme import current_theme
+from tests.scenes.readable import small_labels
 
 BAR_BEATS = ["guesses", "thinning-1", "thinning-2", "clear"]
 
 
 def _weights(record, labels):
     return np.array([record.readouts[f"belief[{name}]"][0] for name in labels])
+
+
+def test_names_weights_and_total_read_at_480p(play):
+    scene = play(Fog)
+    room = room_below_banner(scene.stage, scene.takeaway)
+    assert small_labels(scene, below=room.top) == []
+
+
+def test_the_clear_shape_and_its_outline_stay_in_the_last_picture(play):
+    """The takeaway's banner fades what it covers: the shape and its outline stay clear."""
+    scene = play(Fog)
+    room = room_below_banner(scene.stage, scene.takeaway)
+    on_screen = scene.get_mobject_family_members()
+    assert any(m is scene.fog.silhouette for m in on_screen)
+    assert any(m is scene.outlines for m in on_screen)
+    assert scene.fog.silhouette.get_top()[1] <= room.top + 1e-9
 
 
 def test_weights_are_each_stage_and_sum_to_one_at_every_beat_end(play):

@@ -8,12 +8,21 @@ import math
 
 import numpy as np
 import pytest
+from manim import DL, UR
 
 import infotheory as it
+from scenes.kit import room_below_banner
 from scenes.kit.pixel_space import PixelSpace
 from scenes.kit.pixel_zoom import PixelZoom
 from scenes.kit.pixels import PixelImage, face_pixels
-from scenes.parts.p03_distributions import Distributions, DistributionsParams, digits_of_power
+from scenes.parts.p03_distributions import (
+    BANNER_BOTTOM,
+    Distributions,
+    DistributionsParams,
+    digits_of_power,
+)
+from scenes.theme import current_theme
+from tests.scenes.readable import small_labels
 
 BEATS = [
     "opening",
@@ -112,6 +121,36 @@ def test_the_space_grows_from_a_plane_to_a_cube_to_many_axes():
     assert len(space.fan) == 20
     with pytest.raises(ValueError, match="three pixel values"):
         PixelSpace((1, 2), levels=256)
+
+
+def test_the_last_picture_and_the_pixel_numbers_read_at_480p(play):
+    scene = play(Distributions)
+    assert small_labels(scene, below=BANNER_BOTTOM) == []
+    # The count stays in the last picture, clear of the banner (which fades what it covers).
+    assert {"log10", "digits"} <= set(scene.beat_record("takeaway").readouts)
+    assert scene.facts.get_top()[1] <= room_below_banner(scene.stage, scene.takeaway).top + 1e-9
+    _, _, cells = scene.beat_record("pixels").shown["zoomed"]
+    body = current_theme().size.body
+    assert all(cell[1].font_size == pytest.approx(body, abs=0.5) for cell in cells)
+
+
+def test_the_spaces_names_and_end_values_keep_apart_at_any_size():
+    """At the body size the names x1, x2 and the end values 255 stand clear of each other."""
+    space = PixelSpace((100, 112, 127), levels=256, size=3.4, label_size="body", tick_size="body")
+    space.plane()
+    body = current_theme().size.body
+    assert space.names[0].font_size == pytest.approx(body, abs=0.5)
+    assert space.ends[0].font_size == pytest.approx(body, abs=0.5)
+
+    gap = current_theme().space.xs / 2  # touching glyphs read as one label
+
+    def apart(a, b) -> bool:
+        (al, ab), (ar, at) = a.get_corner(DL)[:2], a.get_corner(UR)[:2]
+        (bl, bb), (br, bt) = b.get_corner(DL)[:2], b.get_corner(UR)[:2]
+        return max(bl - ar, al - br, bb - at, ab - bt) >= gap
+
+    for name, end in zip(space.names[:2], space.ends[:2], strict=True):
+        assert apart(name, end), (name, end)
 
 
 def test_the_space_shows_the_pictures_own_first_pixels(play):

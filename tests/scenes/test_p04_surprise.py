@@ -13,6 +13,7 @@ from scenes.kit import room_below_banner
 from scenes.kit.baseline import baseline_of
 from scenes.parts.p04_surprise import CALLS, Surprise, SurpriseParams
 from scenes.theme import DARK
+from tests.scenes.readable import small_labels
 
 VARIANT = SurpriseParams(unit="nats", coin_call="tails", die_faces=4, die_call=2, double_face=3)
 
@@ -121,6 +122,19 @@ def test_the_last_picture_stays_whole_under_the_takeaway(play):
     banner = room_below_banner(scene.stage, scene.takeaway_line())
     assert board.group().get_top()[1] <= banner.top + 1e-9
     assert not scene.beat_record("takeaway").problems
+
+
+def test_every_label_of_the_calls_and_the_board_reads_at_480p(play):
+    """Bubbles, chances, surprises and the board's values, ticks and title: body size at
+    least, during the calls (the double's beat) and on the last picture."""
+    scene = play(Surprise)
+    banner = room_below_banner(scene.stage, scene.takeaway_line())
+    board = scene.board
+    assert small_labels(scene, below=banner.top, props=list(board.props.values())) == []
+    body = DARK.size.body
+    for name in CALLS:  # each call's chance, over its strip, as it was lit
+        chance = scene.beat_record(name).shown[f"chance[{name}]"]
+        assert chance.number.font_size == pytest.approx(body, abs=0.5), name
 
 
 def test_parameters_and_unit_change_what_is_shown_and_said(play):

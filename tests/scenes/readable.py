@@ -1,0 +1,33 @@
+"""Shared check for the scene tests: is every label of the last picture large enough to read
+at 480p?"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from manim import Mobject
+
+from scenes.kit.layout import text_mobjects
+from scenes.theme import current_theme
+
+# Font sizes are measured from glyph heights, so allow a hair under the size asked for.
+TOLERANCE = 0.5
+
+
+def small_labels(
+    scene, below: float, size: str = "body", props: Sequence[Mobject] = ()
+) -> list[tuple[str, float]]:
+    """The texts on screen whose top lies below ``below`` (under the takeaway's banner) and
+    whose font size is under the theme's ``size`` role, as ``(text, font size)``. Letters
+    drawn on ``props`` (a coin's H) are part of the picture, not labels."""
+    least = getattr(current_theme().size, size)
+    on_props = {id(m) for prop in props for m in prop.get_family()}
+    texts = [
+        t for t in text_mobjects(scene.mobjects) if t.get_top()[1] < below and id(t) not in on_props
+    ]
+    assert texts, "no text under the banner to measure"
+    return [
+        (str(getattr(t, "text", t)), float(t.font_size))
+        for t in texts
+        if t.font_size < least - TOLERANCE
+    ]
