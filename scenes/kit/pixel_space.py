@@ -217,7 +217,6 @@ class PixelSpace(VGroup):
         return LaggedStart(
             AnimationGroup(
                 Create(self.axes[2]),
-                FadeIn(self.names[2]),
                 *(Create(e) for e in self.edges),
                 Create(self.back),
             ),
@@ -226,6 +225,9 @@ class PixelSpace(VGroup):
                 Create(self.depth_line),
                 Transform(self.coordinates, self.far_coordinates),
             ),
+            # The third axis's name last: it stands inside the square, where the point's
+            # coordinates were until they moved back with it.
+            FadeIn(self.names[2]),
             lag_ratio=0.5,
             **kwargs,
         )
