@@ -218,24 +218,6 @@ def test_the_ends_of_the_range_lay_out_cleanly(typst_cache, heads):
     )
 
 
-# Themes change colours, never geometry: one light run among them is enough.
-@pytest.mark.parametrize(
-    ("kwargs", "theme"), [({}, "dark"), ({"unit": "nats"}, "light")], ids=["bits", "nats-light"]
-)
-def test_layout_holds_halfway_through_every_animation(typst_cache, theme, kwargs):
-    """The scene's own beats, checked mid-animation too (the takeaway's banner is the
-    base scene's, checked with every scene)."""
-    own_beats = type("Asymmetry", (Asymmetry,), {"closing": lambda self: None})
-    dry_run(
-        own_beats,
-        AsymmetryParams(**kwargs),
-        layout="error",
-        midway=True,
-        theme=theme,
-        cache_dir=typst_cache,
-    )
-
-
 @pytest.mark.parametrize(
     "bad",
     [{"rigged_heads": 0.5}, {"rigged_heads": 1.0}, {"rigged_heads": 1.2}, {"rigged_heads": "x"}],

@@ -144,26 +144,6 @@ def test_bad_parameters_are_refused_by_name(bad, field):
         KLDivergenceParams(**bad)
 
 
-# Both themes and both units, in two runs (each a whole scene checked mid-animation).
-@pytest.mark.parametrize(
-    ("theme", "kwargs"),
-    [("dark", {}), ("light", {"unit": "nats"})],
-    ids=["dark-bits", "light-nats"],
-)
-def test_layout_holds_halfway_through_every_animation(typst_cache, theme, kwargs):
-    """Every beat, the takeaway's banner and the finale included, checked mid-animation
-    too: what moves never lands on text or past the frame's safe edge."""
-    scene = dry_run(
-        KLDivergence,
-        KLDivergenceParams(**kwargs),
-        layout="error",
-        midway=True,
-        theme=theme,
-        cache_dir=typst_cache,
-    )
-    assert scene.theme.name == theme
-
-
 def test_every_word_and_number_reads_at_480p(typst_cache):
     """Nothing on screen at the end of the scene's own beats is set smaller than the
     label size (the small size is hard to read at 480p)."""

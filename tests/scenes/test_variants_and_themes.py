@@ -6,6 +6,8 @@ The overrides go through the same path as ``explainer render --set/--params``
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 import pytest
 from PIL import Image
@@ -15,7 +17,7 @@ from scenes.dryrun import dry_run
 from scenes.params import apply_overrides, resolve_overrides
 from scenes.parts.p06_entropy import Entropy
 from scenes.parts.p10_kl_divergence import KLDivergence
-from scenes.registry import find
+from scenes.registry import EXTRAS, SCENES, find
 from scenes.theme import DARK, LIGHT, current_theme, use_theme
 
 
@@ -136,3 +138,18 @@ def test_the_lecture_transcript_follows_the_overrides(tmp_path):
     cross = it.cross_entropy(it.fair_coin(), it.rigged_coin(0.8))
     assert f"{cross:.3f}" in said  # 1.322, where the default says 1.737
     assert "1.737" not in said
+
+
+@pytest.mark.parametrize("entry", SCENES + EXTRAS, ids=lambda e: e.stem.replace("-", "_"))
+def test_every_scene_lays_out_mid_animation_in_the_light_theme_and_in_nats(entry, typst_cache):
+    """The other theme and the other unit, checked halfway through every animation and
+    at the end of every beat (the default run, dark and in bits, is checked the same
+    way by ``play``): other widths of numbers and words, the same rules."""
+    scene_class = entry.load()
+    params = scene_class.Params()
+    if "unit" in {f.name for f in dataclasses.fields(params)}:
+        params = dataclasses.replace(params, unit="nats")
+    scene = dry_run(
+        scene_class, params, layout="error", midway=True, theme="light", cache_dir=typst_cache
+    )
+    assert scene.theme.name == "light"
