@@ -281,7 +281,8 @@ class __CLASS__(ExplainerScene):
             self.play(bars.animate.move_to(3.3 * LEFT + 0.4 * DOWN))
             surprises = bars.surprises(unit=unit, key="S")  # placed above the bars as they are
             self.play(Write(formula))
-            self.play(LaggedStart(*(FadeIn(s, shift=0.2 * UP) for s in surprises), lag_ratio=0.2))
+            # Each grows where it stands: sliding up, it would pass over its bar's chance.
+            self.play(LaggedStart(*(FadeIn(s, scale=0.8) for s in surprises), lag_ratio=0.2))
 
         average = Formula(
             "{{ H(p) : entropy }} = sum_x {{ p(x) : p }} "
