@@ -39,6 +39,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from cluster_model import INPUTS, Inputs, write_table
+from report import table
 
 from scenes.registry import all_entries, find
 from scenes.render.layout import QUALITIES, scene_outputs
@@ -218,12 +219,6 @@ def bench_resolution(scene: str, quality: str, tmp: Path) -> dict:
         shutil.rmtree(folder, ignore_errors=True)
     (low, _, _), (high, duration, size) = found["low"], found[quality]
     return {"factor": high / low, "bytes_per_video_second": size / duration}
-
-
-def table(rows: list[list[str]], header: list[str]) -> str:
-    widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
-    line = lambda r: "  ".join(str(c).rjust(w) for c, w in zip(r, widths, strict=True))  # noqa: E731
-    return "\n".join([line(header), line(["-" * w for w in widths]), *map(line, rows)])
 
 
 def main() -> int:

@@ -33,6 +33,9 @@ from pathlib import Path
 import av
 import numpy as np
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from report import table
+
 from scenes.kit.frames import HOLD_LEAD_FRAMES
 from scenes.render.psnr import compare_videos
 
@@ -194,12 +197,6 @@ def run_one(args: argparse.Namespace) -> int:
     cpu = encode(rec, Path(args.target), options, holds, threads)
     print(json.dumps({"cpu": cpu, "wall": time.perf_counter() - started}))
     return 0
-
-
-def table(rows: list[list[str]], header: list[str]) -> str:
-    widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
-    line = lambda r: "  ".join(str(c).rjust(w) for c, w in zip(r, widths, strict=True))  # noqa: E731
-    return "\n".join([line(header), line(["-" * w for w in widths]), *map(line, rows)])
 
 
 def main() -> int:

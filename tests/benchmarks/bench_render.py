@@ -38,6 +38,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from report import table
+
 from scenes.registry import SceneEntry, all_entries, find
 from scenes.render.layout import QUALITIES, scene_outputs
 from scenes.render.psnr import compare_videos
@@ -154,12 +157,6 @@ def profile_rows(entries, quality: str, kept: dict[str, dict], reference: dict) 
             ]
         )
     return rows
-
-
-def table(rows: list[list[str]], header: list[str]) -> str:
-    widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
-    line = lambda r: "  ".join(str(c).rjust(w) for c, w in zip(r, widths, strict=True))  # noqa: E731
-    return "\n".join([line(header), line(["-" * w for w in widths]), *map(line, rows)])
 
 
 def main() -> int:
