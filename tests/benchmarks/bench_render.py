@@ -13,7 +13,8 @@ Run with ``make bench`` (or ``python tests/benchmarks/bench_render.py``); never 
     ``--rtf-qualities``. A scene's own figure is its worker's time (it shared the
     cores with another worker); the whole is the run's wall time over the total
     video length. Goal: at most 1.0 at high (1080p60) for the whole explainer.
-(d) Unless ``--no-reference``: ``explainer render`` once more, cold, with manim's own
+(d) Unless ``--no-reference``: ``explainer render`` once more, cold (but with (a)'s
+    synthesised sentences, so both renders keep one timing), with manim's own
     renderer (the reference: what the explainer rendered before its held frames
     were made cheap). Per scene, the decoded pictures of the two renders are compared
     (``scenes/render/psnr.py``). Bars: PSNR at least 45 dB in every scene, and the
@@ -199,6 +200,12 @@ def main() -> int:
                 results[quality]["records"] = records(entries, quality, media)
                 if not args.no_reference:
                     ref_media, ref_cache = tmp / "reference", tmp / "cache-reference"
+                    # Cold formulas, but the same sentences: Piper's timing varies from one
+                    # synthesis to the next, and a scene's timing follows its voice, so
+                    # fresh speech would shift every picture the comparison lines up.
+                    speech = Path("infotheory-explainer", "voice")
+                    if (cache / speech).is_dir():
+                        shutil.copytree(cache / speech, ref_cache / speech)
                     print(f"[{quality}] reference: manim's own renderer, cold ...", flush=True)
                     ref = explainer(entries, quality, ref_media, ref_cache, args.jobs, MANIMS_OWN)
                     if ref.returncode != 0:
