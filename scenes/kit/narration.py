@@ -8,16 +8,22 @@ track at the scene's length, mastered to the loudness target.
 
 from __future__ import annotations
 
+import hashlib
+import os
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
 from scenes.kit.captions import split_cues, time_cues
-from scenes.voice.loudness import master
+from scenes.voice.loudness import PEAK_CEILING_DBTP, TARGET_LUFS, master
 from scenes.voice.speech import SAMPLE_RATE, Sentence, Voice, write_wav
 
 __all__ = ["Narrator", "Utterance"]
+
+# Bump when the mix or the mastering changes what a cached track holds.
+TRACK_FORMAT = "track-1"
 
 
 @dataclass
@@ -120,7 +126,40 @@ class Narrator:
         return master(track, SAMPLE_RATE)
 
     def write_track(self, path: Path, duration: float) -> Path | None:
-        """The mastered track as a WAV at ``path``; ``None`` (nothing written) without sound."""
+        """The mastered track as a WAV at ``path``; ``None`` (nothing written) without sound.
+
+        Mastering a scene's track takes seconds, so the mastered track is cached beside
+        the sentences, by what went into it: a re-render that places the same sounds at
+        the same times takes it from there.
+        """
         if not self.has_sound or not self.lines:
             return None
-        return write_wav(path, self.mix(duration))
+        cached = self._track_cache_file(duration)
+        if cached is not None and cached.exists():
+            try:
+                shutil.copyfile(cached, path)
+                return path
+            except OSError:
+                pass  # unreadable: master it again
+        write_wav(path, self.mix(duration))
+        if cached is not None:
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            partial = cached.with_name(f".{cached.name}.{os.getpid()}.part")
+            shutil.copyfile(path, partial)
+            os.replace(partial, cached)  # whole or not at all, for parallel renders
+        return path
+
+    def _track_cache_file(self, duration: float) -> Path | None:
+        """Where the mastered track of these lines at this length is cached."""
+        if self.voice.cache_dir is None:
+            return None
+        key = hashlib.sha256(
+            f"{TRACK_FORMAT}\0{TARGET_LUFS}\0{PEAK_CEILING_DBTP}\0{SAMPLE_RATE}\0"
+            f"{round(duration * SAMPLE_RATE)}".encode()
+        )
+        for line in self.lines:
+            for sentence, start in zip(line.sentences, line.starts, strict=True):
+                key.update(f"\0{round(start * SAMPLE_RATE)}\0".encode())
+                if sentence.audio is not None:
+                    key.update(np.ascontiguousarray(sentence.audio).tobytes())
+        return self.voice.cache_dir / "tracks" / f"{key.hexdigest()[:40]}.wav"

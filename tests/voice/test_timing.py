@@ -128,3 +128,33 @@ def test_say_outside_a_beat_and_a_silent_beat_are_refused(stub_voice):
         dry_run(Outside, layout="off")
     with pytest.raises(ValueError, match="beat 'mute' said nothing"):
         dry_run(Mute, layout="off")
+
+
+def test_a_mastered_track_is_reused_only_for_the_same_sounds_at_the_same_times(
+    tmp_path, stub_voice, monkeypatch
+):
+    """Mastering takes seconds; a warm re-render takes the track from the cache, and any
+    other placement (or length) is mastered afresh."""
+    import scenes.kit.narration as narration
+    from scenes.voice.speech import read_wav
+
+    mastered = []
+    real_master = narration.master
+    monkeypatch.setattr(
+        narration, "master", lambda *a, **k: mastered.append(1) or real_master(*a, **k)
+    )
+
+    def track(start: float, length: float, name: str) -> np.ndarray:
+        narrator = Narrator(Voice(StubVoice(), cache_dir=tmp_path / "voice"))
+        narrator.place("Hello there. And again.", start)
+        return read_wav(narrator.write_track(tmp_path / name, length))[0]
+
+    first = track(1.0, 5.0, "a.wav")
+    again = track(1.0, 5.0, "b.wav")
+    assert len(mastered) == 1
+    assert np.array_equal(first, again)
+    moved = track(1.5, 5.0, "c.wav")
+    longer = track(1.0, 6.0, "d.wav")
+    assert len(mastered) == 3
+    assert not np.array_equal(moved, first)
+    assert len(longer) == 6 * SAMPLE_RATE
