@@ -463,10 +463,17 @@ class MutualInformation(ExplainerScene):
             left_over.set_value(m.h_y_x)
             shared.set_value(m.info)
 
+        # The pictures carry the updaters: manim redraws, frame by frame, only what is
+        # animated or updating, and a tracker's own updater sleeps through its own
+        # animation (the pictures then stood still and jumped at the end).
+        pictures = [self.grid, *self.charts, bar, left_over, shared]
+        redraw = [lambda _: follow(mix)] + [lambda _: None] * (len(pictures) - 1)
+        for picture, updater in zip(pictures, redraw, strict=True):
+            picture.add_updater(updater)
         self.add(mix)
-        mix.add_updater(follow)
         self.play(mix.animate.set_value(1.0), run_time=run_time, rate_func=smooth)
-        mix.clear_updaters()
+        for picture, updater in zip(pictures, redraw, strict=True):
+            picture.remove_updater(updater)
         follow(mix)
         self.remove(mix)
 
