@@ -1,13 +1,14 @@
-"""Shared check for the scene tests: is every label of the last picture large enough to read
-at 480p?"""
+"""Shared checks for the scene tests: are the words on screen large enough to read at 480p?"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from manim import Mobject
+from manim.mobject.text.typst_mobject import Typst
 
 from scenes.kit.layout import text_mobjects
+from scenes.kit.text import NumberText
 from scenes.theme import current_theme
 
 # Font sizes are measured from glyph heights, so allow a hair under the size asked for.
@@ -31,3 +32,15 @@ def small_labels(
         for t in texts
         if t.font_size < least - TOLERANCE
     ]
+
+
+def smallest_text(mobjects: list[Mobject]) -> tuple[float, str]:
+    """The smallest font size among the words and numbers in ``mobjects`` (and which)."""
+    sizes = []
+    for mob in mobjects:
+        for part in mob.get_family():
+            if isinstance(part, Typst | NumberText) and part.has_points():
+                sizes.append((float(part.font_size), repr(part)))
+    if not sizes:
+        raise AssertionError("no text on screen")
+    return min(sizes)

@@ -176,7 +176,7 @@ def test_every_word_and_number_reads_at_480p(typst_cache):
     """Nothing on screen at the end of the scene's own beats is set smaller than the
     label size (the small size is hard to read at 480p)."""
     from scenes.theme import current_theme
-    from tests.scenes.text_sizes import smallest_text
+    from tests.scenes.readable import smallest_text
 
     own_beats = type("Training", (Training,), {"closing": lambda self: None})
     scene = dry_run(own_beats, cache_dir=typst_cache)

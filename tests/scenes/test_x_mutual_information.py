@@ -168,7 +168,7 @@ def test_every_word_and_number_reads_at_480p(typst_cache):
     label size (the small size is hard to read at 480p), and the two read-outs under
     the split bar keep a neighbour's gap apart."""
     from scenes.theme import current_theme
-    from tests.scenes.text_sizes import smallest_text
+    from tests.scenes.readable import smallest_text
 
     own_beats = type("MutualInformation", (MutualInformation,), {"closing": lambda self: None})
     scene = dry_run(own_beats, cache_dir=typst_cache)
