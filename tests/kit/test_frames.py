@@ -21,6 +21,7 @@ from manim.scene.video_segment_encoder import VideoSegmentEncoder
 from scenes.kit.base import ExplainerScene
 from scenes.kit.frames import HOLD_LEAD_FRAMES, FrameCost, HoldingEncoder, frame_cost
 from scenes.lecture.media import concat, encode_webm, probe
+from scenes.render.layout import ENCODER_OPTIONS
 from scenes.render.psnr import compare_videos, pictures, yuv_samples
 
 FPS = 15
@@ -35,7 +36,7 @@ def _spec(fps: int = FPS) -> VideoEncoderSpec:
         width=SIZE[0],
         height=SIZE[1],
         frame_rate=Fraction(fps),
-        options=(("preset", "veryfast"),),
+        options=tuple(ENCODER_OPTIONS["mp4"].items()),  # the renderer's own x264 settings
     )
 
 
@@ -255,7 +256,9 @@ def test_psnr_finds_the_picture_that_differs(tmp_path):
     assert compare_videos(original, again).psnr == float("inf")
     match = compare_videos(original, changed)
     assert match.worst < match.psnr < 45
-    assert match.worst_at == pytest.approx(10 / FPS)
+    # b and c differ while shown, from frame 10 to 15; which of those five pictures the
+    # encoder served worst is its own business.
+    assert 10 / FPS - 1e-9 <= match.worst_at < 15 / FPS
 
 
 def _join_like_manim(parts: list[Path], target: Path) -> Path:
