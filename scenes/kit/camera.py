@@ -1,4 +1,5 @@
-"""Manim's Cairo camera, with a fast path for images that are only moved and scaled.
+"""Manim's Cairo camera, with fast paths for images that are only moved and scaled,
+and for shapes drawn again where they were.
 
 Manim draws every ``ImageMobject`` with a full perspective warp into a
 frame-sized canvas, then composites that whole canvas: at 1080p a full-screen
@@ -6,10 +7,18 @@ fog layer cost about 60 ms a frame, most of a scene's render time. An image that
 is neither rotated nor skewed needs only a resize and a composite of the pixels
 it covers, which gives the same picture for a fraction of the work. Anything
 else goes through manim's own code.
+
+Every frame of an animation redraws each of its mobjects, and manim builds each
+shape's Cairo path again in Python, curve by curve: a formula's glyphs are
+hundreds of shapes, most of them standing still while a neighbour moves or only
+their colour fades. The camera keeps the paths it built, by the exact points
+they came from, and replays a kept path in one Cairo call: the same path, so the
+same pixels.
 """
 
 from __future__ import annotations
 
+import cairo
 import numpy as np
 from manim import Camera
 from PIL import Image
@@ -17,8 +26,35 @@ from PIL import Image
 __all__ = ["ExplainerCamera", "picture_of"]
 
 
+# Paths kept per camera; past this many, the camera starts a new collection (a scene's
+# standing shapes come back within frames, so an old entry is rarely worth more).
+KEPT_PATHS = 10_000  # about 30 MB at most
+
+
 class ExplainerCamera(Camera):
-    """A Cairo camera that resizes, rather than warps, axis-aligned images."""
+    """A Cairo camera that resizes, rather than warps, axis-aligned images, and replays
+    the Cairo path of a shape whose points have not changed."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._paths: dict[tuple[float, bytes], cairo.Path] = {}
+
+    def set_cairo_context_path(self, ctx: cairo.Context, vmobject) -> ExplainerCamera:
+        points = vmobject.points
+        if len(points) == 0:  # manim leaves the context's path alone: so do we
+            return super().set_cairo_context_path(ctx, vmobject)
+        # The points, exactly, and the tolerance that decides where subpaths split.
+        key = (vmobject.tolerance_for_point_equality, points.tobytes())
+        kept = self._paths.get(key)
+        if kept is not None:
+            ctx.new_path()
+            ctx.append_path(kept)
+            return self
+        super().set_cairo_context_path(ctx, vmobject)
+        if len(self._paths) >= KEPT_PATHS:
+            self._paths.clear()
+        self._paths[key] = ctx.copy_path()
+        return self
 
     def display_image_mobject(self, image_mobject, pixel_array: np.ndarray) -> None:
         # Corners in pixel coordinates, in manim's order: UL, UR, DL, DR.

@@ -1,12 +1,14 @@
-"""The fast image path draws what manim's own camera draws."""
+"""The camera's fast paths (images, kept shape paths) draw what manim's own camera draws."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
-from manim import Camera, ImageMobject, tempconfig
+from manim import Camera, Circle, DashedLine, ImageMobject, VGroup, tempconfig
 
+from scenes.kit import camera as camera_module
 from scenes.kit.camera import ExplainerCamera
+from scenes.kit.text import Formula
 
 
 def _picture(seed: int = 0) -> np.ndarray:
@@ -52,3 +54,55 @@ def test_rotated_images_still_take_manims_path():
     with tempconfig({"quality": "low_quality"}):
         image = ImageMobject(_picture(1)).scale_to_fit_height(2).rotate(0.4)
         assert np.array_equal(_draw(ExplainerCamera, image), _draw(Camera, image))
+
+
+def _frames(camera, mob: VGroup, moves) -> list[np.ndarray]:
+    """``mob`` drawn after each step of ``moves`` (functions of the group), on one camera."""
+    pictures = []
+    for move in moves:
+        move(mob)
+        camera.reset()
+        camera.capture_mobjects([mob])
+        pictures.append(camera.pixel_array.copy())
+    return pictures
+
+
+def _shapes() -> VGroup:
+    """Glyphs, a curve and a dashed line: what animations redraw every frame."""
+    return VGroup(
+        Formula("H(p) = sum_x p(x) log_2 1 / p(x)"),
+        Circle(radius=1.2).shift((2, -1, 0)),
+        DashedLine((-4, -2, 0), (4, 2, 0)),
+    )
+
+
+def test_kept_paths_draw_manims_pixels_still_moved_and_recoloured():
+    """Drawn again unchanged, the kept paths give the same pixels as manim's camera; a
+    shape that moved, was reshaped or recoloured is never drawn from a stale path."""
+    moves = [
+        lambda m: m,
+        lambda m: m,  # unchanged: every path comes from what the camera kept
+        lambda m: m[0].set_fill(opacity=0.5),  # recoloured only: kept paths again
+        lambda m: m[1].shift((0.3, 0.2, 0)),  # one shape moved
+        lambda m: m[0][0].stretch(1.4, 0),  # one glyph reshaped
+        lambda m: m,
+    ]
+    with tempconfig({"quality": "low_quality"}):
+        ours = ExplainerCamera(background_color="#0E1117")
+        manims = Camera(background_color="#0E1117")
+        mine = _frames(ours, _shapes(), moves)
+        theirs = _frames(manims, _shapes(), moves)
+    assert len(ours._paths) > 0
+    for step, (a, b) in enumerate(zip(mine, theirs, strict=True)):
+        assert a.any() and np.array_equal(a, b), f"step {step} differs from manim's camera"
+    # The moves changed the pictures: the comparison above saw different frames.
+    assert not np.array_equal(mine[2], mine[3]) and not np.array_equal(mine[3], mine[4])
+
+
+def test_kept_paths_are_bounded(monkeypatch):
+    monkeypatch.setattr(camera_module, "KEPT_PATHS", 5)
+    with tempconfig({"quality": "low_quality"}):
+        camera = ExplainerCamera()
+        shapes = _shapes()
+        _frames(camera, shapes, [lambda m: m.shift((0.01, 0, 0))] * 4)
+    assert 0 < len(camera._paths) <= 5
