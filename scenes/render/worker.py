@@ -11,10 +11,12 @@ format, into which media folder. The worker
    them, and publishes everything by rename, the key file last
    (:mod:`scenes.render.publish`).
 
-A job with ``publish`` false is one unit of a split or cluster render: it takes no
-lock, checks that the sources here are the ones the client keyed, draws only its
-``chunk`` of the beats (all of them without one) and leaves a part in its work folder
-for the client to join (:mod:`scenes.render.parts`).
+A job with ``publish`` false is one unit of a split render (or of a cluster render
+whose worker cannot reach the media folder): it takes no lock, checks that the sources
+here are the ones the client keyed, draws only its ``chunk`` of the beats (all of them
+without one) and leaves a part in its work folder for the client to join
+(:mod:`scenes.render.parts`). A whole scene on a cluster's worker that reaches the media
+folder publishes as here, after the same check (``verify_sources``).
 
 It reports on its original stdout, one JSON object per line: ``started``,
 ``waiting``, ``progress`` (seconds of video drawn, sections begun), then one of
@@ -77,6 +79,9 @@ class Job:
     # Instead of rendering: play the scene without drawing and leave the sound of every
     # sentence it says (for a split scene's units on other machines: scenes.render.cluster).
     narrate: bool = False
+    # Refuse to render if the sources here are not the client's (a cluster's worker);
+    # a unit (``publish`` false) always checks.
+    verify_sources: bool = False
 
     def to_json(self) -> str:
         return json.dumps(asdict(self))
@@ -306,9 +311,10 @@ def clear_leftovers(outputs: SceneOutputs) -> None:
 
 
 def run(job: Job, reporter: _Reporter) -> int:
+    if not job.publish or job.verify_sources:
+        check_sources(job.module, job.class_name, job.overrides, job.theme, job.source_key)
     if not job.publish:  # a unit: the client holds the lock and publishes
         reporter.send("started", pid=os.getpid())
-        check_sources(job.module, job.class_name, job.overrides, job.theme, job.source_key)
         return _narrate(job, reporter) if job.narrate else _render(job, reporter)
     outputs = job.outputs
     # "waiting": another run is writing this scene.
