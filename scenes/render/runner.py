@@ -53,8 +53,8 @@ from scenes.render.layout import (
     scene_outputs,
 )
 from scenes.render.parts import join_parts, read_part
-from scenes.render.scene_info import SceneInfo, known_info, save_info, typst_cache_dir
-from scenes.render.units import Chunk, chunks_per_scene, longest_first, split_setting
+from scenes.render.scene_info import SceneInfo, known_info, save_rendered, typst_cache_dir
+from scenes.render.units import Chunk, balanced, chunks_per_scene, longest_first, split_setting
 from scenes.render.workdir import run_folder
 from scenes.render.worker import EXIT_SYSTEM, Job, clear_leftovers, read_key_file, up_to_date
 
@@ -305,7 +305,7 @@ class _Scene:
 
     result: SceneResult
     job: Job
-    beats: int | None = None  # how many, if known from an earlier render
+    info: SceneInfo | None = None  # its beats, if known from an earlier render
     chunks: int = 1
     in_parts: bool = False  # split: its units leave parts that this process joins
     parts: dict[int, Path] = field(default_factory=dict)
@@ -385,7 +385,7 @@ def _prepare(
                 parent_pid=os.getpid(),
                 theme=variant.theme,
             )
-            pending.append(_Scene(result, job, beats=len(info.beats) if info else None))
+            pending.append(_Scene(result, job, info))
     return pending
 
 
@@ -395,8 +395,8 @@ def _plan(scenes: list[_Scene], workers: int, split: bool | int) -> list[_Unit]:
     units: list[_Unit] = []
     for scene in scenes:
         count = chunks if scene.job.fmt != "gif" else 1  # a GIF's palette spans the scene
-        if scene.beats:
-            count = min(count, scene.beats)  # a unit draws at least one beat
+        if scene.info:
+            count = min(count, len(scene.info.beats))  # a unit draws at least one beat
         scene.chunks = count
         scene.in_parts = count > 1
         scene.result.units = count
@@ -404,7 +404,9 @@ def _plan(scenes: list[_Scene], workers: int, split: bool | int) -> list[_Unit]:
         if count == 1:
             units.append(_Unit(base, scene, None))
         else:
-            for chunk in Chunk.all_of(count):
+            lengths = scene.info.lengths if scene.info else None
+            owners = balanced(lengths, count) if lengths else None
+            for chunk in Chunk.all_of(count, owners):
                 units.append(_Unit(f"{base}@{chunk.index + 1}of{count}", scene, chunk))
     seconds = [
         (u.scene.result.expected_duration / u.scene.chunks)
@@ -538,7 +540,7 @@ class _Loop:
             scene.job,
             work_dir=str(folder),
             publish=not scene.in_parts,
-            chunk=(unit.chunk.index, unit.chunk.count) if unit.chunk else None,
+            chunk=unit.chunk,
         )
         self.pool.start(unit.name, job, self._log(unit))
         self.running[unit.name] = unit
@@ -637,7 +639,7 @@ class _Loop:
         except Exception as error:  # a part that cannot be read or joined fails its scene
             result.status, result.message = "failed", f"joining the units: {error}"
         else:
-            save_info(scene.job.source_key, SceneInfo(tuple(record["beats"]), record["duration"]))
+            save_rendered(scene.job.source_key, record)
             result.status = "rendered"
             result.duration = record["duration"]
             result.render_seconds = record["render_seconds"]

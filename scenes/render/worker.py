@@ -46,7 +46,7 @@ from scenes.render.keys import StaleSourcesError, check_sources
 from scenes.render.layout import ENCODER_OPTIONS, SceneOutputs, quality_named, scene_outputs
 from scenes.render.parts import write_part
 from scenes.render.publish import Finished, publish
-from scenes.render.scene_info import SceneInfo, save_info
+from scenes.render.scene_info import save_rendered
 from scenes.render.units import Chunk
 
 __all__ = ["EXIT_FAILED", "EXIT_SYSTEM", "Job", "main", "read_key_file", "up_to_date"]
@@ -75,7 +75,7 @@ class Job:
     theme: str = "dark"
     # A unit of a split or cluster render (see the module's docstring).
     publish: bool = True
-    chunk: tuple[int, int] | None = None  # (index, count): the beats it draws; None: all
+    chunk: Chunk | None = None  # the beats it draws; None: all
     # Instead of rendering: play the scene without drawing and leave the sound of every
     # sentence it says (for a split scene's units on other machines: scenes.render.cluster).
     narrate: bool = False
@@ -90,7 +90,7 @@ class Job:
     def from_json(cls, text: str) -> Job:
         fields = json.loads(text)
         if fields.get("chunk") is not None:
-            fields["chunk"] = tuple(fields["chunk"])
+            fields["chunk"] = Chunk(**fields["chunk"])
         return cls(**fields)
 
     @property
@@ -252,7 +252,7 @@ def _render(job: Job, reporter: _Reporter) -> int:
             if params is not None:
                 scene.params = params
             if job.chunk is not None:
-                scene.drawn_beats = Chunk(*job.chunk)
+                scene.drawn_beats = job.chunk
             _track_progress(scene, reporter)
             scene.render()
         finished = _finished(scene, time.perf_counter() - started)
@@ -261,7 +261,7 @@ def _render(job: Job, reporter: _Reporter) -> int:
             reporter.send("done", part=str(part), duration=finished.duration)
             return 0
         record = publish(job, finished, work / "staging")
-    save_info(job.source_key, SceneInfo(tuple(record["beats"]), record["duration"]))
+    save_rendered(job.source_key, record)
     reporter.send(
         "done",
         video=str(job.outputs.video),
