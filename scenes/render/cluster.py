@@ -22,7 +22,8 @@ Faults: when a worker dies mid-unit, Dask runs the unit again on another worker 
 the scheduler's ``allowed-failures``, 3 by default) and it starts over. When the
 scheduler goes away, the run ends with :class:`~scenes.render.runner.ClusterLostError`:
 finished scenes are published, the others never reached the media folder, and the next
-run renders only those.
+run renders only those. The workers' units stop as the client gives up (a Dask worker
+outlives its scheduler), so none publishes after the run has ended.
 """
 
 from __future__ import annotations
@@ -123,7 +124,7 @@ def render_unit(
     the unit hears those rather than this worker's own cache, so every unit of a split
     scene, on whatever machine, times the scene alike (Piper's sound is random).
     """
-    from distributed import Event, get_worker
+    from distributed import get_worker
 
     from scenes.render.scene_info import typst_cache_dir
 
@@ -151,8 +152,7 @@ def render_unit(
         log_path = scratch / "worker.log"
         with log_path.open("wb") as log:
             process = spawn_worker(job, log, env)
-        stop = Event(f"{topic}-stop-{name}")
-        threading.Thread(target=_stop_when_asked, args=(process, stop), daemon=True).start()
+        watch_for_stop(process, stop_event(topic, name))
         outcome: dict[str, Any] = {}
         for event in read_events(process):
             kind = event.get("event")
@@ -210,18 +210,41 @@ def reaches(probe: tuple[str, str] | None) -> bool:
         return False
 
 
+def stop_event(topic: str, name: str) -> str:
+    """The name of the Dask event by which the client stops the unit ``name``."""
+    return f"{topic}-stop-{name}"
+
+
+def watch_for_stop(process, event: str) -> None:
+    """In a task: stop ``process`` when the client sets ``event`` (see
+    :func:`_stop_when_asked`), watching from a thread of its own."""
+    from distributed import Event, get_client
+
+    # Given the worker's client here: a thread that is no task cannot find it itself.
+    stop = Event(event, client=get_client())
+    threading.Thread(target=_stop_when_asked, args=(process, stop), daemon=True).start()
+
+
 def _stop_when_asked(process, stop) -> None:
-    """End the unit's process when the client asks (it was cancelled or interrupted)."""
+    """End the unit's process when the client asks (it was cancelled or interrupted), or
+    once the scheduler has been gone as long as the client waits for it: a Dask worker
+    outlives its scheduler, and a unit of a run that has ended must not publish."""
     import signal
 
+    lost_since = None
     while process.poll() is None:
         try:
-            if stop.wait(timeout=STOP_POLL):
-                os.killpg(process.pid, signal.SIGTERM)
-                stop_process(process, time.monotonic() + 2.0)
-                return
-        except Exception:  # the scheduler is gone: the worker will be too
+            asked = stop.wait(timeout=STOP_POLL)
+            lost_since = None
+        except Exception:  # no scheduler to ask
+            asked = False
+            lost_since = lost_since or time.monotonic()
             time.sleep(STOP_POLL)
+        if asked or (lost_since is not None and time.monotonic() - lost_since >= LOST_AFTER):
+            with suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGTERM)
+            stop_process(process, time.monotonic() + 2.0)
+            return
 
 
 def _tail(path: Path) -> str:
@@ -397,7 +420,7 @@ class DaskPool:
         from distributed import Event
 
         with suppress(Exception):  # no scheduler to tell: its workers stop with it
-            Event(f"{self.topic}-stop-{name}", client=self.client).set()
+            Event(stop_event(self.topic, name), client=self.client).set()
 
     def stop_all(self) -> None:
         self.stopping = True
@@ -433,7 +456,7 @@ def _connect(address: str) -> tuple[Any, Any]:
                 n_workers=workers,
                 threads_per_worker=1,  # a unit's worker process uses a core of its own
                 processes=True,
-                dashboard_address=None,
+                dashboard_address=":0",  # any free port: two runs at once do not clash
                 silence_logs=logging.ERROR,
             )
             return cluster, Client(cluster)

@@ -101,7 +101,7 @@ def test_a_worker_that_cannot_reach_the_media_folder_sends_its_files_back(
         tiny.entries[:1], [Variant("low")], media_dir=tiny.media, cluster="local:1",
         exchange=str(exchange),
     )  # fmt: skip
-    assert [r.status for r in report.results] == ["rendered"], report.results
+    assert [r.status for r in report.results] == ["rendered"], [r.message for r in report.results]
     assert exchange.is_dir() and not [p for p in exchange.rglob("*") if p.is_file()]
     assert leftovers(tiny.media) == []
     local = tmp_path / "local"
@@ -163,7 +163,8 @@ def test_a_worker_killed_mid_unit_is_replaced_and_the_run_completes(tiny):
 @contextmanager
 def scheduler_and_workers(folder: Path, *workers: dict[str, str], threads: int = 1):
     """A Dask scheduler and one worker per environment in ``workers`` (added to this one),
-    each a process of its own; the scheduler's address and process."""
+    each a process of its own; the scheduler's address, and the processes (the
+    scheduler's first)."""
     folder.mkdir(parents=True, exist_ok=True)
     file = folder / "scheduler.json"
     started = []
@@ -189,7 +190,7 @@ def scheduler_and_workers(folder: Path, *workers: dict[str, str], threads: int =
             )
         for path in logs:
             wait_for(lambda path=path: b"Registered to" in path.read_bytes(), timeout=60)
-        yield address, started[0]
+        yield address, started
     finally:
         for process in started:
             process.kill()
@@ -232,7 +233,8 @@ def test_a_worker_with_other_sources_refuses_to_render(tiny, tmp_path):
 
 def test_a_lost_scheduler_stops_the_run_cleanly_and_the_next_run_resumes(tiny, tmp_path):
     slow = {"TINY_SLOW_TinyOne": "0.25"}  # tiny-one takes long, tiny-two does not
-    with scheduler_and_workers(tmp_path / "dask", slow, threads=2) as (address, scheduler):
+    with scheduler_and_workers(tmp_path / "dask", slow, threads=2) as (address, processes):
+        scheduler, worker = processes
         run = tiny.drive("render", "-q", "low", "--media-dir", str(tiny.media),
                          "--cluster", address)  # fmt: skip
         two = outputs(tiny.media, "02-tiny-two")
@@ -241,6 +243,9 @@ def test_a_lost_scheduler_stops_the_run_cleanly_and_the_next_run_resumes(tiny, t
         scheduler.kill()
         started = time.monotonic()
         _, stderr = run.communicate(timeout=60)
+        # The Dask worker outlives its scheduler; the unit it was rendering stops.
+        assert worker.poll() is None
+        wait_for(lambda: not descendants(worker.pid, b"scenes._worker"), timeout=20)
     stderr = " ".join(stderr.split())  # as one line, however the console wrapped it
     assert run.returncode == 1, stderr
     assert time.monotonic() - started < 30
@@ -272,3 +277,53 @@ def test_a_units_process_sheds_the_tuning_a_dask_nanny_gave_its_worker(monkeypat
     assert "MALLOC_TRIM_THRESHOLD_" not in env
     assert env["OMP_NUM_THREADS"] == "4"
     assert env["XDG_CACHE_HOME"] == "/elsewhere"
+
+
+def test_a_unit_stops_once_its_scheduler_has_been_gone_as_long_as_the_client_waits():
+    """A Dask worker outlives its scheduler (it waits to reconnect): the unit it runs must
+    not go on to publish a scene for a run that has ended."""
+    from scenes.render.cluster import LOST_AFTER, _stop_when_asked
+
+    class Gone:
+        def wait(self, timeout: float) -> bool:
+            raise OSError("no scheduler")
+
+    unit = subprocess.Popen(["sleep", "30"], start_new_session=True)
+    started = time.monotonic()
+    _stop_when_asked(unit, Gone())
+    assert unit.poll() is not None
+    assert LOST_AFTER <= time.monotonic() - started < LOST_AFTER + 3
+
+
+def _sleeping_unit(event: str) -> int:
+    """A task that runs a process as render_unit does, until it is stopped."""
+    from scenes.render.cluster import watch_for_stop
+
+    process = subprocess.Popen(["sleep", "30"], start_new_session=True)
+    watch_for_stop(process, event)
+    return process.wait()
+
+
+def test_a_unit_stops_when_the_client_asks():
+    """Cancelled or interrupted, the client sets the unit's stop event; the unit's process
+    on the worker ends (not only the task, which Dask cannot kill)."""
+    from distributed import Client, Event, LocalCluster
+
+    from scenes.render.cluster import LOST_AFTER, stop_event
+
+    event = stop_event("test", "unit")
+    with (
+        LocalCluster(
+            n_workers=1, threads_per_worker=1, dashboard_address=":0", silence_logs=50
+        ) as cluster,
+        Client(cluster) as client,
+    ):
+        unit = client.submit(_sleeping_unit, event, pure=False)
+        wait_for(lambda: client.processing() and any(client.processing().values()))
+        # Longer than a unit waits for a lost scheduler: this one is not lost.
+        time.sleep(LOST_AFTER + 1)
+        assert not unit.done()
+        started = time.monotonic()
+        Event(event, client=client).set()
+        assert unit.result(timeout=15) == -signal.SIGTERM
+        assert time.monotonic() - started < LOST_AFTER
