@@ -7,9 +7,10 @@ without encoding video, as ``explainer still`` does, and writes two files:
 - ``scenes/contact-sheet.png``: one poster per scene (the last frame of its last
   section before the takeaway), titled, in a grid;
 - ``scenes/catalogue.json``: for each scene the digest of its sources
-  (:func:`scenes.render.keys.sources_digest`), its sections and its length as a run
-  without a voice times it (lines by reading speed: what progress bars expect before
-  a first render); and the sheet's own hash.
+  (:func:`scenes.render.keys.sources_digest`), its sections and its length (the whole
+  scene's and each section's) as a run without a voice times it (lines by reading
+  speed: what progress bars expect before a first render, and what a split render
+  deals its sections by); and the sheet's own hash.
 
 A record is used only while its scene's sources are the ones it was made from, so a
 changed scene is never listed with old numbers. ``tests/test_catalogue.py`` fails
@@ -63,7 +64,10 @@ def recorded_info(stem: str, sources: str) -> SceneInfo | None:
     record = _records().get(stem)
     if not record or record.get("sources") != sources:
         return None
-    return SceneInfo(tuple(record["beats"]), float(record["duration"]))
+    lengths = record.get("lengths")
+    return SceneInfo(
+        tuple(record["beats"]), float(record["duration"]), tuple(lengths) if lengths else None
+    )
 
 
 def poster_beat(beats: Sequence[str]) -> str:
@@ -137,10 +141,12 @@ def build(
             beats = [b.name for b in scene.beats]
             poster = poster_beat(beats)
             tiles.append((label(entry), stills / f"{beats.index(poster) + 1:02d}-{poster}.png"))
+            info = SceneInfo.played(scene.beats)
             scenes[entry.stem] = {
                 "sources": digest,
                 "beats": beats,
-                "duration": round(float(scene.beats[-1].end), 3),
+                "duration": round(info.duration, 3),
+                "lengths": [round(length, 3) for length in info.lengths or ()],
                 "poster": poster,
             }
             progress(f"{entry.stem}: {len(beats)} sections ({time.perf_counter() - started:.1f} s)")

@@ -265,8 +265,8 @@ def cluster_options(f):
         default=None,
         envvar="EXPLAINER_EXCHANGE",
         help="With --cluster: a folder (or fsspec URL) that the workers and this machine "
-        "share; rendered parts come back through it instead of through the scheduler "
-        "(env EXPLAINER_EXCHANGE).",
+        "share; rendered parts come back through it instead of through the scheduler, "
+        "from workers that cannot reach the media folder (env EXPLAINER_EXCHANGE).",
     )(f)
     f = click.option(
         "--cluster",

@@ -337,10 +337,13 @@ class ExplainerScene(PartialRender):
     def _attach_voice(self) -> None:
         """Mix the narration into one mastered track and add it to the video.
 
-        Dry runs skip this: they draw no picture, so they make no sound either. A render
-        of some beats makes the whole track (every line was placed).
+        Dry runs skip this: they draw no picture, so they make no sound either. Of the
+        units of a split render, the one that draws the first beat makes the whole track
+        (every line was placed); the join takes its track only.
         """
         if self.renderer.skip_animations and self.drawn_beats is None:
+            return
+        if not self.beat_is_drawn(0):
             return
         track = Path(config.media_dir) / "narration" / f"{type(self).__name__}.wav"
         self.voice_track = self.narrator.write_track(track, self.time)

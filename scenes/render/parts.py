@@ -1,10 +1,11 @@
 """A unit's output (a *part*) and the join of a scene's parts into the files of a whole render.
 
 A unit of a split or cluster render (:mod:`scenes.render.units`) leaves in one folder
-the clips of the beats it drew, a manifest (``part.json``) and, for the first unit of a
-scene, the captions and the narration track: every unit plays the whole scene, so each
-knows every line, but one copy is enough. A folder is all a part is, so it can travel as
-bytes or through a shared folder (:mod:`scenes.render.cluster`).
+the clips of the beats it drew, a manifest (``part.json``) and, if it drew the scene's
+first beat, the captions and the narration track: every unit plays the whole scene, so
+each knows every line, but one copy is enough (the others do not even master the track).
+A folder is all a part is, so it can travel as bytes or through a shared folder
+(:mod:`scenes.render.cluster`).
 
 :func:`join_parts` checks that the parts agree (the same beats, the same length: a
 scene that played differently in two processes is refused, not published), orders the
@@ -19,7 +20,7 @@ import json
 import os
 import shutil
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -50,8 +51,7 @@ class Part:
 
     @property
     def chunk(self) -> Chunk:
-        index, count = self.manifest["chunk"]
-        return Chunk(index, count)
+        return Chunk(**self.manifest["chunk"])
 
     def file(self, name: str | None) -> Path | None:
         return self.folder / name if name else None
@@ -60,8 +60,8 @@ class Part:
 def write_part(job: Job, finished: Finished, beats: Sequence[str], folder: Path) -> Path:
     """Move what a unit rendered into ``folder`` as a part; the manifest is written last."""
     folder.mkdir(parents=True, exist_ok=True)
-    chunk = job.chunk or (0, 1)
-    first = chunk[0] == 0
+    chunk = job.chunk or Chunk(0, 1)
+    first = 0 in chunk  # the unit that draws the first beat keeps what one copy is enough of
     sections = []
     for section in finished.sections:
         source = Path(section["video"])
@@ -81,7 +81,7 @@ def write_part(job: Job, finished: Finished, beats: Sequence[str], folder: Path)
     manifest = {
         "stem": job.stem,
         "source_key": job.source_key,
-        "chunk": list(chunk),
+        "chunk": asdict(chunk),
         "beats": list(beats),
         "lines": finished.lines,
         "sections": sections,
@@ -123,7 +123,7 @@ def _check(parts: Sequence[Part], stem: str) -> None:
             )
     drawn = [s["beat"] for p in parts for s in p.manifest["sections"]]
     strays = [s["beat"] for p in parts for s in p.manifest["sections"] if s["beat"] not in p.chunk]
-    if strays or len(set(drawn)) != len(drawn):
+    if strays or sorted(drawn) != list(range(len(first["beats"]))):  # each beat once
         raise PartsDisagreeError(
             f"{stem}: the units drew beats {sorted(drawn)} of {first['beats']}"
         )
@@ -145,7 +145,7 @@ def join_parts(job: Job, parts: Sequence[Part], staging: Path, render_seconds: f
     """
     parts = sorted(parts, key=lambda p: p.chunk.index)
     _check(parts, job.stem)
-    head = parts[0]
+    head = next(p for p in parts if 0 in p.chunk)  # it kept the captions and the track
     sections = sorted(
         ({**s, "video": str(p.folder / s["video"])} for p in parts for s in p.manifest["sections"]),
         key=lambda s: s["beat"],

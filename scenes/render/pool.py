@@ -31,8 +31,10 @@ GRACE = 2.0  # seconds a worker gets between SIGTERM and SIGKILL
 PROJECT_ROOT = str(Path(__file__).resolve().parents[2])
 
 
-def _worker_env(extra: dict[str, str] | None = None) -> dict[str, str]:
-    env = {**os.environ, **(extra or {})}
+def _worker_env(extra: dict[str, str | None] | None = None) -> dict[str, str]:
+    """This process's environment, changed by ``extra`` (``None`` unsets a variable)."""
+    changed = {**os.environ, **(extra or {})}
+    env = {name: value for name, value in changed.items() if value is not None}
     env["PYTHONPATH"] = os.pathsep.join(
         p for p in (PROJECT_ROOT, os.environ.get("PYTHONPATH", "")) if p
     )
@@ -43,9 +45,11 @@ def _worker_env(extra: dict[str, str] | None = None) -> dict[str, str]:
     return env
 
 
-def spawn_worker(job: Job, log: IO[bytes], env: dict[str, str] | None = None) -> subprocess.Popen:
-    """Start the worker process for ``job`` (its stderr into ``log``); its events come on
-    its stdout (:func:`read_events`)."""
+def spawn_worker(
+    job: Job, log: IO[bytes], env: dict[str, str | None] | None = None
+) -> subprocess.Popen:
+    """Start the worker process for ``job`` (its stderr into ``log``), in this process's
+    environment changed by ``env``; its events come on its stdout (:func:`read_events`)."""
     process = subprocess.Popen(
         # The arguments only label the process (ps); the job comes on stdin.
         [sys.executable, "-m", "scenes._worker", job.stem, job.quality, job.work_dir],

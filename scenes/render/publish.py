@@ -125,6 +125,7 @@ def publish(job: Job, finished: Finished, staging: Path) -> dict[str, Any]:
         "format": job.fmt,
         "files": files,
         "beats": [e["name"] for e in entries],
+        "lengths": [round(e["end"] - e["start"], 6) for e in entries],
         "voice": finished.voice,
         "duration": round(finished.duration, 6),
         "render_seconds": round(finished.render_seconds, 3),

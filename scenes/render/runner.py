@@ -9,11 +9,11 @@ is split. Every unit of a batch waits in one queue, longest first. Units run in 
 processes on this machine (:class:`~scenes.render.pool.LocalPool`, at most ``jobs`` at
 once) or on a Dask cluster (:mod:`scenes.render.cluster`).
 
-A whole scene rendered on this machine publishes itself from its worker, under the
-scene's lock. A split scene, and every scene rendered on a cluster, comes back as parts
-that this process joins and publishes (:mod:`scenes.render.parts`), holding the scene's
-lock from its first unit to the join: nothing reaches the media folder until a scene
-is whole.
+A whole scene publishes itself from its worker, under the scene's lock. A split scene
+comes back as parts that this process joins and publishes (:mod:`scenes.render.parts`),
+holding the scene's lock from its first unit to the join: nothing reaches the media
+folder until a scene is whole. So does a whole scene rendered on a cluster's worker that
+cannot reach the media folder: its one part is published here, under the lock.
 
 On Ctrl-C (or SIGTERM) every unit is stopped, the run's work folder is removed and
 :class:`RenderInterrupted` carries the report of what finished; a cluster whose
@@ -53,10 +53,10 @@ from scenes.render.layout import (
     scene_outputs,
 )
 from scenes.render.parts import join_parts, read_part
-from scenes.render.scene_info import SceneInfo, known_info, save_info, typst_cache_dir
-from scenes.render.units import Chunk, chunks_per_scene, longest_first, split_setting
+from scenes.render.scene_info import SceneInfo, known_info, save_rendered, typst_cache_dir
+from scenes.render.units import Chunk, balanced, chunks_per_scene, longest_first, split_setting
 from scenes.render.workdir import run_folder
-from scenes.render.worker import EXIT_SYSTEM, Job, clear_leftovers, up_to_date
+from scenes.render.worker import EXIT_SYSTEM, Job, clear_leftovers, read_key_file, up_to_date
 
 __all__ = [
     "ClusterLostError",
@@ -267,8 +267,9 @@ def render_batch(
     fewer scenes than workers. ``cluster`` is a Dask scheduler's address
     (``tcp://host:8786``) or ``local:N`` for a local cluster of N worker processes;
     without it units run here, ``jobs`` at a time. ``exchange`` is a folder or fsspec
-    URL that cluster workers and this process share, for the parts to travel through
-    instead of the scheduler's connections. ``on_update`` is called whenever a
+    URL that cluster workers and this process share, for the parts of workers that
+    cannot reach ``media_dir`` to travel through instead of the scheduler's
+    connections. ``on_update`` is called whenever a
     :class:`SceneResult` changes. Returns the report; raises
     :class:`OutputNotWritableError`, :class:`SystemLibrariesError`,
     :class:`RenderInterrupted` or :class:`ClusterLostError`. Scenes that fail are
@@ -304,9 +305,9 @@ class _Scene:
 
     result: SceneResult
     job: Job
-    beats: int | None = None  # how many, if known from an earlier render
+    info: SceneInfo | None = None  # its beats, if known from an earlier render
     chunks: int = 1
-    in_parts: bool = False  # its units leave parts that this process joins
+    in_parts: bool = False  # split: its units leave parts that this process joins
     parts: dict[int, Path] = field(default_factory=dict)
     progress: dict[int, float] = field(default_factory=dict)
     lock: int | None = None  # our descriptor on its lock, while we hold it
@@ -384,26 +385,28 @@ def _prepare(
                 parent_pid=os.getpid(),
                 theme=variant.theme,
             )
-            pending.append(_Scene(result, job, beats=len(info.beats) if info else None))
+            pending.append(_Scene(result, job, info))
     return pending
 
 
-def _plan(scenes: list[_Scene], workers: int, split: bool | int, on_cluster: bool) -> list[_Unit]:
+def _plan(scenes: list[_Scene], workers: int, split: bool | int) -> list[_Unit]:
     """Each scene's units, longest first."""
     chunks = chunks_per_scene(len(scenes), workers, split)
     units: list[_Unit] = []
     for scene in scenes:
         count = chunks if scene.job.fmt != "gif" else 1  # a GIF's palette spans the scene
-        if scene.beats:
-            count = min(count, scene.beats)  # a unit draws at least one beat
+        if scene.info:
+            count = min(count, len(scene.info.beats))  # a unit draws at least one beat
         scene.chunks = count
-        scene.in_parts = on_cluster or count > 1
+        scene.in_parts = count > 1
         scene.result.units = count
         base = f"{scene.job.quality}-{scene.job.stem}"
         if count == 1:
             units.append(_Unit(base, scene, None))
         else:
-            for chunk in Chunk.all_of(count):
+            lengths = scene.info.lengths if scene.info else None
+            owners = balanced(lengths, count) if lengths else None
+            for chunk in Chunk.all_of(count, owners):
                 units.append(_Unit(f"{base}@{chunk.index + 1}of{count}", scene, chunk))
     seconds = [
         (u.scene.result.expected_duration / u.scene.chunks)
@@ -436,7 +439,7 @@ def _run(
 
                 pool = LocalPool(jobs, events)
             try:
-                units = _plan(scenes, pool.workers, split, on_cluster=bool(cluster))
+                units = _plan(scenes, pool.workers, split)
                 _Loop(units, pool, events, work, report, notify).run()
             finally:
                 pool.close()
@@ -462,6 +465,7 @@ class _Loop:
         self.waiting = list(units)
         self.scenes = list({id(u.scene): u.scene for u in units}.values())
         self.running: dict[str, _Unit] = {}
+        self.joining: list[_Scene] = []  # every part in, waiting for the scene's lock
         self.pool = pool
         self.events = events
         self.work = work
@@ -470,8 +474,9 @@ class _Loop:
 
     def run(self) -> None:
         try:
-            while self.waiting or self.running:
+            while self.waiting or self.running or self.joining:
                 self._start_what_fits()
+                self._join_what_is_whole()
                 try:
                     name, event = self.events.get(timeout=0.25)
                 except queue.Empty:
@@ -535,7 +540,7 @@ class _Loop:
             scene.job,
             work_dir=str(folder),
             publish=not scene.in_parts,
-            chunk=(unit.chunk.index, unit.chunk.count) if unit.chunk else None,
+            chunk=unit.chunk,
         )
         self.pool.start(unit.name, job, self._log(unit))
         self.running[unit.name] = unit
@@ -588,7 +593,7 @@ class _Loop:
             result.render_seconds = event.get("render_seconds")
         elif kind == "done":
             unit.reported = True
-            if scene.in_parts:
+            if "part" in event:
                 self._part_done(unit, Path(event["part"]))
             else:
                 result.status = "rendered"
@@ -606,25 +611,41 @@ class _Loop:
         scene, result = unit.scene, unit.scene.result
         scene.parts[unit.chunk.index if unit.chunk else 0] = part
         result.units_done = len(scene.parts)
-        if len(scene.parts) < scene.chunks:
-            return
+        if len(scene.parts) == scene.chunks:
+            self.joining.append(scene)  # joined by the loop's next turn
+
+    def _join_what_is_whole(self) -> None:
+        """Join the scenes whose parts are all in. A split scene holds its lock already; a
+        whole scene's part (from a cluster's worker that cannot reach the media folder)
+        takes it now, or waits for another run to let go of it."""
+        for scene in list(self.joining):
+            if scene.lock is None and not self._lock(scene):
+                continue
+            self.joining.remove(scene)
+            if scene.result.finished:  # rendered by another run meanwhile
+                continue
+            self._join(scene)
+
+    def _join(self, scene: _Scene) -> None:
+        result = scene.result
         seconds = time.perf_counter() - (scene.started or time.perf_counter())
         try:
             record = join_parts(
                 scene.job,
                 [read_part(p) for p in scene.parts.values()],
-                self.work / f"{unit.name}.join",
+                self.work / f"{result.quality}-{result.stem}.join",
                 seconds,
             )
         except Exception as error:  # a part that cannot be read or joined fails its scene
             result.status, result.message = "failed", f"joining the units: {error}"
         else:
-            save_info(scene.job.source_key, SceneInfo(tuple(record["beats"]), record["duration"]))
+            save_rendered(scene.job.source_key, record)
             result.status = "rendered"
             result.duration = record["duration"]
             result.render_seconds = record["render_seconds"]
         finally:
             self._unlock(scene)
+        self.notify(result)
 
     def _fail(self, unit: _Unit, message: str, cause: str) -> None:
         """A unit failed: so does its scene; its other units are stopped. Missing libraries
@@ -657,10 +678,27 @@ class _Loop:
 
     def _stop(self, status: str) -> None:
         self.pool.stop_all()
+        self._settle_published()
         for result in self.report.results:
             if not result.finished and result.status != "failed":
                 result.status = status
                 self.notify(result)
+
+    def _settle_published(self) -> None:
+        """Whole scenes that a worker published before the run stopped, though its word
+        never came (a cluster's result lost with its scheduler): finished, as their key
+        files say. Not with ``force``: the key file may be the previous render's."""
+        for scene in self.scenes:
+            result = scene.result
+            if result.finished or result.status == "failed" or scene.in_parts:
+                continue
+            if scene.job.force or not up_to_date(result.outputs, scene.job.key):
+                continue
+            record = read_key_file(result.outputs) or {}
+            result.status = "rendered"
+            result.duration = record.get("duration")
+            result.render_seconds = record.get("render_seconds")
+            self.notify(result)
 
 
 def log_tail(path: Path | None, lines: int = LOG_TAIL) -> str:

@@ -1,4 +1,4 @@
-"""What a scene's beats are and how long it runs, remembered per source key.
+"""What a scene's beats are and how long they run, remembered per source key.
 
 Counting sections takes a dry run (seconds per scene), so ``explainer list``
 and the progress bars read the answer from a small cache that every dry run
@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Sequence
 from contextlib import suppress
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 from scenes.render.atomic import write_text_atomic
 
-__all__ = ["SceneInfo", "cache_root", "known_info", "load_info", "save_info"]
+__all__ = ["SceneInfo", "cache_root", "known_info", "load_info", "save_info", "save_rendered"]
 
 
 def cache_root() -> Path:
@@ -35,6 +37,20 @@ def typst_cache_dir() -> Path:
 class SceneInfo:
     beats: tuple[str, ...]
     duration: float  # seconds of video
+    lengths: tuple[float, ...] | None = None  # seconds of each beat, if recorded
+
+    def __post_init__(self) -> None:
+        if self.lengths is not None and len(self.lengths) != len(self.beats):
+            object.__setattr__(self, "lengths", None)  # not this scene's: unknown
+
+    @classmethod
+    def played(cls, beats: Sequence[Any]) -> SceneInfo:
+        """Of a played scene's beat records (each with a ``name``, ``start`` and ``end``)."""
+        return cls(
+            tuple(beat.name for beat in beats),
+            float(beats[-1].end),
+            tuple(round(beat.end - beat.start, 6) for beat in beats),
+        )
 
 
 def _path(source_key: str) -> Path:
@@ -44,7 +60,12 @@ def _path(source_key: str) -> Path:
 def load_info(source_key: str) -> SceneInfo | None:
     try:
         data = json.loads(_path(source_key).read_text(encoding="utf-8"))
-        return SceneInfo(tuple(data["beats"]), float(data["duration"]))
+        lengths = data.get("lengths")
+        return SceneInfo(
+            tuple(data["beats"]),
+            float(data["duration"]),
+            tuple(map(float, lengths)) if lengths is not None else None,
+        )
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
@@ -52,6 +73,14 @@ def load_info(source_key: str) -> SceneInfo | None:
 def save_info(source_key: str, info: SceneInfo) -> None:
     with suppress(OSError):  # a cache that cannot be written only costs time
         write_text_atomic(_path(source_key), json.dumps(asdict(info)))
+
+
+def save_rendered(source_key: str, record: dict[str, Any]) -> None:
+    """Remember what a render's key file ``record`` says of the scene's beats."""
+    lengths = record.get("lengths")
+    beats = tuple(record["beats"])
+    info = SceneInfo(beats, record["duration"], tuple(lengths) if lengths else None)
+    save_info(source_key, info)
 
 
 def known_info(source_key: str, stem: str, sources: str) -> SceneInfo | None:

@@ -91,7 +91,7 @@ def scene_info(entry: SceneEntry, *, theme: str | None = None) -> SceneInfo:
     info = load_info(key)
     if info is None:
         scene = fast_forward(entry)
-        info = SceneInfo(tuple(b.name for b in scene.beats), float(scene.beats[-1].end))
+        info = SceneInfo.played(scene.beats)
         save_info(key, info)
     return info
 
@@ -147,5 +147,5 @@ def render_stills(
                 written = [final]
     if not overrides:
         key = source_key(entry.module, entry.class_name, {}, theme)
-        save_info(key, SceneInfo(tuple(names), float(scene.beats[-1].end)))
+        save_info(key, SceneInfo.played(scene.beats))
     return written

@@ -1,10 +1,12 @@
 """Units of rendering work: a whole scene, or one chunk of its beats.
 
-A scene split ``count`` ways renders as ``count`` units; unit ``index`` draws the beats
-``index, index + count, index + 2·count, …`` and plays the others without drawing them
-(:mod:`scenes.kit.partial`), so every unit gets a share of long and short beats without
-knowing in advance how many beats the scene has. The client joins the units' clips into
-the files a whole render makes (:mod:`scenes.render.parts`).
+A scene split ``count`` ways renders as ``count`` units; each draws some of its beats
+and plays the others without drawing them (:mod:`scenes.kit.partial`). When an earlier
+render (or the catalogue) recorded how long each beat lasts, the beats are dealt so
+that every unit draws about as many seconds (:func:`balanced`); otherwise unit
+``index`` draws the beats ``index, index + count, index + 2·count, …``, a share of long
+and short beats without knowing in advance how many beats the scene has. The client
+joins the units' clips into the files a whole render makes (:mod:`scenes.render.parts`).
 
 :func:`plan_units` decides how many ways each scene is split and orders the units
 longest first, so the longest ones are never left for the end.
@@ -17,24 +19,37 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-__all__ = ["Chunk", "chunks_per_scene", "longest_first", "split_setting"]
+__all__ = ["Chunk", "balanced", "chunks_per_scene", "longest_first", "split_setting"]
 
 T = TypeVar("T")
 
 
 @dataclass(frozen=True)
 class Chunk:
-    """Unit ``index`` of a scene split ``count`` ways: which beats it draws."""
+    """Unit ``index`` of a scene split ``count`` ways: which beats it draws.
+
+    ``owners``, when the beats were dealt by their lengths, names the unit that draws
+    each beat; beats past its end (every beat, without it) go round in turn.
+    """
 
     index: int
     count: int
+    owners: tuple[int, ...] | None = None
 
     def __post_init__(self) -> None:
         if not 0 <= self.index < self.count:
             raise ValueError(f"chunk {self.index} of {self.count} does not exist")
+        if self.owners is not None:
+            object.__setattr__(self, "owners", tuple(self.owners))  # a list, from JSON
+            if any(not 0 <= owner < self.count for owner in self.owners):
+                raise ValueError(f"beats dealt to units {self.owners} of {self.count}")
 
     def __contains__(self, beat: object) -> bool:
-        return isinstance(beat, int) and beat % self.count == self.index
+        if not isinstance(beat, int):
+            return False
+        if self.owners is not None and beat < len(self.owners):
+            return self.owners[beat] == self.index
+        return beat % self.count == self.index
 
     @property
     def label(self) -> str:
@@ -42,8 +57,24 @@ class Chunk:
         return f"{self.index + 1}/{self.count}"
 
     @classmethod
-    def all_of(cls, count: int) -> list[Chunk]:
-        return [cls(index, count) for index in range(count)]
+    def all_of(cls, count: int, owners: Sequence[int] | None = None) -> list[Chunk]:
+        dealt = tuple(owners) if owners is not None else None
+        return [cls(index, count, dealt) for index in range(count)]
+
+
+def balanced(lengths: Sequence[float], count: int) -> tuple[int, ...]:
+    """Which of ``count`` units draws each beat of ``lengths`` (seconds), so that the
+    units draw about as many seconds each: the longest beat first, each to the unit with
+    the fewest seconds so far (then the fewest beats, then the first)."""
+    loads = [0.0] * count
+    sizes = [0] * count
+    owners = [0] * len(lengths)
+    for beat in sorted(range(len(lengths)), key=lambda b: (-lengths[b], b)):
+        unit = min(range(count), key=lambda u: (loads[u], sizes[u], u))
+        owners[beat] = unit
+        loads[unit] += lengths[beat]
+        sizes[unit] += 1
+    return tuple(owners)
 
 
 def split_setting(text: str | None) -> bool | int | None:

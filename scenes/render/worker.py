@@ -11,10 +11,12 @@ format, into which media folder. The worker
    them, and publishes everything by rename, the key file last
    (:mod:`scenes.render.publish`).
 
-A job with ``publish`` false is one unit of a split or cluster render: it takes no
-lock, checks that the sources here are the ones the client keyed, draws only its
-``chunk`` of the beats (all of them without one) and leaves a part in its work folder
-for the client to join (:mod:`scenes.render.parts`).
+A job with ``publish`` false is one unit of a split render (or of a cluster render
+whose worker cannot reach the media folder): it takes no lock, checks that the sources
+here are the ones the client keyed, draws only its ``chunk`` of the beats (all of them
+without one) and leaves a part in its work folder for the client to join
+(:mod:`scenes.render.parts`). A whole scene on a cluster's worker that reaches the media
+folder publishes as here, after the same check (``verify_sources``).
 
 It reports on its original stdout, one JSON object per line: ``started``,
 ``waiting``, ``progress`` (seconds of video drawn, sections begun), then one of
@@ -44,7 +46,7 @@ from scenes.render.keys import StaleSourcesError, check_sources
 from scenes.render.layout import ENCODER_OPTIONS, SceneOutputs, quality_named, scene_outputs
 from scenes.render.parts import write_part
 from scenes.render.publish import Finished, publish
-from scenes.render.scene_info import SceneInfo, save_info
+from scenes.render.scene_info import save_rendered
 from scenes.render.units import Chunk
 
 __all__ = ["EXIT_FAILED", "EXIT_SYSTEM", "Job", "main", "read_key_file", "up_to_date"]
@@ -73,10 +75,13 @@ class Job:
     theme: str = "dark"
     # A unit of a split or cluster render (see the module's docstring).
     publish: bool = True
-    chunk: tuple[int, int] | None = None  # (index, count): the beats it draws; None: all
+    chunk: Chunk | None = None  # the beats it draws; None: all
     # Instead of rendering: play the scene without drawing and leave the sound of every
     # sentence it says (for a split scene's units on other machines: scenes.render.cluster).
     narrate: bool = False
+    # Refuse to render if the sources here are not the client's (a cluster's worker);
+    # a unit (``publish`` false) always checks.
+    verify_sources: bool = False
 
     def to_json(self) -> str:
         return json.dumps(asdict(self))
@@ -85,7 +90,7 @@ class Job:
     def from_json(cls, text: str) -> Job:
         fields = json.loads(text)
         if fields.get("chunk") is not None:
-            fields["chunk"] = tuple(fields["chunk"])
+            fields["chunk"] = Chunk(**fields["chunk"])
         return cls(**fields)
 
     @property
@@ -247,7 +252,7 @@ def _render(job: Job, reporter: _Reporter) -> int:
             if params is not None:
                 scene.params = params
             if job.chunk is not None:
-                scene.drawn_beats = Chunk(*job.chunk)
+                scene.drawn_beats = job.chunk
             _track_progress(scene, reporter)
             scene.render()
         finished = _finished(scene, time.perf_counter() - started)
@@ -256,7 +261,7 @@ def _render(job: Job, reporter: _Reporter) -> int:
             reporter.send("done", part=str(part), duration=finished.duration)
             return 0
         record = publish(job, finished, work / "staging")
-    save_info(job.source_key, SceneInfo(tuple(record["beats"]), record["duration"]))
+    save_rendered(job.source_key, record)
     reporter.send(
         "done",
         video=str(job.outputs.video),
@@ -306,9 +311,10 @@ def clear_leftovers(outputs: SceneOutputs) -> None:
 
 
 def run(job: Job, reporter: _Reporter) -> int:
+    if not job.publish or job.verify_sources:
+        check_sources(job.module, job.class_name, job.overrides, job.theme, job.source_key)
     if not job.publish:  # a unit: the client holds the lock and publishes
         reporter.send("started", pid=os.getpid())
-        check_sources(job.module, job.class_name, job.overrides, job.theme, job.source_key)
         return _narrate(job, reporter) if job.narrate else _render(job, reporter)
     outputs = job.outputs
     # "waiting": another run is writing this scene.

@@ -12,8 +12,11 @@ at one quality (4K): 104 scene renders. The model:
 - ``W`` workers, one unit each at a time, take the units longest first (as the runner
   submits them): the makespan is that list schedule's;
 - the scheduler handles units one after another at the measured cost per task;
-- the client receives every unit's files (at the measured Dask transfer rate, capped at
-  a 1 Gbit/s network) and joins and publishes every scene, one after another;
+- workers that cannot reach the media folder send every unit's files back: the client
+  receives them (at the measured Dask transfer rate, capped at a 1 Gbit/s network) and
+  joins and publishes every scene, one after another; workers that share the media
+  folder with the client publish whole scenes themselves and leave split scenes' parts
+  in place, so the client only joins the split scenes;
 - the wall time is the largest of the three, plus the last unit's trip back and join.
 """
 
@@ -76,9 +79,11 @@ class Row:
     makespan: float
     longest: float
     scheduler: float
-    client: float
+    client: float  # files sent back
     wall: float
     bottleneck: str
+    client_shared: float  # a shared media folder
+    wall_shared: float
 
 
 def list_schedule(times: list[float], workers: int) -> float:
@@ -102,6 +107,9 @@ def estimate(inputs: Inputs, workers: int, chunks: int) -> Row:
     client = seconds * (inputs.bytes_per_video_second / rate + inputs.join_per_video_second)
     last = max(inputs.video_seconds.values() or [45.0])
     tail = last * (inputs.bytes_per_video_second / rate + inputs.join_per_video_second)
+    joined = 1.0 if chunks > 1 else 0.0  # with a shared folder, only split scenes are joined
+    client_shared = joined * seconds * inputs.join_per_video_second
+    tail_shared = joined * last * inputs.join_per_video_second
     terms = {
         "work / workers": sum(units) / workers,
         "longest unit": max(units),
@@ -110,8 +118,21 @@ def estimate(inputs: Inputs, workers: int, chunks: int) -> Row:
     }
     bottleneck = max(terms, key=terms.get)
     wall = max(makespan, scheduler, client) + tail
+    wall_shared = max(makespan, scheduler, client_shared) + tail_shared
     longest = max(units)
-    return Row(workers, chunks, len(units), makespan, longest, scheduler, client, wall, bottleneck)
+    return Row(
+        workers,
+        chunks,
+        len(units),
+        makespan,
+        longest,
+        scheduler,
+        client,
+        wall,
+        bottleneck,
+        client_shared,
+        wall_shared,
+    )
 
 
 def rows(inputs: Inputs) -> list[Row]:
@@ -179,13 +200,14 @@ def write_table(measured: Inputs, path: Path = TABLE, target: str = "4k") -> Pat
         "## Expected wall time",
         "",
         "| workers | chunks per scene | units | wall | longest unit | scheduler | client |"
-        " bottleneck |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+        " bottleneck | client, shared folder | wall, shared folder |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: |",
     ]
     for r in rows(inputs):
         lines.append(
             f"| {r.workers} | {r.chunks} | {r.units} | {_time(r.wall)} | {_time(r.longest)} | "
-            f"{_time(r.scheduler)} | {_time(r.client)} | {r.bottleneck} |"
+            f"{_time(r.scheduler)} | {_time(r.client)} | {r.bottleneck} | "
+            f"{_time(r.client_shared)} | {_time(r.wall_shared)} |"
         )
     lines += [
         "",
@@ -194,9 +216,11 @@ def write_table(measured: Inputs, path: Path = TABLE, target: str = "4k") -> Pat
         f"better. With {scenes * VARIANTS} scene renders, up to 64 workers are kept busy "
         "without splitting; the wall time falls with the workers until the longest scenes "
         "and the client's serial share (receiving every file, joining, publishing) are what "
-        "is left. The unit times are wall times of units that shared this machine's two "
-        "cores with many other processes: on dedicated cores every time above is several "
-        "times shorter, the rows keep their proportions.",
+        "is left. Workers that share the media folder with the client (the last two "
+        "columns) publish whole scenes themselves: the client then only joins split "
+        "scenes, and nothing travels back. The unit times are wall times of units that "
+        "shared this machine's two cores with many other processes: on dedicated cores "
+        "every time above is several times shorter, the rows keep their proportions.",
         "",
     ]
     path.write_text("\n".join(lines), encoding="utf-8")

@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from cli_checks import (
+    BEATS,
     assert_complete,
     descendants,
     leftovers,
@@ -19,6 +20,8 @@ from cli_checks import (
     workers_for,
     worst_psnr,
 )
+
+from scenes.render.scene_info import SceneInfo, load_info, save_info
 
 pytestmark = pytest.mark.slow
 
@@ -47,7 +50,7 @@ def _assert_same_render(whole, split) -> None:
         assert np.array_equal(sound(split.folder / clip), sound(whole.folder / clip))
 
 
-def test_a_split_render_matches_the_whole_render(tiny, tmp_path):
+def test_a_split_render_matches_the_whole_render(tiny, tmp_path, monkeypatch):
     """Two scenes, one with time-based updaters, a traced path and random draws, each
     rendered whole and in two units that draw alternate beats."""
     motion = tmp_path / "motion.py"
@@ -64,6 +67,20 @@ def test_a_split_render_matches_the_whole_render(tiny, tmp_path):
         _assert_same_render(whole, split)
         assert json.loads(split.key_file.read_text())["units"] == 2
     assert_complete(outputs(tmp_path / "split", "01-tiny-one"))
+
+    # The renders recorded each beat's length; with the square recorded as the longest,
+    # the next split deals it to the first unit, and the second draws the other beats,
+    # the opening among them (so it keeps the captions and the track).
+    whole = outputs(tmp_path / "whole", "01-tiny-one")
+    record = json.loads(whole.key_file.read_text())
+    assert len(record["lengths"]) == 4
+    monkeypatch.setenv("XDG_CACHE_HOME", cold["XDG_CACHE_HOME"])
+    assert load_info(record["source_key"]).lengths == tuple(record["lengths"])
+    save_info(record["source_key"], SceneInfo(tuple(BEATS), 6.0, (1.0, 3.0, 1.0, 1.0)))
+    _render(tiny, tmp_path / "dealt", "tiny-one", "--split", "2", env=cold)
+    dealt = outputs(tmp_path / "dealt", "01-tiny-one")
+    _assert_same_render(whole, dealt)
+    assert_complete(dealt)
 
 
 def test_interrupting_a_split_render_stops_its_units_and_publishes_nothing(tiny):
