@@ -29,12 +29,24 @@ __all__ = ["GRACE", "LocalPool", "read_events", "spawn_worker", "stop_process"]
 
 GRACE = 2.0  # seconds a worker gets between SIGTERM and SIGKILL
 PROJECT_ROOT = str(Path(__file__).resolve().parents[2])
+# glibc's allocator for a render: every frame is a new 8 MB array (33 MB at 4K), which
+# by default glibc maps and unmaps from the kernel now and then, faulting its pages in
+# afresh. Fixed thresholds above a frame keep them in the heap for reuse: half the page
+# faults and about 1 s less system time per 1080p scene (one run each way, part 1).
+# A variable the environment already sets wins.
+FRAME_ALLOCATOR = {
+    "MALLOC_MMAP_THRESHOLD_": str(64 << 20),
+    "MALLOC_TRIM_THRESHOLD_": str(256 << 20),
+}
 
 
 def _worker_env(extra: dict[str, str | None] | None = None) -> dict[str, str]:
     """This process's environment, changed by ``extra`` (``None`` unsets a variable)."""
     changed = {**os.environ, **(extra or {})}
     env = {name: value for name, value in changed.items() if value is not None}
+    for name, value in FRAME_ALLOCATOR.items():
+        if changed.get(name) is None:  # not set, or unset on purpose: ours
+            env[name] = value
     env["PYTHONPATH"] = os.pathsep.join(
         p for p in (PROJECT_ROOT, os.environ.get("PYTHONPATH", "")) if p
     )

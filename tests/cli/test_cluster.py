@@ -262,14 +262,24 @@ def test_a_units_process_sheds_the_tuning_a_dask_nanny_gave_its_worker(monkeypat
     """A nanny fixes glibc's trim threshold in its worker's environment (a render in a
     process that inherits it ran 60 % slower); what the user set stays."""
     from scenes.render.cluster import _as_locally
-    from scenes.render.pool import _worker_env
+    from scenes.render.pool import FRAME_ALLOCATOR, _worker_env
 
     monkeypatch.setenv("MALLOC_TRIM_THRESHOLD_", "65536")  # as the nanny sets it
     monkeypatch.setenv("OMP_NUM_THREADS", "4")  # not the nanny's 1: the user's
     env = _worker_env({**_as_locally(), "XDG_CACHE_HOME": "/elsewhere"})
-    assert "MALLOC_TRIM_THRESHOLD_" not in env
+    assert env["MALLOC_TRIM_THRESHOLD_"] == FRAME_ALLOCATOR["MALLOC_TRIM_THRESHOLD_"]
     assert env["OMP_NUM_THREADS"] == "4"
     assert env["XDG_CACHE_HOME"] == "/elsewhere"
+
+
+def test_a_render_process_keeps_its_frames_in_the_heap_unless_told_otherwise(monkeypatch):
+    from scenes.render.pool import FRAME_ALLOCATOR, _worker_env
+
+    monkeypatch.delenv("MALLOC_MMAP_THRESHOLD_", raising=False)
+    monkeypatch.setenv("MALLOC_TRIM_THRESHOLD_", "12345")  # the user's own
+    env = _worker_env()
+    assert env["MALLOC_MMAP_THRESHOLD_"] == FRAME_ALLOCATOR["MALLOC_MMAP_THRESHOLD_"]
+    assert env["MALLOC_TRIM_THRESHOLD_"] == "12345"
 
 
 def test_a_unit_stops_once_its_scheduler_has_been_gone_as_long_as_the_client_waits(
