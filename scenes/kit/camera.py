@@ -8,6 +8,9 @@ is neither rotated nor skewed needs only a resize and a composite of the pixels
 it covers, which gives the same picture for a fraction of the work. Anything
 else goes through manim's own code.
 
+An image that stands still while something else moves is resized once: the
+camera keeps the last few resized images, by their exact source pixels.
+
 Every frame of an animation redraws each of its mobjects, and manim builds each
 shape's Cairo path again in Python, curve by curve: a formula's glyphs are
 hundreds of shapes, most of them standing still while a neighbour moves or only
@@ -17,6 +20,8 @@ same pixels.
 """
 
 from __future__ import annotations
+
+import hashlib
 
 import cairo
 import numpy as np
@@ -29,6 +34,8 @@ __all__ = ["ExplainerCamera", "picture_of"]
 # Paths kept per camera; past this many, the camera starts a new collection (a scene's
 # standing shapes come back within frames, so an old entry is rarely worth more).
 KEPT_PATHS = 10_000  # about 30 MB at most
+# Resized images kept per camera: a scene shows a few at once (fog, silhouettes).
+KEPT_PICTURES = 8
 
 
 class ExplainerCamera(Camera):
@@ -38,6 +45,7 @@ class ExplainerCamera(Camera):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._paths: dict[tuple[float, bytes], cairo.Path] = {}
+        self._pictures: dict[tuple, Image.Image] = {}  # oldest first
 
     def set_cairo_context_path(self, ctx: cairo.Context, vmobject) -> ExplainerCamera:
         points = vmobject.points
@@ -80,12 +88,28 @@ class ExplainerCamera(Camera):
         x1, y1 = min(right, self.pixel_width), min(bottom, self.pixel_height)
         if x0 >= x1 or y0 >= y1:
             return
-        picture = Image.fromarray(image_mobject.get_pixel_array(), mode="RGBA").resize(
-            (int(width), int(height)), resample=image_mobject.resampling_algorithm
+        picture = self._placed_picture(
+            image_mobject, (int(width), int(height)), (x0 - left, y0 - top, x1 - left, y1 - top)
         )
-        picture = picture.crop((x0 - left, y0 - top, x1 - left, y1 - top))
         region = Image.fromarray(np.ascontiguousarray(pixel_array[y0:y1, x0:x1]), mode="RGBA")
         pixel_array[y0:y1, x0:x1] = np.asarray(Image.alpha_composite(region, picture))
+
+    def _placed_picture(self, image_mobject, size: tuple[int, int], crop: tuple) -> Image.Image:
+        """The image resized to ``size`` and cropped to ``crop``; kept by the exact source
+        pixels, for a still image redrawn while something else moves (hashing the source
+        costs a millisecond, resizing it to a screenful ten times that)."""
+        source = np.ascontiguousarray(image_mobject.get_pixel_array())
+        digest = hashlib.blake2b(source, digest_size=16).digest()
+        algorithm = image_mobject.resampling_algorithm
+        key = (digest, source.shape, size, crop, algorithm)
+        picture = self._pictures.get(key)
+        if picture is None:
+            picture = Image.fromarray(source, mode="RGBA").resize(size, resample=algorithm)
+            picture = picture.crop(crop)
+            if len(self._pictures) >= KEPT_PICTURES:
+                self._pictures.pop(next(iter(self._pictures)))  # the oldest
+            self._pictures[key] = picture
+        return picture
 
 
 def picture_of(mob, *, pixels_per_unit: float, pad: float = 0.3) -> Image.Image:

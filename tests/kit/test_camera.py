@@ -106,3 +106,29 @@ def test_kept_paths_are_bounded(monkeypatch):
         shapes = _shapes()
         _frames(camera, shapes, [lambda m: m.shift((0.01, 0, 0))] * 4)
     assert 0 < len(camera._paths) <= 5
+
+
+def test_a_kept_image_is_redrawn_when_its_pixels_change_in_place():
+    """An image drawn again unchanged comes from what the camera kept, the same pixels as
+    a fresh camera's; once its pixels change (a fade writes into the same array), or it
+    moves, it is resized again."""
+    with tempconfig({"quality": "low_quality"}):
+        image = ImageMobject(_picture(2)).scale_to_fit_height(3)
+        kept = ExplainerCamera()
+        kept.background_color = "#0E1117"
+
+        def both() -> tuple[np.ndarray, np.ndarray]:
+            kept.reset()
+            kept.capture_mobjects([image])
+            return kept.pixel_array.astype(int), _draw(ExplainerCamera, image)
+
+        first, fresh = both()
+        assert np.array_equal(first, fresh)
+        again, fresh = both()
+        assert np.array_equal(again, fresh) and len(kept._pictures) == 1
+        image.pixel_array[..., 3] //= 2  # in place, as set_opacity does
+        faded, fresh = both()
+        assert np.array_equal(faded, fresh) and not np.array_equal(faded, first)
+        image.shift((0.5, 0, 0))
+        moved, fresh = both()
+        assert np.array_equal(moved, fresh) and not np.array_equal(moved, faded)
