@@ -44,3 +44,12 @@ def smallest_text(mobjects: list[Mobject]) -> tuple[float, str]:
     if not sizes:
         raise AssertionError("no text on screen")
     return min(sizes)
+
+
+def own_beats(scene_class: type, typst_cache):
+    """``scene_class`` played without drawing, up to the end of its own beats (the
+    closing takeaway left out): what its words must be readable in."""
+    from scenes.dryrun import dry_run
+
+    without_closing = type(scene_class.__name__, (scene_class,), {"closing": lambda self: None})
+    return dry_run(without_closing, cache_dir=typst_cache)

@@ -10,7 +10,6 @@ import numpy as np
 import pytest
 
 import infotheory as it
-from scenes.dryrun import dry_run
 from scenes.parts.p10_kl_divergence import CLEARANCE, KLDivergence, KLDivergenceParams
 from tests.scenes.reading import worked_out
 
@@ -148,9 +147,8 @@ def test_every_word_and_number_reads_at_480p(typst_cache):
     """Nothing on screen at the end of the scene's own beats is set smaller than the
     label size (the small size is hard to read at 480p)."""
     from scenes.theme import current_theme
-    from tests.scenes.readable import smallest_text
+    from tests.scenes.readable import own_beats, smallest_text
 
-    own_beats = type("KLDivergence", (KLDivergence,), {"closing": lambda self: None})
-    scene = dry_run(own_beats, cache_dir=typst_cache)
+    scene = own_beats(KLDivergence, typst_cache)
     size, which = smallest_text(scene.mobjects)
     assert size >= current_theme().size.label - 1e-6, which

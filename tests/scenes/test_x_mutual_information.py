@@ -9,7 +9,6 @@ import math
 import pytest
 
 import infotheory as it
-from scenes.dryrun import dry_run
 from scenes.extras.mutual_information import (
     CLEARANCE,
     MutualInformation,
@@ -168,10 +167,9 @@ def test_every_word_and_number_reads_at_480p(typst_cache):
     label size (the small size is hard to read at 480p), and the two read-outs under
     the split bar keep a neighbour's gap apart."""
     from scenes.theme import current_theme
-    from tests.scenes.readable import smallest_text
+    from tests.scenes.readable import own_beats, smallest_text
 
-    own_beats = type("MutualInformation", (MutualInformation,), {"closing": lambda self: None})
-    scene = dry_run(own_beats, cache_dir=typst_cache)
+    scene = own_beats(MutualInformation, typst_cache)
     theme = current_theme()
     size, which = smallest_text(scene.mobjects)
     assert size >= theme.size.label - 1e-6, which
