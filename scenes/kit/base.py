@@ -66,7 +66,7 @@ from scenes.kit.narration import Narrator, Utterance
 from scenes.kit.partial import PartialRender
 from scenes.kit.stage import Stage
 from scenes.kit.text import Reading, plain_words, read_readouts
-from scenes.render.scene_info import cache_root
+from scenes.render.scene_info import voice_cache_dir
 from scenes.theme import Theme, current_theme
 from scenes.voice.engines import DEFAULT_VOICE, ENGINES, engine_named
 from scenes.voice.speech import Voice
@@ -200,7 +200,7 @@ class ExplainerScene(PartialRender):
         engine = engine_named(self.params.voice)
         engine.check()  # a missing voice stops here, saying how to install it
         self.narrator = Narrator(
-            Voice(engine, self.params.speaking_rate, cache_dir=cache_root() / "voice")
+            Voice(engine, self.params.speaking_rate, cache_dir=voice_cache_dir())
         )
         self.voice_track: Path | None = None
         self.layout_mode = _layout_mode()

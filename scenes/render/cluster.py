@@ -126,7 +126,7 @@ def render_unit(
     """
     from distributed import get_worker
 
-    from scenes.render.scene_info import typst_cache_dir
+    from scenes.render.scene_info import typst_cache_dir, voice_cache_dir
 
     worker = get_worker()
     scratch = Path(tempfile.mkdtemp(prefix="explainer-unit-", dir=worker.local_directory))
@@ -144,7 +144,7 @@ def render_unit(
             job = replace(job, work_dir=str(scratch), media_dir=str(scratch), publish=False)
         if voice is not None:
             cache = scratch / "cache"
-            sounds = cache / "infotheory-explainer" / "voice"  # scene_info.cache_root()
+            sounds = voice_cache_dir(cache)
             sounds.mkdir(parents=True)
             for file_name, data in voice["files"].items():
                 (sounds / file_name).write_bytes(data)

@@ -19,18 +19,32 @@ from typing import Any
 
 from scenes.render.atomic import write_text_atomic
 
-__all__ = ["SceneInfo", "cache_root", "known_info", "load_info", "save_info", "save_rendered"]
+__all__ = [
+    "SceneInfo",
+    "cache_root",
+    "known_info",
+    "load_info",
+    "save_info",
+    "save_rendered",
+    "voice_cache_dir",
+]
 
 
-def cache_root() -> Path:
-    """The explainer's cache folder, under ``$XDG_CACHE_HOME``."""
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+def cache_root(xdg_cache_home: Path | None = None) -> Path:
+    """The explainer's cache folder, under ``$XDG_CACHE_HOME`` (or under
+    ``xdg_cache_home``, for a process that will be given that one)."""
+    base = xdg_cache_home or os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
     return Path(base) / "infotheory-explainer"
 
 
 def typst_cache_dir() -> Path:
     """Where compiled formulas are cached between runs: inside :func:`cache_root`."""
     return cache_root() / "typst"
+
+
+def voice_cache_dir(xdg_cache_home: Path | None = None) -> Path:
+    """Where synthesised sentences are cached between runs: inside :func:`cache_root`."""
+    return cache_root(xdg_cache_home) / "voice"
 
 
 @dataclass(frozen=True)

@@ -49,6 +49,7 @@ from report import table
 from scenes.registry import SceneEntry, all_entries, find
 from scenes.render.layout import QUALITIES, scene_outputs
 from scenes.render.psnr import compare_videos
+from scenes.render.scene_info import voice_cache_dir
 from scenes.render.worker import read_key_file
 
 REPO = Path(__file__).resolve().parents[2]
@@ -115,9 +116,6 @@ def plain_manim(
     return runs
 
 
-SPEECH = Path("infotheory-explainer", "voice")  # the voice cache, under XDG_CACHE_HOME
-
-
 def synthesise_voice(entries: list[SceneEntry], tmp: Path, jobs: int) -> Path:
     """A cache folder holding every sentence of ``entries``, from a render at low quality."""
     seed = tmp / "voice-seed"
@@ -125,13 +123,13 @@ def synthesise_voice(entries: list[SceneEntry], tmp: Path, jobs: int) -> Path:
     if run.returncode != 0:
         print(run.stderr[-2000:])
     shutil.rmtree(tmp / "voice-media", ignore_errors=True)
-    return seed / SPEECH
+    return voice_cache_dir(seed)
 
 
 def cold_cache(folder: Path, voice: Path) -> Path:
     """A new cache folder with nothing in it but the sentences in ``voice``."""
     if voice.is_dir():
-        shutil.copytree(voice, folder / SPEECH)
+        shutil.copytree(voice, voice_cache_dir(folder))
     return folder
 
 

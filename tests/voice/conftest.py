@@ -32,6 +32,6 @@ class StubVoice(Engine):
 def stub_voice(monkeypatch, tmp_path):
     """Register the stub as voice ``stub``, with its own empty cache folder."""
     monkeypatch.setitem(engines.ENGINES, "stub", StubVoice)
-    monkeypatch.setattr("scenes.kit.base.cache_root", lambda: tmp_path)
+    monkeypatch.setattr("scenes.kit.base.voice_cache_dir", lambda: tmp_path / "voice")
     StubVoice.calls = []
     return StubVoice
