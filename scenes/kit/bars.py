@@ -356,15 +356,19 @@ class AverageStrip(VGroup):
         if self.is_entropy:
             q = p
         q = self.q if q is None else probs_and_labels(q, self.outcomes)[0]
-        if not np.all(p > 0):
-            raise ValueError("set_probs needs every outcome possible (p > 0) to keep its block")
+        if not np.array_equal(p > 0, self.p > 0):
+            raise ValueError(
+                "set_probs cannot make an outcome possible or impossible "
+                "(its block and label would have to appear or vanish)"
+            )
         self.heights, self.average = self._measure(p, q)
         self.p, self.q = p, q
         x = self.baseline.get_left()[0] + (self.baseline.width - self.strip_width) / 2
         y = self.baseline.get_center()[1]
         for block, pi, h in zip(self.blocks, p, self.heights, strict=True):
             w = pi * self.strip_width
-            block.stretch_to_fit_width(w).stretch_to_fit_height(max(h * self.unit_height, 1e-3))
+            block.stretch_to_fit_width(max(w, 1e-3))
+            block.stretch_to_fit_height(max(h * self.unit_height, 1e-3))
             block.move_to([x + w / 2, y + block.height / 2, 0])
             x += w
         for label, i in zip(self.labels, self.labelled, strict=True):

@@ -48,6 +48,18 @@ def test_a_cross_entropy_strip_keeps_its_model():
     assert strip.average == pytest.approx(it.cross_entropy([0.25, 0.75], [0.9, 0.1]), abs=1e-12)
 
 
+def test_an_impossible_outcome_may_stay_impossible():
+    # Reality with an outcome that never happens, under a moving model (part 12's slide).
+    strip = AverageStrip([0.5, 0.5, 0.0], [0.2, 0.3, 0.5], width=2.0)
+    strip.set_probs([0.5, 0.5, 0.0], [0.4, 0.4, 0.2])
+    assert strip.average == pytest.approx(
+        it.cross_entropy([0.5, 0.5, 0.0], [0.4, 0.4, 0.2]), abs=1e-12
+    )
+    assert strip.blocks[0].height == pytest.approx(math.log2(1 / 0.4), abs=1e-9)
+    with pytest.raises(ValueError, match="possible or impossible"):
+        strip.set_probs([0.4, 0.4, 0.2], [0.4, 0.4, 0.2])
+
+
 def test_no_overhang_puts_the_baseline_exactly_under_the_blocks():
     strip = AverageStrip(it.fair_die(6), width=3.0, overhang=0)
     assert strip.baseline.get_left()[0] == pytest.approx(strip.blocks.get_left()[0], abs=1e-9)
@@ -56,7 +68,7 @@ def test_no_overhang_puts_the_baseline_exactly_under_the_blocks():
 
 
 @pytest.mark.parametrize(
-    ("probs", "message"), [([1.0, 0.0], "p > 0"), ([0.5, 0.6], "sums to"), ([1.0], "1 prob")]
+    ("probs", "message"), [([1.0, 0.0], "possible or impossible"), ([0.5, 0.6], "sums to"), ([1.0], "1 prob")]
 )
 def test_bad_chances_are_refused(probs, message):
     strip = AverageStrip(it.fair_coin())
