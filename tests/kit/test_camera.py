@@ -132,3 +132,54 @@ def test_a_kept_image_is_redrawn_when_its_pixels_change_in_place():
         image.shift((0.5, 0, 0))
         moved, fresh = both()
         assert np.array_equal(moved, fresh) and not np.array_equal(moved, faded)
+
+
+def _one_colour_picture() -> np.ndarray:
+    """Fog-like: one colour, its opacity rising smoothly from clear at the edges."""
+    rgba = _picture(3)
+    rgba[..., :3] = (96, 110, 128)
+    y, x = np.mgrid[0:72, 0:120]
+    bank = np.sin(np.pi * (x + 0.5) / 120) * np.sin(np.pi * (y + 0.5) / 72)
+    rgba[..., 3] = (160 * bank * (0.7 + 0.3 * np.cos(x / 9.0))).astype(np.uint8)
+    return rgba
+
+
+def test_a_one_colour_image_resizes_only_its_opacity():
+    """Resized, it keeps its colour exactly and its opacity is Pillow's own resize."""
+    from PIL import Image
+
+    source = _one_colour_picture()
+    resized = np.asarray(camera_module._resized(source, (500, 300), Image.BILINEAR))
+    pillows = np.asarray(Image.fromarray(source, "RGBA").resize((500, 300), Image.BILINEAR))
+    assert np.array_equal(resized[..., 3], pillows[..., 3])
+    assert (resized[..., :3] == (96, 110, 128)).all()
+
+
+def test_a_one_colour_image_matches_manim():
+    with tempconfig({"quality": "low_quality"}):
+        image = ImageMobject(_one_colour_picture()).scale_to_fit_height(4).shift((1.2, -0.4, 0))
+        ours, manims = _draw(ExplainerCamera, image), _draw(Camera, image)
+    difference = np.abs(ours - manims)
+    assert ours.any() and not np.array_equal(ours, _draw(Camera, ImageMobject(_picture())))
+    assert difference.mean() < 0.2
+    assert np.percentile(difference, 99.9) <= 4
+
+
+def test_each_frame_is_drawn_into_a_new_array():
+    """The renderer hands a frame to the encoder uncopied: drawing the next frame must
+    leave it as it was, and the camera keeps no old frame alive."""
+    from scenes.kit.frames import ExplainerRenderer
+
+    with tempconfig({"quality": "low_quality"}):
+        renderer = ExplainerRenderer(camera_class=ExplainerCamera)
+        camera = renderer.camera
+        camera.reset()
+        camera.capture_mobjects([Circle(color="#FFAA00")])
+        first = renderer.get_frame()
+        assert first is camera.pixel_array  # handed over as it is
+        drawn = first.copy()
+        camera.reset()
+        camera.capture_mobjects([Circle(color="#FFAA00").shift((2, 0, 0))])
+        assert np.array_equal(first, drawn)
+        assert not np.array_equal(camera.pixel_array, drawn)
+        assert list(camera.pixel_array_to_cairo_context) == [id(camera.pixel_array)]
