@@ -5,11 +5,13 @@ converts it to the encoder's YUV and encodes it. About half of an explainer's
 frames are holds, mostly the ``wait`` that ends each beat, and manim converts
 and encodes every held frame again. :class:`HoldingEncoder` instead
 
-- converts each picture once: a frame equal to the one before reuses the
-  converted picture. The scaler reads manim's frame where it lies
-  (``VideoFrame.from_numpy_buffer``: no copy, the same picture, about 12 % less
-  time than copying into an aligned frame first), through one reused scaler,
-  single-threaded (the render workers keep both cores busy);
+- converts each picture once, and only where it changed: a frame equal to the
+  one before reuses the converted picture, and a frame that differs in a band
+  of rows has only that band converted again (:mod:`scenes.kit.conversion`,
+  the same picture). The scaler reads manim's frame where it lies
+  (``VideoFrame.from_numpy_buffer``: no copy, about 12 % less time than copying
+  into an aligned frame first), single-threaded (the render workers keep both
+  cores busy);
 - writes a partial movie that shows one picture throughout (a wait) as a few
   frames, the last one lasting the rest of the wait: x264 encodes a dozen
   frames instead of every tick. Players show every picture at the same time
@@ -35,12 +37,14 @@ from typing import Any
 import av
 import numpy as np
 from av.video.frame import PictureType
-from av.video.reformatter import VideoReformatter
 from manim import config
 from manim.constants import RendererType
 from manim.renderer.cairo_renderer import CairoRenderer
 from manim.scene.scene_file_writer import SceneFileWriter
 from manim.scene.video_segment_encoder import VideoSegmentEncoder
+
+from scenes.kit.camera import ExplainerCamera
+from scenes.kit.conversion import RowConverter, changed_rows
 
 __all__ = [
     "ExplainerRenderer",
@@ -101,7 +105,7 @@ class HoldingEncoder(VideoSegmentEncoder):
         self._lock = lock or threading.Lock()
         self._short_holds = short_holds
         self._tick = Fraction(spec.frame_rate.denominator, spec.frame_rate.numerator)
-        self._scaler = VideoReformatter()
+        self._converter = RowConverter(spec.pixel_format)
         self._last: np.ndarray | None = None  # the RGBA frame last written
         # The converted picture not yet encoded, and for how many ticks it shows:
         # a segment that never changes picture is written as a hold in finish().
@@ -114,14 +118,12 @@ class HoldingEncoder(VideoSegmentEncoder):
         """Show ``pixels`` for ``repeat`` ticks; convert it only if it differs from the last."""
         self._validate_frame(pixels, repeat)
         started = time.thread_time()
-        same = self._last is not None and np.array_equal(
-            pixels.view(np.uint32), self._last.view(np.uint32)
-        )
-        if same:
+        rows = None if self._last is None else changed_rows(pixels, self._last)
+        if self._last is not None and rows is None:
             self._pending_ticks += repeat
             self._record(convert=time.thread_time() - started, frames=repeat, held=repeat)
             return
-        picture = self._convert(pixels)
+        picture = self._converter.convert(pixels, rows)
         converted = time.thread_time()
         if self._pending is not None:
             self._changed = True
@@ -179,11 +181,6 @@ class HoldingEncoder(VideoSegmentEncoder):
         for _ in range(self._pending_ticks):
             self._send(self._pending, 1)
         self._pending = None
-
-    def _convert(self, pixels: np.ndarray) -> av.VideoFrame:
-        # manim hands over a C-contiguous RGBA frame it never touches again.
-        rgba = av.VideoFrame.from_numpy_buffer(np.ascontiguousarray(pixels), format="rgba")
-        return self._scaler.reformat(rgba, format=self.spec.pixel_format, threads=1)
 
     def _send(self, picture: av.VideoFrame, ticks: int) -> None:
         picture.pts, picture.time_base = self._next_pts, self._tick
@@ -252,6 +249,12 @@ class ExplainerRenderer(CairoRenderer):
     def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("file_writer_class", HoldingFileWriter)
         super().__init__(**kwargs)
+
+    def get_frame(self) -> np.ndarray:
+        # The explainer's camera draws each frame into a new array: this one is done.
+        if isinstance(self.camera, ExplainerCamera):
+            return self.camera.pixel_array
+        return super().get_frame()
 
     def update_frame(self, *args: Any, **kwargs: Any) -> None:
         started = time.thread_time()
