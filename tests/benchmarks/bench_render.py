@@ -362,6 +362,7 @@ def main() -> int:
                     stem,
                     f"{m.psnr:.2f}",
                     f"{m.worst:.2f}",
+                    f"{m.worst_at:.2f}",
                     f"{m.duration_difference:+.3f}",
                     f"{ours / 1e6:.2f}",
                     f"{theirs / 1e6:.2f}",
@@ -369,7 +370,7 @@ def main() -> int:
                 ]
                 for stem, (m, ours, theirs) in ab["matches"].items()
             ]
-            header = ["scene", "PSNR dB", "worst dB", "length s", "MB", "MB before", "size"]
+            header = ["scene", "PSNR dB", "worst dB", "at s", "length s", "MB", "MB before", "size"]
             print(table(match_rows, header))
     if failures:
         print(f"\nmissed: {', '.join(failures)}")
