@@ -57,7 +57,9 @@ class ExplainerCamera(Camera):
         # renderer has handed to the encoder as it is (ExplainerRenderer.get_frame)
         # is then never drawn on again.
         converted = (
-            self.convert_pixel_array(pixel_array) if convert_from_floats else np.asarray(pixel_array)
+            self.convert_pixel_array(pixel_array)
+            if convert_from_floats
+            else np.asarray(pixel_array)
         )
         old = getattr(self, "pixel_array", None)
         if old is not None and old.shape == converted.shape:

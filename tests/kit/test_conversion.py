@@ -81,5 +81,7 @@ def test_large_changes_and_other_formats_convert_whole():
     webm = RowConverter("yuva420p")
     webm.convert(before)
     told_less = _planes(webm.convert(after, (0, 2)))  # only two rows, it is told
-    for ours, whole in zip(told_less, _planes(RowConverter("yuva420p").convert(after)), strict=True):
+    for ours, whole in zip(
+        told_less, _planes(RowConverter("yuva420p").convert(after)), strict=True
+    ):
         assert np.array_equal(ours, whole)

@@ -68,7 +68,8 @@ def test_no_overhang_puts_the_baseline_exactly_under_the_blocks():
 
 
 @pytest.mark.parametrize(
-    ("probs", "message"), [([1.0, 0.0], "possible or impossible"), ([0.5, 0.6], "sums to"), ([1.0], "1 prob")]
+    ("probs", "message"),
+    [([1.0, 0.0], "possible or impossible"), ([0.5, 0.6], "sums to"), ([1.0], "1 prob")],
 )
 def test_bad_chances_are_refused(probs, message):
     strip = AverageStrip(it.fair_coin())
