@@ -67,11 +67,14 @@ def pictures(path: Path) -> Iterator[tuple[Fraction, Fraction, np.ndarray]]:
         stream = container.streams.video[0]
         stream.thread_type = "AUTO"  # decode on every core
         tb = Fraction(stream.time_base)
+        rate = stream.base_rate or stream.average_rate
+        snap = _on_ticks(Fraction(rate)) if rate else (lambda t: t)
         end = stream_end_seconds(container, stream)
+        end = None if end is None else snap(Fraction(end))
         container.seek(0)
         first, held = None, None
         for frame in container.decode(stream):
-            at = Fraction(frame.pts) * tb
+            at = snap(Fraction(frame.pts) * tb)
             first = at if first is None else first
             if held is not None:
                 yield held[0] - first, at - first, held[1]
@@ -81,6 +84,19 @@ def pictures(path: Path) -> Iterator[tuple[Fraction, Fraction, np.ndarray]]:
         if end is None or end <= held[0]:  # no packet durations: the last lasts one frame
             end = held[0] + 1 / Fraction(stream.base_rate or stream.average_rate or 1)
         yield held[0] - first, end - first, held[1]
+
+
+def _on_ticks(rate: Fraction):
+    """Times moved onto the frame-rate grid when within a quarter tick of it: a muxer's
+    time base (manim's is 1/15360 s at 60 fps) leaves a picture's time a fraction of a
+    millisecond off, and two videos would otherwise pair each picture with its
+    neighbour for that sliver, a "worst" pair that nobody sees."""
+
+    def snap(t: Fraction) -> Fraction:
+        grid = Fraction(round(t * rate)) / rate
+        return grid if abs(t - grid) * rate < Fraction(1, 4) else t
+
+    return snap
 
 
 def yuv_samples(frame: av.VideoFrame) -> np.ndarray:

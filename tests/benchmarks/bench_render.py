@@ -34,6 +34,7 @@ folder. Exits with status 1 if a bar is missed.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import shutil
 import subprocess
@@ -194,6 +195,9 @@ def main() -> int:
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--skip-manim", action="store_true", help="skip the baseline (a)")
     parser.add_argument("--no-reference", action="store_true", help="skip (d)")
+    parser.add_argument(
+        "--keep", metavar="DIR", help="work in DIR and keep every render there (to look at)"
+    )
     args = parser.parse_args()
 
     wanted = [find(k) for k in args.scenes.split(",") if k] or list(all_entries())
@@ -205,7 +209,14 @@ def main() -> int:
         return 1
     print(f"scenes: {', '.join(e.stem for e in entries)}")
     failures = []
-    with tempfile.TemporaryDirectory(prefix="bench-render-") as tmp:
+    kept = Path(args.keep) if args.keep else None
+    if kept:
+        kept.mkdir(parents=True, exist_ok=True)
+    with (
+        contextlib.nullcontext(kept)
+        if kept
+        else tempfile.TemporaryDirectory(prefix="bench-render-") as tmp
+    ):
         tmp = Path(tmp)
         results: dict[str, dict] = {}
         rtf_qualities = [q for q in args.rtf_qualities.split(",") if q]
@@ -241,8 +252,10 @@ def main() -> int:
                     results[quality]["matches"] = compare_renders(
                         entries, quality, media, ref_media
                     )
-                    shutil.rmtree(ref_media, ignore_errors=True)
-            shutil.rmtree(media, ignore_errors=True)
+                    if not kept:
+                        shutil.rmtree(ref_media, ignore_errors=True)
+            if not kept:
+                shutil.rmtree(media, ignore_errors=True)
 
         ab = results[args.quality]
         rendered = [e for e in entries if e.stem in ab["scenes"]]

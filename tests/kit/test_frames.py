@@ -303,3 +303,29 @@ def test_joined_clips_last_exactly_as_long_as_their_pictures(tmp_path):
     joined = join_videos(clips, tmp_path / "joined.mp4")
     assert probe(joined).duration == sum(probe(c).duration for c in clips) == Fraction(38, FPS)
     assert probe(joined).frames == sum(probe(c).frames for c in clips)
+
+
+def _write_early(path: Path, pictures: list[np.ndarray], early: Fraction) -> Path:
+    """One frame per picture, each after the first ``early`` seconds before its tick,
+    as a fine muxer time base leaves manim's own videos."""
+    with av.open(str(path), "w") as out:
+        stream = out.add_stream("libx264", rate=FPS)
+        stream.width, stream.height, stream.pix_fmt = *SIZE, "yuv420p"
+        stream.codec_context.time_base = Fraction(1, FPS * 512)
+        for index, rgba in enumerate(pictures):
+            frame = av.VideoFrame.from_ndarray(np.ascontiguousarray(rgba[..., :3]), "rgb24")
+            at = Fraction(index, FPS) - (early if index else 0)
+            frame.pts, frame.time_base = round(at * FPS * 512), stream.codec_context.time_base
+            out.mux(stream.encode(frame))
+        out.mux(stream.encode())
+    return path
+
+
+def test_psnr_pairs_pictures_a_sliver_off_their_ticks_with_their_own_tick(tmp_path):
+    pictures = [_picture(seed) for seed in range(12)]
+    exact = _write_early(tmp_path / "exact.mp4", pictures, Fraction(0))
+    early = _write_early(tmp_path / "early.mp4", pictures, Fraction(1, 3072))
+    match = compare_videos(exact, early)
+    assert match.worst == float("inf"), str(match)  # the same pictures, tick for tick
+    late_by_a_frame = _write_early(tmp_path / "late.mp4", pictures, Fraction(-1, FPS))
+    assert compare_videos(exact, late_by_a_frame).worst < 45  # a real shift still shows
