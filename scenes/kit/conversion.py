@@ -15,6 +15,8 @@ import av
 import numpy as np
 from av.video.reformatter import VideoReformatter
 
+from scenes.render.planes import plane_rows
+
 __all__ = ["RowConverter", "changed_rows"]
 
 # A chroma row is filtered from the luma rows about it: a change reaches the chroma
@@ -33,12 +35,6 @@ def changed_rows(pixels: np.ndarray, last: np.ndarray) -> tuple[int, int] | None
     if rows.size == 0:
         return None
     return int(rows[0]), int(rows[-1]) + 1
-
-
-def _rows(plane: av.video.plane.VideoPlane) -> np.ndarray:
-    """A plane's pixels as a (height, width) array over its own memory."""
-    lines = np.frombuffer(plane, np.uint8).reshape(plane.height, plane.line_size)
-    return lines[:, : plane.width]
 
 
 class RowConverter:
@@ -87,8 +83,8 @@ class RowConverter:
         for index, plane in enumerate(picture.planes):
             step = 1 if index == 0 else 2  # chroma planes have a row per two
             a, b = keep_from // step, keep_to // step
-            out, before = _rows(plane), _rows(self._last.planes[index])
+            out, before = plane_rows(plane), plane_rows(self._last.planes[index])
             out[:a] = before[:a]
-            out[a:b] = _rows(band.planes[index])[a - start // step : b - start // step]
+            out[a:b] = plane_rows(band.planes[index])[a - start // step : b - start // step]
             out[b:] = before[b:]
         return picture

@@ -24,6 +24,7 @@ from pathlib import Path
 import av
 import numpy as np
 
+from scenes.render.planes import plane_rows
 from scenes.render.stream_end import stream_end_seconds
 
 __all__ = ["VideoComparison", "compare_videos", "pictures", "psnr_of", "yuv_samples"]
@@ -103,14 +104,7 @@ def yuv_samples(frame: av.VideoFrame) -> np.ndarray:
     """A picture's Y, U and V samples (8-bit 4:2:0), one plane after the other."""
     if frame.format.name != "yuv420p":
         frame = frame.reformat(format="yuv420p")
-    return np.concatenate(
-        [
-            np.frombuffer(plane, np.uint8)
-            .reshape(plane.height, plane.line_size)[:, : plane.width]
-            .ravel()
-            for plane in frame.planes
-        ]
-    )
+    return np.concatenate([plane_rows(plane).ravel() for plane in frame.planes])
 
 
 def compare_videos(reference: Path, candidate: Path) -> VideoComparison:

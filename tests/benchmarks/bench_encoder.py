@@ -38,6 +38,7 @@ from report import table
 
 from scenes.kit.frames import HOLD_LEAD_FRAMES
 from scenes.render.layout import ENCODER_OPTIONS
+from scenes.render.planes import plane_rows
 from scenes.render.psnr import compare_videos
 
 REPO = Path(__file__).resolve().parents[2]
@@ -118,8 +119,7 @@ def record(scene: str, quality: str, folder: Path) -> Record:
                 runs[-1] = (runs[-1][0] + repeat, self._segment)
                 return
             for plane in self._pending.planes:
-                rows = np.frombuffer(plane, np.uint8).reshape(plane.height, plane.line_size)
-                raw.write(rows[:, : plane.width].tobytes())
+                raw.write(plane_rows(plane).tobytes())
             runs.append((repeat, self._segment))
 
     class Writer(frames.HoldingFileWriter):
@@ -155,10 +155,7 @@ def encode(rec: Record, target: Path, options: dict[str, str], holds: bool, thre
         stream.width, stream.height, stream.pix_fmt = rec.width, rec.height, "yuv420p"
         stream.codec_context.thread_count = threads
         picture = av.VideoFrame(rec.width, rec.height, "yuv420p")
-        planes = [
-            np.frombuffer(p, np.uint8).reshape(p.height, p.line_size)[:, : p.width]
-            for p in picture.planes
-        ]
+        planes = [plane_rows(p) for p in picture.planes]
         durations: dict[int, int] = {}
         pts, cpu, previous = 0, 0.0, None
 

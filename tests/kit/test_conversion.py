@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from scenes.kit import conversion
 from scenes.kit.conversion import RowConverter, changed_rows
+from scenes.render.planes import plane_rows
 
 HEIGHT, WIDTH = 96, 64
 
@@ -18,7 +18,7 @@ def _frame(rng: np.random.Generator) -> np.ndarray:
 
 
 def _planes(picture) -> list[np.ndarray]:
-    return [conversion._rows(plane).copy() for plane in picture.planes]
+    return [plane_rows(plane).copy() for plane in picture.planes]
 
 
 def _whole(pixels: np.ndarray) -> list[np.ndarray]:
