@@ -64,10 +64,7 @@ def recorded_info(stem: str, sources: str) -> SceneInfo | None:
     record = _records().get(stem)
     if not record or record.get("sources") != sources:
         return None
-    lengths = record.get("lengths")
-    return SceneInfo(
-        tuple(record["beats"]), float(record["duration"]), tuple(lengths) if lengths else None
-    )
+    return SceneInfo.from_record(record)
 
 
 def poster_beat(beats: Sequence[str]) -> str:

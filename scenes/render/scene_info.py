@@ -58,6 +58,17 @@ class SceneInfo:
             object.__setattr__(self, "lengths", None)  # not this scene's: unknown
 
     @classmethod
+    def from_record(cls, record: dict[str, Any]) -> SceneInfo:
+        """Of a JSON record with ``beats``, ``duration`` and, if known, ``lengths``: the
+        cache's own, a render's key file, the catalogue's."""
+        lengths = record.get("lengths")
+        return cls(
+            tuple(record["beats"]),
+            float(record["duration"]),
+            tuple(map(float, lengths)) if lengths else None,
+        )
+
+    @classmethod
     def played(cls, beats: Sequence[Any]) -> SceneInfo:
         """Of a played scene's beat records (each with a ``name``, ``start`` and ``end``)."""
         return cls(
@@ -73,13 +84,7 @@ def _path(source_key: str) -> Path:
 
 def load_info(source_key: str) -> SceneInfo | None:
     try:
-        data = json.loads(_path(source_key).read_text(encoding="utf-8"))
-        lengths = data.get("lengths")
-        return SceneInfo(
-            tuple(data["beats"]),
-            float(data["duration"]),
-            tuple(map(float, lengths)) if lengths is not None else None,
-        )
+        return SceneInfo.from_record(json.loads(_path(source_key).read_text(encoding="utf-8")))
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
@@ -91,10 +96,7 @@ def save_info(source_key: str, info: SceneInfo) -> None:
 
 def save_rendered(source_key: str, record: dict[str, Any]) -> None:
     """Remember what a render's key file ``record`` says of the scene's beats."""
-    lengths = record.get("lengths")
-    beats = tuple(record["beats"])
-    info = SceneInfo(beats, record["duration"], tuple(lengths) if lengths else None)
-    save_info(source_key, info)
+    save_info(source_key, SceneInfo.from_record(record))
 
 
 def known_info(source_key: str, stem: str, sources: str) -> SceneInfo | None:
