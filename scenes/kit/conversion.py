@@ -28,13 +28,39 @@ MARGIN = 8
 WHOLE_SHARE = 0.75
 
 
+# Rows compared at a time when scanning for the band (about 250 kB of a 1080p frame).
+SCAN_ROWS = 32
+
+
 def changed_rows(pixels: np.ndarray, last: np.ndarray) -> tuple[int, int] | None:
-    """``(first, end)``: the rows in which two RGBA frames differ, ``None`` if they are equal."""
-    differs = pixels.view(np.uint32)[..., 0] != last.view(np.uint32)[..., 0]
-    rows = np.flatnonzero(differs.any(axis=1))
-    if rows.size == 0:
+    """``(first, end)``: the rows in which two RGBA frames differ, ``None`` if they are equal.
+
+    Scans down from the top to the first row that differs, then up from the bottom
+    to the last: the rows between are never read. The scan reads two frames' worth
+    of memory each frame, so skipping the band is most of the saving.
+    """
+    a, b = _as_words(pixels), _as_words(last)
+    height = a.shape[0]
+    first = None
+    for start in range(0, height, SCAN_ROWS):
+        rows = np.flatnonzero((a[start : start + SCAN_ROWS] != b[start : start + SCAN_ROWS]).any(1))
+        if rows.size:
+            first = start + int(rows[0])
+            break
+    if first is None:
         return None
-    return int(rows[0]), int(rows[-1]) + 1
+    for end in range(height, first, -SCAN_ROWS):
+        start = max(first, end - SCAN_ROWS)
+        rows = np.flatnonzero((a[start:end] != b[start:end]).any(1))
+        if rows.size:
+            return first, start + int(rows[-1]) + 1
+    raise AssertionError("unreachable: the first differing row differs")
+
+
+def _as_words(pixels: np.ndarray) -> np.ndarray:
+    """An RGBA frame as rows of machine words, for fast comparison."""
+    rows = pixels.reshape(pixels.shape[0], -1)
+    return rows.view(np.uint64) if rows.shape[1] % 8 == 0 else rows.view(np.uint32)
 
 
 class RowConverter:

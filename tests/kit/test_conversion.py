@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from scenes.kit.conversion import RowConverter, changed_rows
+from scenes.kit.conversion import SCAN_ROWS, RowConverter, changed_rows
 from scenes.render.planes import plane_rows
 
 HEIGHT, WIDTH = 96, 64
@@ -33,6 +33,23 @@ def test_changed_rows_finds_the_band_that_differs():
     after[37, 5, 1] ^= 1  # one channel of one pixel
     after[52, 60, 3] ^= 4  # the opacity counts too
     assert changed_rows(after, before) == (37, 53)
+
+
+@pytest.mark.parametrize("width", [6, 7])  # rows of whole words, and of odd pixels
+def test_changed_rows_matches_a_row_by_row_comparison_for_any_band(width):
+    """The scan skips the rows between the band's ends: bands that start and end on,
+    just before and just after its blocks' edges, and single rows at the frame's edges."""
+    rng = np.random.default_rng(width)
+    height = 3 * SCAN_ROWS + 5
+    before = rng.integers(0, 256, (height, width, 4), dtype=np.uint8)
+    edges = [0, 1, SCAN_ROWS - 1, SCAN_ROWS, SCAN_ROWS + 1, 2 * SCAN_ROWS, height - 1]
+    for first in edges:
+        for last in [e for e in edges if e >= first]:
+            after = before.copy()
+            after[first, rng.integers(width), rng.integers(4)] ^= 1
+            after[last, rng.integers(width), rng.integers(4)] ^= 128
+            differs = np.flatnonzero((after != before).any(axis=(1, 2)))
+            assert changed_rows(after, before) == (int(differs[0]), int(differs[-1]) + 1)
 
 
 @pytest.mark.parametrize("first", range(0, 20))
