@@ -4,6 +4,8 @@ Each unit runs as ``python -m scenes._worker`` (:mod:`scenes.render.worker`) in 
 process group, with the job on stdin and its events, one JSON object a line, on stdout.
 :class:`LocalPool` starts at most ``jobs`` of them and puts every event on one queue as
 ``(unit name, event)``, ending each unit's stream with ``{"event": "exited", "code": N}``.
+It forks them from a server that has imported manim once for the run
+(:mod:`scenes.render.zygote`; ``EXPLAINER_FORK_SERVER=0`` starts each one afresh).
 The Dask executor (:mod:`scenes.render.cluster`) starts the same processes on its
 workers with :func:`spawn_worker`, so a unit renders the same way everywhere.
 """
@@ -24,6 +26,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from scenes.render.worker import Job
+from scenes.render.zygote import ForkServer, ForkServerUnavailable, available
 
 __all__ = ["GRACE", "LocalPool", "read_events", "spawn_worker", "stop_process"]
 
@@ -79,7 +82,7 @@ def spawn_worker(
     return process
 
 
-def read_events(process: subprocess.Popen) -> Iterator[dict[str, Any]]:
+def read_events(process: Any) -> Iterator[dict[str, Any]]:
     """The worker's events, then ``{"event": "exited", "code": N}`` once it has exited."""
     assert process.stdout is not None
     for line in process.stdout:
@@ -90,7 +93,7 @@ def read_events(process: subprocess.Popen) -> Iterator[dict[str, Any]]:
     yield {"event": "exited", "code": process.wait()}
 
 
-def stop_process(process: subprocess.Popen, deadline: float) -> None:
+def stop_process(process: Any, deadline: float) -> None:
     """SIGKILL ``process``'s group if it has not ended by ``deadline`` (monotonic)."""
     try:
         process.wait(timeout=max(0.0, deadline - time.monotonic()))
@@ -99,29 +102,46 @@ def stop_process(process: subprocess.Popen, deadline: float) -> None:
         process.wait()
 
 
-def _signal_group(process: subprocess.Popen, sig: int) -> None:
+def _signal_group(process: Any, sig: int) -> None:
     with suppress(ProcessLookupError, PermissionError):
         os.killpg(process.pid, sig)
 
 
 class LocalPool:
-    """At most ``jobs`` worker processes at once on this machine."""
+    """At most ``jobs`` worker processes at once on this machine, forked from a server
+    started now if ``work`` (the run's folder, which keeps the server's log) is given."""
 
-    def __init__(self, jobs: int, events: queue.Queue) -> None:
+    def __init__(self, jobs: int, events: queue.Queue, work: Path | None = None) -> None:
         self.capacity = self.workers = jobs
         self.events = events
-        self.processes: dict[str, subprocess.Popen] = {}
+        self.processes: dict[str, Any] = {}  # Popen, or ForkedWorker
+        self.server: ForkServer | None = None
+        wanted = os.environ.get("EXPLAINER_FORK_SERVER", "1") != "0"
+        if work is not None and wanted and available():
+            # Started before the first unit is ready: it imports while the run plans.
+            with (work / "fork-server.log").open("wb") as log:
+                self.server = ForkServer(_worker_env(), label=str(work), log=log)
 
     def describe(self) -> str:
         return f"{self.capacity} at a time"
 
     def start(self, name: str, job: Job, log: Path) -> None:
         with log.open("wb") as log_handle:
-            process = spawn_worker(job, log_handle)
+            process = self._spawn(job, log_handle)
         self.processes[name] = process
         threading.Thread(target=self._forward, args=(name, process), daemon=True).start()
 
-    def _forward(self, name: str, process: subprocess.Popen) -> None:
+    def _spawn(self, job: Job, log: IO[bytes]) -> Any:
+        if self.server is not None:
+            try:
+                return self.server.spawn(job.to_json(), log)
+            except ForkServerUnavailable as error:
+                log.write(f"starting each worker afresh: {error}\n".encode())
+                log.flush()
+                self.server = None
+        return spawn_worker(job, log)
+
+    def _forward(self, name: str, process: Any) -> None:
         for event in read_events(process):
             self.events.put((name, event))
 
@@ -144,4 +164,6 @@ class LocalPool:
             stop_process(process, deadline)
 
     def close(self) -> None:
-        return None
+        if self.server is not None:
+            self.server.close()
+            self.server = None

@@ -437,7 +437,7 @@ def _run(
             else:
                 from scenes.render.pool import LocalPool
 
-                pool = LocalPool(jobs, events)
+                pool = LocalPool(jobs, events, work)
             try:
                 units = _plan(scenes, pool.workers, split)
                 _Loop(units, pool, events, work, report, notify).run()

@@ -332,18 +332,22 @@ def _summary(recorded: dict[str, Any]) -> dict[str, Any]:
     return {"duration": recorded.get("duration"), "render_seconds": recorded.get("render_seconds")}
 
 
-def main() -> int:
+def main(job_text: str | None = None) -> int:
+    """Render the job on stdin (or ``job_text``, from the fork server)."""
     # Keep the original stdout for reports; anything else printed goes to stderr.
     reports = os.fdopen(os.dup(1), "w", buffering=1, encoding="utf-8")
     os.dup2(2, 1)
     reporter = _Reporter(reports)
     try:
-        job = Job.from_json(sys.stdin.read())
+        job = Job.from_json(sys.stdin.read() if job_text is None else job_text)
     except (ValueError, TypeError) as error:
         reporter.send("failed", kind="internal", message=f"bad job: {error}")
         return EXIT_FAILED
     _die_with_parent(job.parent_pid)
     os.environ["EXPLAINER_THEME"] = job.theme  # read by the scenes' theme
+    theme = sys.modules.get("scenes.theme")
+    if theme is not None:  # forked from the fork server, which imported it already
+        theme.use_theme(job.theme)
     if job.path_entry and job.path_entry not in sys.path:
         sys.path.append(job.path_entry)  # appended: installed packages keep their names
     try:

@@ -97,7 +97,9 @@ def workers_for(media: Path) -> list[int]:
             state = (proc / "stat").read_text().split(")")[-1].split()[0]
         except OSError:
             continue
-        if b"scenes._worker" in cmdline and str(media).encode() in cmdline and state != "Z":
+        # A forked worker shows its fork server's command line.
+        ours = b"scenes._worker" in cmdline or b"scenes._zygote" in cmdline
+        if ours and str(media).encode() in cmdline and state != "Z":
             pids.append(int(proc.name))
     return pids
 
@@ -152,6 +154,15 @@ def descendants(ancestor: int, marker: bytes) -> list[int]:
         if marker in cmdline and ancestor in ancestry(int(proc.name)):
             found.append(int(proc.name))
     return found
+
+
+def render_workers(ancestor: int) -> list[int]:
+    """Live render workers under ``ancestor``: started as ``scenes._worker``, or forked by
+    the run's fork server (they show its command line; the server itself is none)."""
+    forked = descendants(ancestor, b"scenes._zygote")
+    return descendants(ancestor, b"scenes._worker") + [
+        pid for pid in forked if ancestry(pid)[:1] != [ancestor]
+    ]
 
 
 def ancestry(pid: int) -> list[int]:

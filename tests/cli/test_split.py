@@ -11,10 +11,10 @@ import pytest
 from cli_checks import (
     BEATS,
     assert_complete,
-    descendants,
     leftovers,
     outputs,
     picture_length,
+    render_workers,
     sound,
     wait_for,
     workers_for,
@@ -88,7 +88,7 @@ def test_interrupting_a_split_render_stops_its_units_and_publishes_nothing(tiny)
         "render", "tiny-one", "-q", "low", "--split", "2", "--media-dir", str(tiny.media),
         env={"TINY_SLOW": "0.03"},
     )  # fmt: skip
-    wait_for(lambda: len(descendants(run.pid, b"scenes._worker")) == 2 or run.poll() is not None)
+    wait_for(lambda: len(render_workers(run.pid)) == 2 or run.poll() is not None)
     assert run.poll() is None, run.communicate()
     run.send_signal(signal.SIGINT)
     _, stderr = run.communicate(timeout=30)
