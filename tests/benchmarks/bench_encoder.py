@@ -47,6 +47,13 @@ MBTREE_B1 = {"x264-params": "mbtree=1:rc-lookahead=10:bframes=1"}
 CABAC_MBTREE = {"x264-params": "cabac=1:mbtree=1:rc-lookahead=10"}
 # The renderer's own setting, less the thread count each row sets.
 CHOSEN = {k: v for k, v in ENCODER_OPTIONS["mp4"].items() if k != "threads"}
+
+
+def _chosen_with(params: str) -> dict[str, str]:
+    """The renderer's setting with more x264 parameters."""
+    return {**CHOSEN, "x264-params": f"{CHOSEN['x264-params']}:{params}"}
+
+
 # (label, x264 options, holds as one frame?, threads)
 SETTINGS: list[tuple[str, dict[str, str], bool, int]] = [
     ("medium (manim's default), every frame", {"preset": "medium"}, False, 1),
@@ -56,6 +63,10 @@ SETTINGS: list[tuple[str, dict[str, str], bool, int]] = [
     ("superfast", {"preset": "superfast"}, True, 1),
     ("superfast + mbtree (the renderer's)", CHOSEN, True, 1),
     ("superfast + mbtree, bframes=1", {"preset": "superfast", **MBTREE_B1}, True, 1),
+    ("superfast + mbtree, bframes=0", _chosen_with("bframes=0"), True, 1),
+    ("superfast + mbtree, aq-mode=0", _chosen_with("aq-mode=0"), True, 1),
+    ("superfast + mbtree, no deblocking", _chosen_with("no-deblock=1"), True, 1),
+    ("superfast + mbtree, subme=0", _chosen_with("subme=0"), True, 1),
     ("veryfast me=dia subme=1", {"preset": "veryfast", "x264-params": "me=dia:subme=1"}, True, 1),
     ("ultrafast + cabac + mbtree", {"preset": "ultrafast", **CABAC_MBTREE}, True, 1),
     ("faster", {"preset": "faster"}, True, 1),
