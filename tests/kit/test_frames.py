@@ -309,7 +309,10 @@ def _write_early(path: Path, pictures: list[np.ndarray], early: Fraction) -> Pat
     """One frame per picture, each after the first ``early`` seconds before its tick,
     as a fine muxer time base leaves manim's own videos."""
     with av.open(str(path), "w") as out:
-        stream = out.add_stream("libx264", rate=FPS)
+        # Lossless, on one thread: x264's rate control sees the timestamps, so lossy
+        # encodes of the same pictures at other times differ a little, now and then.
+        stream = out.add_stream("libx264", rate=FPS, options={"preset": "ultrafast", "qp": "0"})
+        stream.codec_context.thread_count = 1
         stream.width, stream.height, stream.pix_fmt = *SIZE, "yuv420p"
         stream.codec_context.time_base = Fraction(1, FPS * 512)
         for index, rgba in enumerate(pictures):
