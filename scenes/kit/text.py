@@ -30,6 +30,7 @@ from manim import (
 )
 
 from scenes.kit.glyph_copy import rescale_cached_strokes, share_parsed_paths
+from scenes.kit.svg_parse import parse_through_private_copy
 from scenes.theme import current_theme
 
 __all__ = [
@@ -56,6 +57,7 @@ __all__ = [
 _UNITS_PER_PT_PER_FONT_SIZE = 1 / 960
 
 share_parsed_paths()  # every scene copies text; see scenes/kit/glyph_copy.py
+parse_through_private_copy()  # processes share the Typst cache; see scenes/kit/svg_parse.py
 
 # A coloured part of a formula, `{{ H(p) : entropy }}`: its maths, then its role.
 _GROUP = re.compile(r"\{\{\s*(.*?)\s*:\s*\w+\s*\}\}")

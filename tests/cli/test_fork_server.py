@@ -43,10 +43,12 @@ def _job(tmp_path) -> Job:
     )
 
 
-@pytest.fixture
-def server(tmp_path):
-    with (tmp_path / "server.log").open("wb") as log:
-        server = ForkServer(_worker_env(), label=str(tmp_path), log=log)
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """One server for the tests that only fork from it (each start imports manim)."""
+    folder = tmp_path_factory.mktemp("fork-server")
+    with (folder / "server.log").open("wb") as log:
+        server = ForkServer(_worker_env(), label=str(folder), log=log)
     yield server
     server.close()
 
