@@ -26,8 +26,6 @@ REACH = 4
 MARGIN = 8
 # Past this share of the rows, one whole conversion is cheaper than band and copies.
 WHOLE_SHARE = 0.75
-
-
 # Rows compared at a time when scanning for the band (about 250 kB of a 1080p frame).
 SCAN_ROWS = 32
 
@@ -43,7 +41,7 @@ def changed_rows(pixels: np.ndarray, last: np.ndarray) -> tuple[int, int] | None
     height = a.shape[0]
     first = None
     for start in range(0, height, SCAN_ROWS):
-        rows = np.flatnonzero((a[start : start + SCAN_ROWS] != b[start : start + SCAN_ROWS]).any(1))
+        rows = _differing(a, b, start, start + SCAN_ROWS)
         if rows.size:
             first = start + int(rows[0])
             break
@@ -51,10 +49,16 @@ def changed_rows(pixels: np.ndarray, last: np.ndarray) -> tuple[int, int] | None
         return None
     for end in range(height, first, -SCAN_ROWS):
         start = max(first, end - SCAN_ROWS)
-        rows = np.flatnonzero((a[start:end] != b[start:end]).any(1))
+        rows = _differing(a, b, start, end)
         if rows.size:
             return first, start + int(rows[-1]) + 1
     raise AssertionError("unreachable: the first differing row differs")
+
+
+def _differing(a: np.ndarray, b: np.ndarray, start: int, stop: int) -> np.ndarray:
+    """The rows from ``start`` to ``stop`` in which ``a`` and ``b`` differ, counted from
+    ``start``."""
+    return np.flatnonzero((a[start:stop] != b[start:stop]).any(axis=1))
 
 
 def _as_words(pixels: np.ndarray) -> np.ndarray:

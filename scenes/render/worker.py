@@ -132,16 +132,21 @@ class _Reporter:
             self.send("progress", seconds=round(seconds, 3), sections=sections)
 
 
-def _die_with_parent(parent_pid: int | None) -> None:
-    """Never outlive the parent: a killed ``explainer render`` takes its workers along."""
-    if parent_pid is None:
-        return
+def killed_with_parent() -> None:
+    """Have the kernel SIGKILL this process when its parent dies (Linux only)."""
     if sys.platform.startswith("linux"):
         try:
             libc = ctypes.CDLL(None, use_errno=True)
             libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
         except (OSError, AttributeError):
             pass
+
+
+def _die_with_parent(parent_pid: int | None) -> None:
+    """Never outlive the parent: a killed ``explainer render`` takes its workers along."""
+    if parent_pid is None:
+        return
+    killed_with_parent()
 
     def watch() -> None:
         while os.getppid() == parent_pid:

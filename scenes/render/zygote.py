@@ -87,13 +87,12 @@ def serve(control_fd: int, pool_pid: int) -> int:
             break
         if not data:  # the pool closed its end: the run is over
             break
-        request = json.loads(data)
         try:
-            pid = _fork_worker(request["job"], fds, control)
+            pid = _fork_worker(data.decode(), fds, control)
         finally:
             for fd in fds:
                 os.close(fd)
-        _send(control, {"seq": request["seq"], "pid": pid})
+        _send(control, {"forked": pid})
     return 0
 
 
@@ -141,10 +140,9 @@ def _send(control: socket.socket, message: dict[str, Any]) -> None:
 
 
 def _die_with(pool_pid: int) -> None:
-    import ctypes
+    from scenes.render.worker import killed_with_parent
 
-    with contextlib.suppress(OSError, AttributeError):
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    killed_with_parent()
     if os.getppid() != pool_pid:
         os._exit(1)
 
@@ -169,9 +167,6 @@ class ForkedWorker:
         if not self._ended.wait(timeout):
             raise subprocess.TimeoutExpired(f"worker {self.pid}", timeout or 0.0)
         assert self.returncode is not None
-        return self.returncode
-
-    def poll(self) -> int | None:
         return self.returncode
 
 
@@ -207,10 +202,9 @@ class ForkServer:
         self._lock = threading.Lock()  # one request at a time
         self._changed = threading.Condition()
         self._state = "starting"  # then "ready" or "stopped"
-        self._pids: dict[int, int] = {}  # request -> pid
+        self._forked: int | None = None  # the pid of the worker last asked for
         self._workers: dict[int, ForkedWorker] = {}
         self._codes: dict[int, int] = {}  # exit codes of workers not yet registered
-        self._seq = 0
         self.reason = ""
         threading.Thread(target=self._listen, daemon=True).start()
 
@@ -222,21 +216,19 @@ class ForkServer:
             if self._state != "ready":
                 raise ForkServerUnavailable(self.reason or "the fork server stopped")
             read_end, write_end = os.pipe()
-            self._seq += 1
-            seq = self._seq
+            self._forked = None
             try:
-                message = json.dumps({"seq": seq, "job": job_text}).encode()
-                socket.send_fds(self._socket, [message], [write_end, log.fileno()])
+                socket.send_fds(self._socket, [job_text.encode()], [write_end, log.fileno()])
             except OSError as error:
                 os.close(read_end)
                 raise ForkServerUnavailable(f"the fork server stopped: {error}") from error
             finally:
                 os.close(write_end)  # the worker holds it: its end is our end of file
-            self._wait_for(lambda: seq in self._pids or self._state == "stopped", None)
-            if seq not in self._pids:
+            self._wait_for(lambda: self._forked is not None or self._state == "stopped", None)
+            if self._forked is None:
                 os.close(read_end)
                 raise ForkServerUnavailable(self.reason or "the fork server stopped")
-            pid = self._pids.pop(seq)
+            pid = self._forked
             worker = ForkedWorker(pid, os.fdopen(read_end, "rb"))
             with self._changed:
                 self._workers[pid] = worker
@@ -275,8 +267,8 @@ class ForkServer:
                     self._state = "ready"
                 elif "failed" in message:
                     self._state, self.reason = "stopped", message["failed"]
-                elif "seq" in message:
-                    self._pids[message["seq"]] = message["pid"]
+                elif "forked" in message:
+                    self._forked = message["forked"]
                 elif message["pid"] in self._workers:
                     self._workers.pop(message["pid"]).ended(message["code"])
                 else:
