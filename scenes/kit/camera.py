@@ -21,6 +21,12 @@ same pixels.
 
 Each frame is drawn into a new array, so the renderer can hand the last one to
 the encoder without copying it.
+
+Before drawing, manim lists every mobject to draw by walking each family through
+nested generators, and sorts each into a drawing function by testing its class
+against a table it builds again for every mobject: a tenth of the drawing time of
+a busy scene. The camera lists the same mobjects in the same order with a plain
+walk, and remembers each class's drawing function.
 """
 
 from __future__ import annotations
@@ -51,6 +57,36 @@ class ExplainerCamera(Camera):
         super().__init__(*args, **kwargs)
         self._paths: dict[tuple[float, bytes], cairo.Path] = {}
         self._pictures: dict[tuple, Image.Image] = {}  # oldest first
+        self._kinds: dict[type, type] = {}  # class -> the type manim draws it as
+
+    def type_or_raise(self, mobject):
+        kind = self._kinds.get(type(mobject))
+        if kind is None:  # manim's answer (it also sets display_funcs, or raises)
+            kind = self._kinds[type(mobject)] = super().type_or_raise(mobject)
+        return kind
+
+    def get_mobjects_to_display(
+        self, mobjects, include_submobjects: bool = True, excluded_mobjects=None
+    ):
+        if not include_submobjects or excluded_mobjects:
+            return super().get_mobjects_to_display(mobjects, include_submobjects, excluded_mobjects)
+        # manim's extract_mobject_family_members: each family in order (a mobject that
+        # contains itself is not entered again), the last of any repeats kept, those
+        # with points, by z_index.
+        members: list = []
+        for mobject in mobjects:
+            _walk_family(mobject, set(), members)
+        seen: set[int] = set()
+        kept = []
+        for mobject in reversed(members):
+            if id(mobject) not in seen:
+                seen.add(id(mobject))
+                if mobject.get_num_points() > 0:
+                    kept.append(mobject)
+        kept.reverse()
+        if self.use_z_index:
+            kept.sort(key=lambda m: m.z_index)
+        return kept
 
     def set_pixel_array(self, pixel_array, convert_from_floats: bool = False) -> None:
         # Always into a new array, where manim copies into the old one: a frame the
@@ -133,6 +169,18 @@ class ExplainerCamera(Camera):
                 self._pictures.pop(next(iter(self._pictures)))  # the oldest
             self._pictures[key] = picture
         return picture
+
+
+def _walk_family(mobject, path: set[int], out: list) -> None:
+    """``mobject`` and its submobjects, depth first, into ``out``; ``path``: the ids of
+    the mobjects being entered (a cycle stops, as in ``Mobject._iter_family``)."""
+    if id(mobject) in path:
+        return
+    path.add(id(mobject))
+    out.append(mobject)
+    for submobject in mobject.submobjects:
+        _walk_family(submobject, path, out)
+    path.discard(id(mobject))
 
 
 def _resized(source: np.ndarray, size: tuple[int, int], algorithm) -> Image.Image:

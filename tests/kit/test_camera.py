@@ -183,3 +183,34 @@ def test_each_frame_is_drawn_into_a_new_array():
         assert np.array_equal(first, drawn)
         assert not np.array_equal(camera.pixel_array, drawn)
         assert list(camera.pixel_array_to_cairo_context) == [id(camera.pixel_array)]
+
+
+def _tree():
+    """Shapes nested three deep, a group without points, a shape listed twice (in two
+    groups), z-indices out of order, an image and a point cloud."""
+    from manim import Dot, PMobject, Square
+
+    shared = Circle()
+    inner = VGroup(Square(), shared, VGroup(Dot(), Dot().set_z_index(2)))
+    image = ImageMobject(_picture()).set_z_index(-1)
+    cloud = PMobject()
+    cloud.add_points(np.zeros((3, 3)))
+    return [inner, VGroup(shared, Square().set_z_index(1)), image, VGroup(), cloud]
+
+
+@pytest.mark.parametrize("use_z_index", [True, False])
+def test_the_mobjects_to_draw_are_manims_in_manims_order(use_z_index):
+    with tempconfig({"quality": "low_quality"}):
+        ours, manims = ExplainerCamera(use_z_index=use_z_index), Camera(use_z_index=use_z_index)
+        mobjects = _tree()
+        listed = ours.get_mobjects_to_display(mobjects)
+        assert listed == manims.get_mobjects_to_display(mobjects)
+        assert len(listed) == 7  # each shape once, groups without points left out
+        kinds = [ours.type_or_raise(m) for m in listed]
+        assert kinds == [manims.type_or_raise(m) for m in listed]
+        assert [ours.type_or_raise(m) for m in listed] == kinds  # remembered: the same
+
+
+def test_a_mobject_manim_cannot_draw_is_still_refused():
+    with tempconfig({"quality": "low_quality"}), pytest.raises(TypeError):
+        ExplainerCamera().type_or_raise(object())
