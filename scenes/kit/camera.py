@@ -103,6 +103,34 @@ class ExplainerCamera(Camera):
         else:
             self.pixel_array = converted.copy()
 
+    def reset(self) -> ExplainerCamera:
+        # A background in one colour is filled in, not copied: half the memory traffic.
+        word = self._background_word()
+        if word is None:
+            return super().reset()
+        frame = np.empty_like(self.background)
+        frame.view(np.uint32).fill(word)
+        self.pixel_array = frame
+        return self
+
+    def _background_word(self) -> np.uint32 | None:
+        """The background's one pixel as a 32-bit word, if it is in one colour throughout
+        (manim's background colour); ``None`` for an image. Kept per background array:
+        manim replaces the array, never changes it in place."""
+        background = self.background
+        if getattr(self, "_word_of", (None,))[0] is not background:
+            word = None
+            if (
+                background.dtype == np.uint8
+                and background.ndim == 3
+                and background.shape[2] == 4
+                and background.flags.c_contiguous
+            ):
+                words = background.view(np.uint32)
+                word = words.flat[0] if (words == words.flat[0]).all() else None
+            self._word_of = (background, word)
+        return self._word_of[1]
+
     def cache_cairo_context(self, pixel_array, ctx: cairo.Context) -> None:
         # Only the array being drawn: each frame's array would otherwise stay alive here.
         self.pixel_array_to_cairo_context = {id(pixel_array): ctx}

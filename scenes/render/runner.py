@@ -36,6 +36,7 @@ from typing import Any
 from scenes.params import DEFAULT_THEME, chosen_theme, variant_suffix
 from scenes.registry import SceneEntry
 from scenes.render.atomic import release, try_lock
+from scenes.render.costs import Measured, expected_costs, record_factors, save_factors
 from scenes.render.keys import (
     SourceMissingError,
     module_file,
@@ -390,7 +391,7 @@ def _prepare(
 
 
 def _plan(scenes: list[_Scene], workers: int, split: bool | int) -> list[_Unit]:
-    """Each scene's units, longest first."""
+    """Each scene's units, the longest expected render first (:mod:`scenes.render.costs`)."""
     chunks = chunks_per_scene(len(scenes), workers, split)
     units: list[_Unit] = []
     for scene in scenes:
@@ -408,12 +409,16 @@ def _plan(scenes: list[_Scene], workers: int, split: bool | int) -> list[_Unit]:
             owners = balanced(lengths, count) if lengths else None
             for chunk in Chunk.all_of(count, owners):
                 units.append(_Unit(f"{base}@{chunk.index + 1}of{count}", scene, chunk))
-    seconds = [
-        (u.scene.result.expected_duration / u.scene.chunks)
-        if u.scene.result.expected_duration
-        else None
+    seconds = expected_costs(
+        (
+            u.scene.result.quality,
+            u.scene.result.entry.stem,
+            (u.scene.result.expected_duration / u.scene.chunks)
+            if u.scene.result.expected_duration
+            else None,
+        )
         for u in units
-    ]
+    )
     return longest_first(units, seconds)
 
 
@@ -441,6 +446,7 @@ def _run(
             try:
                 units = _plan(scenes, pool.workers, split)
                 _Loop(units, pool, events, work, report, notify).run()
+                save_factors(record_factors(_measured(scenes)))
             finally:
                 pool.close()
     finally:
@@ -448,6 +454,16 @@ def _run(
     system = [r for r in report.failed if r.cause == "system"]
     if system:
         raise SystemLibrariesError(system[0].message)
+
+
+def _measured(scenes: list[_Scene]) -> list[Measured]:
+    """What this run measured of each scene rendered whole, for the next run's order."""
+    results = [s.result for s in scenes if not s.in_parts]
+    return [
+        (r.quality, r.entry.stem, r.duration, r.render_seconds)
+        for r in results
+        if r.status == "rendered" and r.duration and r.render_seconds
+    ]
 
 
 class _Loop:

@@ -24,6 +24,9 @@ Run with ``make bench`` (or ``python tests/benchmarks/bench_render.py``); never 
     (``scenes/render/psnr.py``). Bars: PSNR at least 45 dB in every scene, and the
     videos at most 10 % larger in total.
 
+``--save-costs`` writes (c)'s per-scene figures to ``scenes/render-costs.json``: a first
+run (like the cold runs here) starts the scenes that cost most per second first.
+
 Per scene it prints where the render's CPU time went (from the key files): Cairo
 drawing, RGBA-to-YUV conversion, encoding, and the share of frames that were holds.
 
@@ -48,6 +51,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from report import table
 
 from scenes.registry import SceneEntry, all_entries, find
+from scenes.render.costs import SHIPPED, record_factors, save_factors
 from scenes.render.layout import QUALITIES, scene_outputs
 from scenes.render.psnr import compare_videos
 from scenes.render.scene_info import voice_cache_dir
@@ -61,6 +65,10 @@ SIZE_BAR = 1.10
 # Renders with manim's own renderer, as it ships (see scenes/kit/frames.py).
 MANIMS_OWN = {"EXPLAINER_RENDERER": "manim"}
 RTF_GOAL = 1.0
+SAVED_BY = (
+    "tests/benchmarks/bench_render.py --save-costs (render seconds per video second; "
+    "only the queue's order reads them)"
+)
 MANIM_FLAG = {"low": "l", "medium": "m", "high": "h", "4k": "k"}
 
 
@@ -195,6 +203,11 @@ def main() -> int:
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--skip-manim", action="store_true", help="skip the baseline (a)")
     parser.add_argument("--no-reference", action="store_true", help="skip (d)")
+    parser.add_argument(
+        "--save-costs",
+        action="store_true",
+        help="write (c)'s figures to scenes/render-costs.json, the queue's order of a first run",
+    )
     parser.add_argument(
         "--keep", metavar="DIR", help="work in DIR and keep every render there (to look at)"
     )
@@ -358,6 +371,14 @@ def main() -> int:
                 row.append(f"{seconds / duration:.2f}" if duration else "failed")
             rtf_rows.append(row)
         print(table(rtf_rows, ["scene", *(f"RTF {q}" for q in rtf_qualities)]))
+        if args.save_costs:
+            measured = [
+                (quality, stem, duration, seconds)
+                for quality in rtf_qualities
+                for stem, (duration, seconds) in results[quality]["scenes"].items()
+            ]
+            save_factors(record_factors(measured), SHIPPED, note=SAVED_BY)
+            print(f"wrote the figures to {SHIPPED}")
 
         print(
             f"\n[{args.quality}] where the time went, per scene (CPU seconds of the worker's "

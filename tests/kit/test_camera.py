@@ -214,3 +214,25 @@ def test_the_mobjects_to_draw_are_manims_in_manims_order(use_z_index):
 def test_a_mobject_manim_cannot_draw_is_still_refused():
     with tempconfig({"quality": "low_quality"}), pytest.raises(TypeError):
         ExplainerCamera().type_or_raise(object())
+
+
+def test_a_one_colour_background_is_filled_in_as_manim_copies_it():
+    with tempconfig({"quality": "low_quality"}):
+        ours = ExplainerCamera(background_color="#123456", background_opacity=1)
+        manims = Camera(background_color="#123456", background_opacity=1)
+        for camera in (ours, manims):
+            camera.reset()
+            camera.capture_mobjects([Circle(color="#FFAA00")])
+            camera.reset()
+        assert np.array_equal(ours.pixel_array, manims.pixel_array)
+        assert ours.pixel_array is not ours.background
+        # A new background (another colour, or a picture) is seen at the next reset.
+        for camera in (ours, manims):
+            camera.set_background(np.tile(_picture(5), (7, 8, 1))[:480, :854])
+            camera.reset()
+        assert np.array_equal(ours.pixel_array, manims.pixel_array)
+        for camera in (ours, manims):
+            camera.background_color = "#654321"
+            camera.init_background()
+            camera.reset()
+        assert np.array_equal(ours.pixel_array, manims.pixel_array)
