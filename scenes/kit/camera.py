@@ -31,7 +31,6 @@ walk, and remembers each class's drawing function.
 
 from __future__ import annotations
 
-import hashlib
 import sys
 
 import cairo
@@ -56,7 +55,8 @@ class ExplainerCamera(Camera):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._paths: dict[tuple[float, bytes], cairo.Path] = {}
-        self._pictures: dict[tuple, Image.Image] = {}  # oldest first
+        # (form, source pixels, resized picture) of images drawn lately, oldest first
+        self._pictures: list[tuple[tuple, np.ndarray, Image.Image]] = []
         self._kinds: dict[type, type] = {}  # class -> the type manim draws it as
 
     def type_or_raise(self, mobject):
@@ -183,20 +183,32 @@ class ExplainerCamera(Camera):
         pixel_array[y0:y1, x0:x1] = np.asarray(Image.alpha_composite(region, picture))
 
     def _placed_picture(self, image_mobject, size: tuple[int, int], crop: tuple) -> Image.Image:
-        """The image resized to ``size`` and cropped to ``crop``; kept by the exact source
-        pixels, for a still image redrawn while something else moves (hashing the source
-        costs a millisecond, resizing it to a screenful ten times that)."""
-        source = np.ascontiguousarray(image_mobject.get_pixel_array())
-        digest = hashlib.blake2b(source, digest_size=16).digest()
-        algorithm = image_mobject.resampling_algorithm
-        key = (digest, source.shape, size, crop, algorithm)
-        picture = self._pictures.get(key)
-        if picture is None:
-            picture = _resized(source, size, algorithm).crop(crop)
-            if len(self._pictures) >= KEPT_PICTURES:
-                self._pictures.pop(next(iter(self._pictures)))  # the oldest
-            self._pictures[key] = picture
+        """The image resized to ``size`` and cropped to ``crop``; kept with a copy of the
+        source pixels, for a still image redrawn while something else moves: comparing
+        the source with the copy costs a tenth of a millisecond, resizing it to a
+        screenful ten times that. (A hash of the source cost as much as the compare
+        and the resize of a small image together.)"""
+        source = image_mobject.get_pixel_array()
+        form = (source.shape, source.dtype.str, size, crop, image_mobject.resampling_algorithm)
+        for kept_form, kept_source, picture in self._pictures:
+            if kept_form == form and _same_pixels(kept_source, source):
+                return picture
+        source = np.ascontiguousarray(source)
+        picture = _resized(source, size, form[-1]).crop(crop)
+        if len(self._pictures) >= KEPT_PICTURES:
+            self._pictures.pop(0)  # the oldest
+        self._pictures.append((form, source.copy(), picture))
         return picture
+
+
+def _same_pixels(kept: np.ndarray, source: np.ndarray) -> bool:
+    """Whether ``source`` holds exactly the pixels of ``kept`` (contiguous, same shape),
+    compared eight bytes at a time where the sizes allow."""
+    if kept.nbytes % 8 == 0 and source.flags.c_contiguous:
+        return bool(
+            np.array_equal(kept.reshape(-1).view(np.uint64), source.reshape(-1).view(np.uint64))
+        )
+    return bool(np.array_equal(kept, source))
 
 
 def _walk_family(mobject, path: set[int], out: list) -> None:
