@@ -118,6 +118,7 @@ class ExplainerCamera(Camera):
         (manim's background colour); ``None`` for an image. Kept per background array:
         manim replaces the array, never changes it in place."""
         background = self.background
+        # Found on first use: manim's __init__ resets the frame before ours has run.
         if getattr(self, "_word_of", (None,))[0] is not background:
             word = None
             if (

@@ -64,12 +64,14 @@ def expected_costs(
     ``None`` where the length is unknown. A stem with no factor takes the mean of those
     known at its quality (1.0 if none is)."""
     units = list(units)
-    tables = {quality: factors(quality, shipped) for quality in {q for q, _, _ in units}}
+    known: dict[str, tuple[dict[str, float], float]] = {}  # quality -> (factors, mean)
+    for quality in {q for q, _, _ in units}:
+        table = factors(quality, shipped)
+        known[quality] = (table, sum(table.values()) / len(table) if table else 1.0)
     costs: list[float | None] = []
     for quality, stem, seconds in units:
-        table = tables[quality]
-        fallback = sum(table.values()) / len(table) if table else 1.0
-        costs.append(None if seconds is None else seconds * table.get(stem, fallback))
+        table, mean = known[quality]
+        costs.append(None if seconds is None else seconds * table.get(stem, mean))
     return costs
 
 

@@ -7,8 +7,8 @@ Run with ``make bench`` (or ``python tests/benchmarks/bench_render.py``); never 
     files at the same quality, with manim's own renderer (``EXPLAINER_RENDERER=manim``:
     manim as it ships). Bar: at least 2.5x faster. The explainer's time is the mean of
     its cold run before manim's and one more after it, so a machine that slows down or
-    speeds up during the benchmark moves both sides alike. Both start with the same sentences
-    already synthesised (a low-quality render first fills a voice cache that every run
+    speeds up during the benchmark moves both sides alike. Both start with the same
+    sentences already synthesised (a low-quality render first fills a voice cache that every run
     copies): the bar is about the cost of frames, and speech costs both sides alike
     (``bench_voice.py`` measures it). Without this, one side could find the user's own
     voice cache warm and the other pay ~14 s of Piper a scene.
@@ -295,6 +295,8 @@ def main() -> int:
                 cold_cache(tmp / "cache-again", voice),
                 args.jobs,
             )
+            if again.returncode != 0:
+                print(again.stderr[-2000:])
             ours = (ab["cold"].wall + again.wall) / 2
             speedup = manim_wall / ours
             ok = speedup >= SPEEDUP_BAR
