@@ -1,10 +1,11 @@
-"""The camera's fast paths (images, kept shape paths) draw what manim's own camera draws."""
+"""The camera's fast paths (images, kept shape paths and masks) draw what manim's own camera
+draws."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
-from manim import Camera, Circle, DashedLine, ImageMobject, VGroup, tempconfig
+from manim import BLUE, RED, Camera, Circle, DashedLine, ImageMobject, VGroup, tempconfig
 
 from scenes.kit import camera as camera_module
 from scenes.kit.camera import ExplainerCamera
@@ -76,27 +77,77 @@ def _shapes() -> VGroup:
     )
 
 
-def test_kept_paths_draw_manims_pixels_still_moved_and_recoloured():
-    """Drawn again unchanged, the kept paths give the same pixels as manim's camera; a
-    shape that moved, was reshaped or recoloured is never drawn from a stale path."""
-    moves = [
+def _assert_like_manims(ours: np.ndarray, theirs: np.ndarray, what: str) -> None:
+    """The same picture: a shape painted through its mask may differ from Cairo's own
+    fill by one level on a few edge pixels where the colour is opaque (the fill rounds
+    its blend differently); anything stale or misplaced differs far more."""
+    difference = np.abs(ours.astype(int) - theirs.astype(int)).max(axis=2)
+    assert ours.any() and difference.max() <= 1, f"{what}: differs by {difference.max()} levels"
+    share = (difference > 0).mean()
+    assert share < 0.002, f"{what}: {share:.2%} of the pixels differ"
+
+
+def _moved_and_restyled() -> list:
+    return [
         lambda m: m,
         lambda m: m,  # unchanged: every path comes from what the camera kept
-        lambda m: m[0].set_fill(opacity=0.5),  # recoloured only: kept paths again
+        lambda m: m,  # and every fill and stroke from a kept mask
+        lambda m: m[0].set_fill(opacity=0.5),  # recoloured only: the same masks
         lambda m: m[1].shift((0.3, 0.2, 0)),  # one shape moved
         lambda m: m[0][0].stretch(1.4, 0),  # one glyph reshaped
+        lambda m: m[1].set_stroke(width=12),  # a wider line: a new mask
+        lambda m: m[2].set_stroke(opacity=0.4),
         lambda m: m,
     ]
+
+
+def test_kept_paths_and_masks_draw_manims_pictures_still_moved_and_restyled():
+    """Drawn again unchanged, the kept paths and masks give manim's camera's picture; a
+    shape that moved, was reshaped, recoloured or restroked is never drawn stale."""
+    moves = _moved_and_restyled()
     with tempconfig({"quality": "low_quality"}):
         ours = ExplainerCamera(background_color="#0E1117")
         manims = Camera(background_color="#0E1117")
         mine = _frames(ours, _shapes(), moves)
         theirs = _frames(manims, _shapes(), moves)
-    assert len(ours._paths) > 0
+    assert len(ours._shapes) > 0
+    assert sum(len(shape.masks) for shape in ours._shapes.values()) > 0
+    assert np.array_equal(mine[0], theirs[0])  # first sight: drawn as manim draws it
+    for step, (a, b) in enumerate(zip(mine, theirs, strict=True)):
+        _assert_like_manims(a, b, f"step {step}")
+    # The moves changed the pictures: the comparison above saw different frames.
+    for step in range(3, len(moves) - 1):
+        assert not np.array_equal(mine[step - 1], mine[step]), f"step {step} changed nothing"
+
+
+def test_a_translucent_shape_through_its_mask_is_manims_to_the_byte():
+    """Blending a translucent colour through the mask is Cairo's own arithmetic."""
+    moves = [lambda m: m.set_fill(opacity=0.6).set_stroke(opacity=0.7)] + [lambda m: m] * 2
+    with tempconfig({"quality": "low_quality"}):
+        ours = ExplainerCamera(background_color="#0E1117")
+        mine = _frames(ours, _shapes(), moves)
+        theirs = _frames(Camera(background_color="#0E1117"), _shapes(), moves)
+    assert sum(len(shape.masks) for shape in ours._shapes.values()) > 0
+    for step, (a, b) in enumerate(zip(mine, theirs, strict=True)):
+        assert np.array_equal(a, b), f"step {step} differs from manim's camera"
+
+
+@pytest.mark.parametrize("case", ["too large", "gradient"])
+def test_shapes_without_a_mask_are_drawn_as_manim_draws_them(case, monkeypatch):
+    """A shape too large to keep a mask for, or filled with a gradient, takes manim's
+    own path every time: the same bytes."""
+    shapes = _shapes()
+    if case == "too large":
+        monkeypatch.setattr(camera_module, "MASK_MAX_PIXELS", 0)
+    else:
+        shapes = VGroup(Circle(radius=0.5).set_fill([RED, BLUE], opacity=1))  # small enough
+    with tempconfig({"quality": "low_quality"}):
+        ours = ExplainerCamera(background_color="#0E1117")
+        mine = _frames(ours, shapes, [lambda m: m] * 3)
+        theirs = _frames(Camera(background_color="#0E1117"), shapes, [lambda m: m] * 3)
+    assert not [mask for s in ours._shapes.values() for mask in s.masks.values() if mask]
     for step, (a, b) in enumerate(zip(mine, theirs, strict=True)):
         assert a.any() and np.array_equal(a, b), f"step {step} differs from manim's camera"
-    # The moves changed the pictures: the comparison above saw different frames.
-    assert not np.array_equal(mine[2], mine[3]) and not np.array_equal(mine[3], mine[4])
 
 
 def test_kept_paths_are_bounded(monkeypatch):
@@ -105,7 +156,19 @@ def test_kept_paths_are_bounded(monkeypatch):
         camera = ExplainerCamera()
         shapes = _shapes()
         _frames(camera, shapes, [lambda m: m.shift((0.01, 0, 0))] * 4)
-    assert 0 < len(camera._paths) <= 5
+    assert 0 < len(camera._shapes) <= 5
+
+
+def test_kept_masks_are_bounded(monkeypatch):
+    """Past the byte budget the camera starts a new collection of shapes and masks."""
+    monkeypatch.setattr(camera_module, "KEPT_MASK_BYTES", 1)
+    with tempconfig({"quality": "low_quality"}):
+        camera = ExplainerCamera()
+        shapes = _shapes()
+        _frames(camera, shapes, [lambda m: m] * 3 + [lambda m: m.shift((0.01, 0, 0))])
+    # Only the shapes kept since the collection began (the moved ones) are left.
+    assert len(camera._shapes) == len([m for m in shapes.get_family() if m.has_points()])
+    assert camera._mask_bytes == 0
 
 
 def test_a_kept_image_is_redrawn_when_its_pixels_change_in_place():
