@@ -225,7 +225,10 @@ class ExplainerCamera(Camera):
     def _mask(self, path: cairo.Path, stroke, ctx: cairo.Context):
         """The coverage of ``path`` filled (or stroked: width, joint, cap) on ``ctx``, as
         an A8 surface over the pixels it touches at the same sub-pixel offset (the
-        matrix moved by whole pixels), with its place; ``None`` if it is too large."""
+        matrix moved by whole pixels), with its place; ``None`` if it is too large, or
+        the masks kept are over budget (until a new path starts a new collection)."""
+        if self._mask_bytes > KEPT_MASK_BYTES:
+            return None
         ctx.save()
         ctx.new_path()
         ctx.append_path(path)

@@ -171,6 +171,17 @@ def test_kept_masks_are_bounded(monkeypatch):
     assert camera._mask_bytes == 0
 
 
+def test_restyling_a_still_shape_every_frame_stays_within_the_mask_budget(monkeypatch):
+    """A shape that stands still while its line widens every frame needs a new mask each
+    frame but no new path: the budget must hold without a path to start a collection."""
+    monkeypatch.setattr(camera_module, "KEPT_MASK_BYTES", 20_000)
+    widen = [lambda m, w=w: m.set_stroke(width=2 + w) for w in range(40)]
+    with tempconfig({"quality": "low_quality"}):
+        camera = ExplainerCamera()
+        _frames(camera, VGroup(Circle(radius=0.5)), [lambda m: m, *widen])
+    assert camera._mask_bytes <= 20_000 + camera_module.MASK_MAX_PIXELS
+
+
 def test_a_kept_image_is_redrawn_when_its_pixels_change_in_place():
     """An image drawn again unchanged comes from what the camera kept, the same pixels as
     a fresh camera's; once its pixels change (a fade writes into the same array), or it
