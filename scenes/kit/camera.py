@@ -19,12 +19,13 @@ their colour fades. The camera keeps the paths it built, by the exact points
 they came from, and replays a kept path in one Cairo call: the same path, so the
 same pixels.
 
-A shape that is only filled, in one colour, and is drawn a third time where it
-was (a glyph of a formula beside something that moves) is not filled again: the
-camera keeps the coverage Cairo computed for it, a small one-byte-per-pixel mask at
-the same sub-pixel offset, and paints the colour through it. Cairo's fill spends
-nearly all its time finding that coverage, so this is ten times faster for a glyph,
-and compositing through the mask gives the same bytes as the fill.
+A shape drawn a third time where it was (a glyph of a formula beside something
+that moves) is not filled or stroked again: from its second drawing the camera keeps
+the coverage of its fill and of each stroke, small one-byte-per-pixel masks at the
+same sub-pixel offset, and paints each one-colour layer through its mask. Cairo's
+fill spends nearly all its time finding that coverage, so a glyph draws ten times
+faster. A translucent colour gives the fill's very bytes; an opaque one may differ
+by one level on a few edge pixels, where Cairo's fill rounds its blend differently.
 
 Each frame is drawn into a new array, so the renderer can hand the last one to
 the encoder without copying it.
@@ -155,8 +156,7 @@ class ExplainerCamera(Camera):
         points = vmobject.points
         if len(points) == 0:  # manim leaves the context's path alone: so do we
             return super().set_cairo_context_path(ctx, vmobject)
-        # The points, exactly, and the tolerance that decides where subpaths split.
-        key = (vmobject.tolerance_for_point_equality, points.tobytes())
+        key = _shape_key(vmobject)
         kept = self._shapes.get(key)
         if kept is not None:
             ctx.new_path()
@@ -179,12 +179,9 @@ class ExplainerCamera(Camera):
         background stroke, fill and stroke (manim's order), each in its one colour.
         ``False`` when it cannot be (first sight, a gradient, a mask too large): then
         it is drawn as manim draws it."""
-        points = vmobject.points
-        if len(points) == 0:
-            return False
-        key = (vmobject.tolerance_for_point_equality, points.tobytes())
-        # Only a shape drawn before (so likely to stand still) earns masks.
-        shape = self._shapes.get(key)
+        # Only a shape drawn before (so likely to stand still) earns masks; a shape
+        # without points is never kept.
+        shape = self._shapes.get(_shape_key(vmobject))
         if shape is None:
             return False
         matrix = tuple(ctx.get_matrix())
@@ -307,6 +304,11 @@ class ExplainerCamera(Camera):
             self._pictures.pop(0)  # the oldest
         self._pictures.append((form, source.copy(), picture))
         return picture
+
+
+def _shape_key(vmobject) -> tuple[float, bytes]:
+    """The points, exactly, and the tolerance that decides where subpaths split."""
+    return vmobject.tolerance_for_point_equality, vmobject.points.tobytes()
 
 
 class _KeptShape:
