@@ -27,8 +27,11 @@ fill spends nearly all its time finding that coverage, so a glyph draws ten time
 faster. A translucent colour gives the fill's very bytes; an opaque one may differ
 by one level on a few edge pixels, where Cairo's fill rounds its blend differently.
 
-Each frame is drawn into a new array, so the renderer can hand the last one to
-the encoder without copying it.
+Each frame is drawn into an array nothing else holds, so the renderer can hand the
+last one to the encoder without copying it. The camera notes which rows each
+frame was drawn on (:mod:`scenes.kit.drawn_frames`): the encoder compares only
+those, and an array the encoder has let go of is used again with only those
+rows restored.
 
 Before drawing, manim lists every mobject to draw by walking each family through
 nested generators, and sorts each into a drawing function by testing its class
@@ -47,6 +50,8 @@ import numpy as np
 from manim import Camera
 from manim.camera.camera import CAP_STYLE_MAP, LINE_JOIN_MAP
 from PIL import Image
+
+from scenes.kit.drawn_frames import DrawnFrame, FramePool
 
 __all__ = ["ExplainerCamera", "picture_of"]
 
@@ -67,6 +72,7 @@ class ExplainerCamera(Camera):
     the Cairo path of a shape whose points have not changed."""
 
     def __init__(self, *args, **kwargs) -> None:
+        self._frames = FramePool()  # before manim's __init__, which resets the frame
         super().__init__(*args, **kwargs)
         # (tolerance, points) -> the shape's Cairo path and its coverage masks
         self._shapes: dict[tuple[float, bytes], _KeptShape] = {}
@@ -124,10 +130,21 @@ class ExplainerCamera(Camera):
         word = self._background_word()
         if word is None:
             return super().reset()
-        frame = np.empty_like(self.background)
-        frame.view(np.uint32).fill(word)
-        self.pixel_array = frame
+        self.pixel_array = self._frames.frame(self.background, word)
         return self
+
+    def set_frame_to_background(self, background) -> None:
+        # manim's static picture of what does not move, the same array all animation long
+        old = getattr(self, "pixel_array", None)
+        if (
+            isinstance(background, np.ndarray)
+            and old is not None
+            and background.shape == old.shape
+            and background.dtype == old.dtype
+        ):
+            self.pixel_array = self._frames.frame(background)
+        else:
+            super().set_frame_to_background(background)
 
     def _background_word(self) -> np.uint32 | None:
         """The background's one pixel as a 32-bit word, if it is in one colour throughout
@@ -172,7 +189,38 @@ class ExplainerCamera(Camera):
     def display_vectorized(self, vmobject, ctx: cairo.Context) -> ExplainerCamera:
         if not self._painted_through_masks(vmobject, ctx):
             super().display_vectorized(vmobject, ctx)
+            if isinstance(self.pixel_array, DrawnFrame):
+                self._mark_path(vmobject, ctx)
         return self
+
+    def _mark_path(self, vmobject, ctx: cairo.Context) -> None:
+        """Mark the rows the shape manim just drew can reach: its path's box (manim
+        leaves the path set), widened by as far as a corner of its widest line can
+        reach (a mitred one: up to the miter limit in half-widths), and two pixels of
+        smoothing."""
+        x0, y0, x1, y1 = ctx.path_extents()
+        m = ctx.get_matrix()
+        rows = [m.yx * x + m.yy * y + m.y0 for x in (x0, x1) for y in (y0, y1)]
+        width = max(vmobject.get_stroke_width(), vmobject.get_stroke_width(background=True))
+        reach = (
+            width * self.cairo_line_width_multiple * (abs(m.yx) + abs(m.yy))
+            * max(ctx.get_miter_limit(), 1.0) / 2
+            + 2
+        )  # fmt: skip
+        self.pixel_array.mark(min(rows) - reach, max(rows) + reach)
+
+    def display_multiple_non_background_colored_vmobjects(self, vmobjects, pixel_array) -> None:
+        if pixel_array is not self.pixel_array:
+            _mark_all(pixel_array)  # the marks go to the camera's own frame
+        super().display_multiple_non_background_colored_vmobjects(vmobjects, pixel_array)
+
+    def display_multiple_background_colored_vmobjects(self, cvmobjects, pixel_array):
+        _mark_all(pixel_array)  # composited over the whole frame
+        return super().display_multiple_background_colored_vmobjects(cvmobjects, pixel_array)
+
+    def display_multiple_point_cloud_mobjects(self, pmobjects, pixel_array) -> None:
+        _mark_all(pixel_array)  # manim draws them pixel by pixel, unbounded here
+        super().display_multiple_point_cloud_mobjects(pmobjects, pixel_array)
 
     def _painted_through_masks(self, vmobject, ctx: cairo.Context) -> bool:
         """Paint a shape drawn before, unchanged, through the kept coverage masks of its
@@ -211,11 +259,14 @@ class ExplainerCamera(Camera):
             if mask is None:
                 return False
             layers.append((mask, rgbas[0]))
+        frame = self.pixel_array if isinstance(self.pixel_array, DrawnFrame) else None
         ctx.save()
         ctx.identity_matrix()
         for (surface, x, y), (r, g, b, a) in layers:
             ctx.set_source_rgba(b, g, r, a)  # Cairo's byte order, as manim sets it
             ctx.mask_surface(surface, x, y)
+            if frame is not None:
+                frame.mark(y, y + surface.get_height())
         ctx.restore()
         return True
 
@@ -267,6 +318,7 @@ class ExplainerCamera(Camera):
             and dl[1] > ul[1]
         )
         if not aligned:
+            _mark_all(pixel_array)  # warped over a frame-sized canvas
             super().display_image_mobject(image_mobject, pixel_array)
             return
         # The same integer placement manim uses: truncated corners, then their box.
@@ -286,6 +338,8 @@ class ExplainerCamera(Camera):
         )
         region = Image.fromarray(np.ascontiguousarray(pixel_array[y0:y1, x0:x1]), mode="RGBA")
         pixel_array[y0:y1, x0:x1] = np.asarray(Image.alpha_composite(region, picture))
+        if isinstance(pixel_array, DrawnFrame):
+            pixel_array.mark(y0, y1)
 
     def _placed_picture(self, image_mobject, size: tuple[int, int], crop: tuple) -> Image.Image:
         """The image resized to ``size`` and cropped to ``crop``; kept with a copy of the
@@ -304,6 +358,11 @@ class ExplainerCamera(Camera):
             self._pictures.pop(0)  # the oldest
         self._pictures.append((form, source.copy(), picture))
         return picture
+
+
+def _mark_all(pixel_array) -> None:
+    if isinstance(pixel_array, DrawnFrame):
+        pixel_array.mark_all()
 
 
 def _shape_key(vmobject) -> tuple[float, bytes]:

@@ -30,24 +30,27 @@ WHOLE_SHARE = 0.75
 SCAN_ROWS = 32
 
 
-def changed_rows(pixels: np.ndarray, last: np.ndarray) -> tuple[int, int] | None:
+def changed_rows(
+    pixels: np.ndarray, last: np.ndarray, within: tuple[int, int] | None = None
+) -> tuple[int, int] | None:
     """``(first, end)``: the rows in which two RGBA frames differ, ``None`` if they are equal.
 
-    Scans down from the top to the first row that differs, then up from the bottom
+    ``within``: the rows outside which they are known to be equal (by default, all).
+    Scans down from its top to the first row that differs, then up from its bottom
     to the last: the rows between are never read. The scan reads two frames' worth
     of memory each frame, so skipping the band is most of the saving.
     """
     a, b = _as_words(pixels), _as_words(last)
-    height = a.shape[0]
+    top, bottom = within if within is not None else (0, a.shape[0])
     first = None
-    for start in range(0, height, SCAN_ROWS):
-        rows = _differing(a, b, start, start + SCAN_ROWS)
+    for start in range(top, bottom, SCAN_ROWS):
+        rows = _differing(a, b, start, min(start + SCAN_ROWS, bottom))
         if rows.size:
             first = start + int(rows[0])
             break
     if first is None:
         return None
-    for end in range(height, first, -SCAN_ROWS):
+    for end in range(bottom, first, -SCAN_ROWS):
         start = max(first, end - SCAN_ROWS)
         rows = _differing(a, b, start, end)
         if rows.size:
@@ -63,7 +66,7 @@ def _differing(a: np.ndarray, b: np.ndarray, start: int, stop: int) -> np.ndarra
 
 def _as_words(pixels: np.ndarray) -> np.ndarray:
     """An RGBA frame as rows of machine words, for fast comparison."""
-    rows = pixels.reshape(pixels.shape[0], -1)
+    rows = np.asarray(pixels).reshape(pixels.shape[0], -1)  # a plain array: no frame's record
     return rows.view(np.uint64) if rows.shape[1] % 8 == 0 else rows.view(np.uint32)
 
 

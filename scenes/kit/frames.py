@@ -8,7 +8,8 @@ and encodes every held frame again. :class:`HoldingEncoder` instead
 - converts each picture once, and only where it changed: a frame equal to the
   one before reuses the converted picture, and a frame that differs in a band
   of rows has only that band converted again (:mod:`scenes.kit.conversion`,
-  the same picture). The scaler reads manim's frame where it lies
+  the same picture). The band is looked for only in the rows the camera drew
+  on (:mod:`scenes.kit.drawn_frames`). The scaler reads manim's frame where it lies
   (``VideoFrame.from_numpy_buffer``: no copy, about 12 % less time than copying
   into an aligned frame first), single-threaded (the render workers keep both
   cores busy);
@@ -45,6 +46,7 @@ from manim.scene.video_segment_encoder import VideoSegmentEncoder
 
 from scenes.kit.camera import ExplainerCamera
 from scenes.kit.conversion import RowConverter, changed_rows
+from scenes.kit.drawn_frames import rows_to_compare
 
 __all__ = [
     "ExplainerRenderer",
@@ -118,7 +120,9 @@ class HoldingEncoder(VideoSegmentEncoder):
         """Show ``pixels`` for ``repeat`` ticks; convert it only if it differs from the last."""
         self._validate_frame(pixels, repeat)
         started = time.thread_time()
-        rows = None if self._last is None else changed_rows(pixels, self._last)
+        rows = None
+        if self._last is not None:
+            rows = changed_rows(pixels, self._last, rows_to_compare(pixels, self._last))
         if self._last is not None and rows is None:
             self._pending_ticks += repeat
             self._record(convert=time.thread_time() - started, frames=repeat, held=repeat)
@@ -251,7 +255,7 @@ class ExplainerRenderer(CairoRenderer):
         super().__init__(**kwargs)
 
     def get_frame(self) -> np.ndarray:
-        # The explainer's camera draws each frame into a new array: this one is done.
+        # The explainer's camera draws each frame into an array no one else holds: it is done.
         if isinstance(self.camera, ExplainerCamera):
             return self.camera.pixel_array
         return super().get_frame()
