@@ -18,19 +18,23 @@ def typst_cache(tmp_path_factory) -> object:
 
 @pytest.fixture(scope="session")
 def play(typst_cache, tmp_path_factory):
-    """``play(SceneClass, params=None)``: the scene after a dry run with the layout check on,
-    at the end of every beat and halfway through every animation.
+    """``play(SceneClass, params=None, theme=None)``: the scene after a dry run with the
+    layout check on, at the end of every beat and halfway through every animation.
 
-    Runs are cached per (class, params), so many tests can look at one run. Each run
-    keeps the last frame of every beat in ``scene.still_dir`` (480p; drawing them costs
-    little next to the run), for the pinned pictures and to tell variants apart.
+    Runs are cached per (class, params, theme), so many tests can look at one run. Each
+    run keeps the last frame of every beat in ``scene.still_dir`` (480p; drawing them
+    costs little next to the run), for the pinned pictures and to tell variants apart.
     """
-    cache: dict[tuple[type, SceneParams | None], ExplainerScene] = {}
+    cache: dict[tuple[type, SceneParams | None, str | None], ExplainerScene] = {}
     stills = tmp_path_factory.mktemp("stills")
 
-    def _play(scene_class: type[ExplainerScene], params: SceneParams | None = None):
+    def _play(
+        scene_class: type[ExplainerScene],
+        params: SceneParams | None = None,
+        theme: str | None = None,
+    ):
         params = scene_class.Params() if params is None else params  # one run for defaults
-        key = (scene_class, params)
+        key = (scene_class, params, theme)
         if key not in cache:
             folder = stills / f"{len(cache):03d}-{scene_class.__name__}"
             cache[key] = dry_run(
@@ -38,6 +42,7 @@ def play(typst_cache, tmp_path_factory):
                 params,
                 layout="error",
                 midway=True,
+                theme=theme,
                 cache_dir=typst_cache,
                 env={"EXPLAINER_STILLS": str(folder)},
             )

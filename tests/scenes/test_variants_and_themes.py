@@ -141,15 +141,14 @@ def test_the_lecture_transcript_follows_the_overrides(tmp_path):
 
 
 @pytest.mark.parametrize("entry", SCENES + EXTRAS, ids=lambda e: e.stem.replace("-", "_"))
-def test_every_scene_lays_out_mid_animation_in_the_light_theme_and_in_nats(entry, typst_cache):
+def test_every_scene_lays_out_mid_animation_in_the_light_theme_and_in_nats(entry, play):
     """The other theme and the other unit, checked halfway through every animation and
-    at the end of every beat (the default run, dark and in bits, is checked the same
-    way by ``play``): other widths of numbers and words, the same rules."""
+    at the end of every beat (``play`` checks the default run, dark and in bits, the same
+    way): other widths of numbers and words, the same rules. (The run is also the one
+    tests/scenes/test_params_coverage.py compares to show that the unit is used.)"""
     scene_class = entry.load()
     params = scene_class.Params()
     if "unit" in {f.name for f in dataclasses.fields(params)}:
         params = dataclasses.replace(params, unit="nats")
-    scene = dry_run(
-        scene_class, params, layout="error", midway=True, theme="light", cache_dir=typst_cache
-    )
+    scene = play(scene_class, params, theme="light")
     assert scene.theme.name == "light"
