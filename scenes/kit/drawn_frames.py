@@ -9,8 +9,9 @@ the same picture can differ only in rows drawn on in one of them, so
 - the encoder looks for the rows that changed only between the first and the
   last of those (:func:`rows_to_compare`);
 - the camera draws a new frame into an old one that nothing else holds any
-  more, restoring only the rows drawn on last time (:class:`FramePool`), where
-  copying a whole 1080p picture costs about 0.65 ms, memory-bound.
+  more, restoring only the rows drawn on last time (:class:`FramePool`): no new
+  array to fault in (about 0.65 ms a 1080p frame with the copy), and a copy of
+  only those rows (a whole 1080p picture into a reused array: about 0.15 ms).
 
 Drawing the camera cannot bound (manim's warped images, background-coloured
 shapes, point clouds) marks the frame as drawn everywhere: it is then compared
@@ -58,7 +59,8 @@ def rows_to_compare(frame: np.ndarray, last: np.ndarray) -> tuple[int, int]:
     throughout, all rows if nothing is known."""
     height = frame.shape[0]
     drawn, before = getattr(frame, "drawn", None), getattr(last, "drawn", None)
-    if drawn is None or before is None or frame.start is None or frame.start is not last.start:
+    # (a frame with its rows noted always has its start picture)
+    if drawn is None or before is None or frame.start is not last.start:
         return 0, height
     rows = np.flatnonzero(drawn | before)
     return (int(rows[0]), int(rows[-1]) + 1) if rows.size else (0, 0)
