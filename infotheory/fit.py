@@ -12,7 +12,6 @@ from typing import NamedTuple
 
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
-from scipy.optimize import minimize
 from scipy.special import logsumexp
 
 from infotheory.measures import cross_entropy, entropy, kl_divergence
@@ -148,6 +147,8 @@ def optimal_model(target: ArrayLike, unit: Unit = "bits") -> OptimalModel:
     def hessian(theta: NDArray[np.float64]) -> NDArray[np.float64]:
         q = _softmax(theta)
         return mass * (np.diag(q) - np.outer(q, q))
+
+    from scipy.optimize import minimize  # lazily: importing it costs 0.1 s
 
     result = minimize(
         loss,

@@ -10,8 +10,6 @@ look-ahead limiter takes the peak down smoothly instead of clipping it.
 from __future__ import annotations
 
 import numpy as np
-from scipy.ndimage import maximum_filter1d, minimum_filter1d, uniform_filter1d
-from scipy.signal import resample_poly
 
 __all__ = ["PEAK_CEILING_DBTP", "TARGET_LUFS", "integrated_loudness", "master", "true_peak_db"]
 
@@ -34,6 +32,8 @@ def integrated_loudness(samples: np.ndarray, rate: int) -> float:
 
 def _oversampled_peaks(samples: np.ndarray) -> np.ndarray:
     """Each sample's true-peak magnitude: the largest of its four oversampled values."""
+    from scipy.signal import resample_poly  # lazily: scipy.signal costs 0.3 s to import
+
     over = np.abs(resample_poly(samples, 4, 1))
     return over[: 4 * len(samples)].reshape(len(samples), 4).max(axis=1)
 
@@ -52,6 +52,8 @@ def _limit(samples: np.ndarray, rate: int, ceiling_db: float) -> np.ndarray:
     the same window: the average of minima over a window never exceeds the value at its
     centre, so every peak ends at or under the ceiling, without clicks.
     """
+    from scipy.ndimage import maximum_filter1d, minimum_filter1d, uniform_filter1d
+
     ceiling = 10 ** (ceiling_db / 20)
     window = max(3, int(rate * _LOOKAHEAD_S) | 1)
     peaks = maximum_filter1d(_oversampled_peaks(samples), window)

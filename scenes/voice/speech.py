@@ -18,7 +18,6 @@ from math import gcd
 from pathlib import Path
 
 import numpy as np
-from scipy.signal import resample_poly
 
 from scenes.render.atomic import exclusive_lock, partial_file
 from scenes.voice.engines import Engine, VoiceError
@@ -107,6 +106,8 @@ def _trimmed(samples: np.ndarray, rate: int) -> np.ndarray:
 def _resampled(samples: np.ndarray, rate: int) -> np.ndarray:
     if rate == SAMPLE_RATE:
         return samples.astype(np.float32)
+    from scipy.signal import resample_poly  # lazily: scipy.signal costs 0.3 s to import
+
     common = gcd(SAMPLE_RATE, rate)
     out = resample_poly(samples, SAMPLE_RATE // common, rate // common)
     return np.clip(out, -1.0, 1.0).astype(np.float32)
