@@ -44,6 +44,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
 
+import numpy as np
 from manim import (
     DOWN,
     UP,
@@ -457,12 +458,15 @@ class ExplainerScene(PartialRender):
 
 
 def _overlaps(a: Mobject, b: Mobject) -> bool:
-    """Whether the bounding boxes of ``a`` and ``b`` intersect."""
-    if not a.get_family() or not any(m.has_points() for m in a.get_family()):
+    """Whether the bounding boxes of ``a`` and ``b`` intersect (in x and y, as manim's
+    ``get_left`` and the like measure them: by the points defining the boundary)."""
+    if not any(m.has_points() for m in a.get_family()):
         return False
-    return bool(
-        a.get_left()[0] < b.get_right()[0]
-        and b.get_left()[0] < a.get_right()[0]
-        and a.get_bottom()[1] < b.get_top()[1]
-        and b.get_bottom()[1] < a.get_top()[1]
-    )
+    # One pass over each family, not one per edge: the closing meets every mobject.
+    (alo, ahi), (blo, bhi) = _bounds(a), _bounds(b)
+    return bool((alo[:2] < bhi[:2]).all() and (blo[:2] < ahi[:2]).all())
+
+
+def _bounds(mob: Mobject) -> tuple[np.ndarray, np.ndarray]:
+    points = mob.get_points_defining_boundary()
+    return points.min(axis=0), points.max(axis=0)

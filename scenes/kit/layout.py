@@ -199,11 +199,15 @@ def _texts_on_bars(
         if root is not None and not mob.submobjects and _is_visible(mob):
             marked.setdefault(id(root), []).append(mob)
         stack.extend((sub, root) for sub in mob.submobjects)
+    # Each leaf's box once, as arrays: every text is then checked against a group at once.
+    groups = [(leaves, np.array([_box(leaf) for leaf in leaves])) for leaves in marked.values()]
     for text in texts:
-        for leaves in marked.values():
-            hit = (leaf for leaf in leaves if not together(text, leaf))
+        lo, hi = boxes[id(text)]
+        for leaves, leaf_boxes in groups:
+            inside = np.minimum(leaf_boxes[:, 1], hi) - np.maximum(leaf_boxes[:, 0], lo)
+            on = np.flatnonzero((inside[:, :2] > OVERLAP_TOLERANCE).all(axis=1))
             if (
-                leaf := next((b for b in hit if _overlap(boxes[id(text)], _box(b))), None)
+                leaf := next((leaves[i] for i in on if not together(text, leaves[i])), None)
             ) is not None:
                 yield text, leaf
 
