@@ -51,13 +51,17 @@ def snapshot(build: Callable[[], object], dst: Path, theme: str = "dark") -> Pat
 
 @cache
 def scene_stills(slug: str) -> Path:
-    """Every beat's last frame of scene ``slug`` at 480p, from one dry run (kept per run)."""
+    """Every beat's last frame of scene ``slug`` at 480p, from one dry run (kept until
+    the process ends)."""
+    import atexit
+    import shutil
     import tempfile
 
     from scenes.dryrun import dry_run
     from scenes.registry import find
 
     folder = Path(tempfile.mkdtemp(prefix=f"guide-{slug}-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
     dry_run(find(slug).load(), env={"EXPLAINER_STILLS": str(folder)})
     return folder
 
