@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -72,6 +72,7 @@ def dry_run(
     env: Mapping[str, str | None] | None = None,
     voice: str | None = "none",
     midway: bool = False,
+    until: Callable[[ExplainerScene], bool] | None = None,
 ) -> ExplainerScene:
     """Play ``scene_class`` with animations skipped; return the scene.
 
@@ -86,7 +87,9 @@ def dry_run(
     the run follows: ``"none"`` (the default) times lines by reading speed and
     synthesises nothing, which is all a run without pictures needs; ``None`` keeps the
     voice the parameters name. ``midway=True`` also checks the layout halfway through
-    every animation (transient collisions), with the same ``layout`` mode.
+    every animation (transient collisions), with the same ``layout`` mode. ``until``
+    stops the run at the end of the first beat after which ``until(scene)`` is true:
+    the scene returned then holds the beats played so far.
     """
     from scenes.theme import theme_used
 
@@ -111,5 +114,6 @@ def dry_run(
             params = dataclasses.replace(params or scene_class.Params(), voice=voice)
         if params is not None:
             scene.params = params
+        scene.stop_after = until
         scene.render()
     return scene

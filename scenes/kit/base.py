@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import math
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -56,6 +56,7 @@ from manim import (
     config,
     logger,
 )
+from manim.utils.exceptions import EndSceneEarlyException
 from manim.utils.iterables import list_update
 
 from infotheory.units import log_factor
@@ -143,6 +144,12 @@ def _midway_checks() -> bool:
     return os.environ.get("EXPLAINER_LAYOUT_MIDWAY", "0") == "1"
 
 
+class _PlayStopped(EndSceneEarlyException):
+    """Raised at the end of a beat when the scene's ``stop_after`` says the run has shown
+    enough (a dry run that only needs the first beats; see :func:`scenes.dryrun.dry_run`).
+    Manim ends the scene there as it does at a last animation asked for."""
+
+
 class ExplainerScene(PartialRender):
     """A scene of the explainer: opening, the scene's beats, closing.
 
@@ -170,6 +177,8 @@ class ExplainerScene(PartialRender):
 
     params: SceneParams
     theme: Theme
+    # Asked at the end of every beat, given the scene; true stops the run there.
+    stop_after: Callable[[ExplainerScene], bool] | None = None
 
     # -- lifecycle -----------------------------------------------------------
 
@@ -302,6 +311,8 @@ class ExplainerScene(PartialRender):
         self.beats.append(record)
         if self.still_dir is not None:
             self.save_still(self.still_dir / f"{len(self.beats):02d}-{record.name}.png")
+        if self.stop_after is not None and self.stop_after(self):
+            raise _PlayStopped(record.name)
 
     def say(self, text: str, *, spoken: str | None = None) -> Utterance:
         """Say ``text`` now, once the voice has finished its previous line.

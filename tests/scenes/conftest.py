@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -18,35 +19,44 @@ def typst_cache(tmp_path_factory) -> object:
 
 @pytest.fixture(scope="session")
 def play(typst_cache, tmp_path_factory):
-    """``play(SceneClass, params=None, theme=None)``: the scene after a dry run with the
-    layout check on, at the end of every beat and halfway through every animation.
+    """``play(SceneClass, params=None, theme=None, until=None)``: the scene after a dry
+    run with the layout check on, at the end of every beat and halfway through every
+    animation.
 
     Runs are cached per (class, params, theme), so many tests can look at one run. Each
     run keeps the last frame of every beat in ``scene.still_dir`` (480p; drawing them
     costs little next to the run), for the pinned pictures and to tell variants apart.
+    A run ``until`` a condition (see :func:`scenes.dryrun.dry_run`) stops early and is
+    not cached.
     """
     cache: dict[tuple[type, SceneParams | None, str | None], ExplainerScene] = {}
+    runs: list[tuple] = []  # every run, so each gets a stills folder of its own
     stills = tmp_path_factory.mktemp("stills")
 
     def _play(
         scene_class: type[ExplainerScene],
         params: SceneParams | None = None,
         theme: str | None = None,
+        until: Callable[[ExplainerScene], bool] | None = None,
     ):
         params = scene_class.Params() if params is None else params  # one run for defaults
         key = (scene_class, params, theme)
-        if key not in cache:
-            folder = stills / f"{len(cache):03d}-{scene_class.__name__}"
-            cache[key] = dry_run(
-                scene_class,
-                params,
-                layout="error",
-                midway=True,
-                theme=theme,
-                cache_dir=typst_cache,
-                env={"EXPLAINER_STILLS": str(folder)},
-            )
-        return cache[key]
+        if key in cache and until is None:
+            return cache[key]
+        runs.append(key)
+        scene = dry_run(
+            scene_class,
+            params,
+            layout="error",
+            midway=True,
+            theme=theme,
+            cache_dir=typst_cache,
+            env={"EXPLAINER_STILLS": str(stills / f"{len(runs):03d}-{scene_class.__name__}")},
+            until=until,
+        )
+        if until is None:
+            cache[key] = scene
+        return scene
 
     return _play
 
