@@ -35,10 +35,13 @@ TEST_SYSTEM_PACKAGES := chromium espeak-ng
 video: $(VENV)/.installed
 	$(BIN)/explainer render --quality $(QUALITY) $(if $(JOBS),--jobs $(JOBS)) $(ARGS)
 
+# The suite starts many Python processes (renders, the CLI, workers): with bytecode
+# cached (in __pycache__/, ignored by git) each imports the kit compiled once, even where
+# the environment asks Python not to write it.
 test: $(VENV)/.installed test-system-deps
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/python -m pytest -n auto
+	PYTHONDONTWRITEBYTECODE= $(BIN)/python -m pytest -n auto
 
 # Re-pin the pictures tests/scenes/test_pictures.py compares with (tests/pins/), after a
 # deliberate change to what the scenes show. Look at the new pins before committing them.
