@@ -30,6 +30,7 @@ from manim import (
 )
 
 from scenes.kit.glyph_copy import rescale_cached_strokes, share_parsed_paths
+from scenes.kit.mobject_copy import copy_plain_values_directly
 from scenes.kit.svg_parse import parse_through_private_copy
 from scenes.theme import current_theme
 
@@ -56,6 +57,7 @@ __all__ = [
 # manim compiles Typst at 10 pt and then scales: 1 pt = font_size / 960 units.
 _UNITS_PER_PT_PER_FONT_SIZE = 1 / 960
 
+copy_plain_values_directly()  # every animation copies; see scenes/kit/mobject_copy.py
 share_parsed_paths()  # every scene copies text; see scenes/kit/glyph_copy.py
 parse_through_private_copy()  # processes share the Typst cache; see scenes/kit/svg_parse.py
 
