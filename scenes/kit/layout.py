@@ -173,10 +173,12 @@ def _overlap_groups(
     return together
 
 
-def _overlap(a: tuple[np.ndarray, np.ndarray], b: tuple[np.ndarray, np.ndarray]) -> bool:
-    """Whether two bounding boxes overlap by more than the tolerance, in x and in y."""
+def _overlap(a: tuple[np.ndarray, np.ndarray], b: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
+    """Whether two bounding boxes overlap by more than the tolerance, in x and in y. Either
+    may be a stack of boxes (``lo`` and ``hi`` of shape ``(n, 3)``): one answer per box."""
     (alo, ahi), (blo, bhi) = a, b
-    return bool((np.minimum(ahi, bhi)[:2] - np.maximum(alo, blo)[:2] > OVERLAP_TOLERANCE).all())
+    inside = np.minimum(ahi, bhi) - np.maximum(alo, blo)
+    return (inside[..., :2] > OVERLAP_TOLERANCE).all(axis=-1)
 
 
 def _texts_on_bars(
@@ -200,12 +202,13 @@ def _texts_on_bars(
             marked.setdefault(id(root), []).append(mob)
         stack.extend((sub, root) for sub in mob.submobjects)
     # Each leaf's box once, as arrays: every text is then checked against a group at once.
-    groups = [(leaves, np.array([_box(leaf) for leaf in leaves])) for leaves in marked.values()]
+    groups = []
+    for leaves in marked.values():
+        stacked = np.array([_box(leaf) for leaf in leaves])
+        groups.append((leaves, (stacked[:, 0], stacked[:, 1])))
     for text in texts:
-        lo, hi = boxes[id(text)]
         for leaves, leaf_boxes in groups:
-            inside = np.minimum(leaf_boxes[:, 1], hi) - np.maximum(leaf_boxes[:, 0], lo)
-            on = np.flatnonzero((inside[:, :2] > OVERLAP_TOLERANCE).all(axis=1))
+            on = np.flatnonzero(_overlap(boxes[id(text)], leaf_boxes))
             if (
                 leaf := next((leaves[i] for i in on if not together(text, leaves[i])), None)
             ) is not None:

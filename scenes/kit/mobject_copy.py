@@ -35,16 +35,20 @@ def _deepcopy(self: Mobject, memo: dict[int, Any]) -> Mobject:
     memo[id(self)] = result
     copied = result.__dict__
     for name, value in self.__dict__.items():
-        if type(value) in _AS_THEY_ARE or isinstance(value, enum.Enum):
-            copied[name] = value
-        elif type(value) is np.ndarray and not value.dtype.hasobject:
-            copied[name] = _array(value, memo)
-        elif type(value) is ManimColor:
-            copied[name] = _color(value, memo)
-        else:
-            copied[name] = copy.deepcopy(value, memo)
+        copied[name] = _value(value, memo)
     result.original_id = str(id(self))
     return result
+
+
+def _value(value: Any, memo: dict[int, Any]) -> Any:
+    """``copy.deepcopy(value, memo)``, with plain values taken or copied directly."""
+    if type(value) in _AS_THEY_ARE or isinstance(value, enum.Enum):
+        return value
+    if type(value) is np.ndarray and not value.dtype.hasobject:
+        return _array(value, memo)
+    if type(value) is ManimColor:
+        return _color(value, memo)
+    return copy.deepcopy(value, memo)
 
 
 def _array(value: np.ndarray, memo: dict[int, Any]) -> np.ndarray:
@@ -65,11 +69,7 @@ def _color(value: ManimColor, memo: dict[int, Any]) -> ManimColor:
     done = memo[id(value)] = ManimColor.__new__(ManimColor)
     memo.setdefault(id(memo), []).append(value)
     for name, inner in value.__dict__.items():
-        done.__dict__[name] = (
-            _array(inner, memo)
-            if type(inner) is np.ndarray and not inner.dtype.hasobject
-            else copy.deepcopy(inner, memo)
-        )
+        done.__dict__[name] = _value(inner, memo)
     return done
 
 

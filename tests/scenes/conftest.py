@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -30,7 +31,7 @@ def play(typst_cache, tmp_path_factory):
     not cached.
     """
     cache: dict[tuple[type, SceneParams | None, str | None], ExplainerScene] = {}
-    runs: list[tuple] = []  # every run, so each gets a stills folder of its own
+    numbers = itertools.count(1)  # every run gets a stills folder of its own
     stills = tmp_path_factory.mktemp("stills")
 
     def _play(
@@ -43,7 +44,7 @@ def play(typst_cache, tmp_path_factory):
         key = (scene_class, params, theme)
         if key in cache and until is None:
             return cache[key]
-        runs.append(key)
+        folder = stills / f"{next(numbers):03d}-{scene_class.__name__}"
         scene = dry_run(
             scene_class,
             params,
@@ -51,7 +52,7 @@ def play(typst_cache, tmp_path_factory):
             midway=True,
             theme=theme,
             cache_dir=typst_cache,
-            env={"EXPLAINER_STILLS": str(stills / f"{len(runs):03d}-{scene_class.__name__}")},
+            env={"EXPLAINER_STILLS": str(folder)},
             until=until,
         )
         if until is None:
