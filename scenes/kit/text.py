@@ -31,7 +31,7 @@ from manim import (
 
 from scenes.kit.glyph_copy import rescale_cached_strokes, share_parsed_paths
 from scenes.kit.mobject_copy import copy_plain_values_directly
-from scenes.kit.svg_parse import parse_through_private_copy
+from scenes.kit.typst_cache import share_typst_cache_safely
 from scenes.theme import current_theme
 
 __all__ = [
@@ -59,7 +59,7 @@ _UNITS_PER_PT_PER_FONT_SIZE = 1 / 960
 
 copy_plain_values_directly()  # every animation copies; see scenes/kit/mobject_copy.py
 share_parsed_paths()  # every scene copies text; see scenes/kit/glyph_copy.py
-parse_through_private_copy()  # processes share the Typst cache; see scenes/kit/svg_parse.py
+share_typst_cache_safely()  # processes share the Typst cache; see scenes/kit/typst_cache.py
 
 # A coloured part of a formula, `{{ H(p) : entropy }}`: its maths, then its role.
 _GROUP = re.compile(r"\{\{\s*(.*?)\s*:\s*\w+\s*\}\}")
