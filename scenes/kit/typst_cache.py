@@ -47,15 +47,15 @@ def typst_to_svg_file(
     font_paths: list[str | Path] | None = None,
 ) -> Path:
     """Manim's ``typst_to_svg_file`` (0.22): the same cache names, published by rename."""
-    import typst
-
     source = TYPST_TEMPLATE.format(text_size=text_size, preamble=preamble, body=typst_code)
     folder = config.get_dir("tex_dir")
-    folder.mkdir(parents=True, exist_ok=True)
     content_hash = manims._typst_hash(source)
     typ_file, svg_file = folder / f"{content_hash}.typ", folder / f"{content_hash}.svg"
     if svg_file.exists():
         return svg_file
+    import typst  # only on a cache miss: every formula drawn asks for its file
+
+    folder.mkdir(parents=True, exist_ok=True)
     logger.info("Compiling Typst source %(path)s ...", {"path": f"{typ_file}"})
     # The source beside the cache (so relative imports resolve), under a private name.
     private_typ = typ_file.with_name(_private(typ_file))
